@@ -1,0 +1,22 @@
+package cniadvisor.model;
+
+import java.util.List;
+
+/**
+ * One of the five network plugin options AKS offers, with the data planes and policy engines it can run and the
+ * az CLI flags that select it. {@code model} is overlay, flat or byo; {@code rank} breaks ties (lower wins).
+ */
+public record PluginOption(
+        String id,
+        String title,
+        String model,
+        int rank,
+        List<String> dataplanes,
+        List<String> policyEngines,
+        List<String> azCliFlags,
+        List<String> sources) implements Cited {
+
+    public boolean flat() {
+        return "flat".equals(model);
+    }
+}

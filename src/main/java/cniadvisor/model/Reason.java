@@ -1,0 +1,38 @@
+package cniadvisor.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Why something happened, in one plain sentence, with the rule that decided it and the dated sources behind it.
+ * {@code effect} says what the rule did: excludes, narrows (ruled out a better configuration of an option that
+ * stays eligible), favours, penalises or notes. {@code level} is set on warnings only: error, warning or info.
+ */
+@JsonPropertyOrder({"rule", "effect", "level", "text", "sources"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Reason(String rule, String effect, String level, String text, List<Source> sources) {
+
+    public static final List<String> EFFECTS = List.of("excludes", "narrows", "favours", "penalises", "notes");
+    public static final List<String> LEVELS = List.of("error", "warning", "info");
+
+    /** Stable report order: by effect (or level), then rule id, then text. */
+    public static final Comparator<Reason> REPORT_ORDER = Comparator
+            .comparingInt(Reason::orderKey)
+            .thenComparing(Reason::rule)
+            .thenComparing(Reason::text);
+
+    public Reason {
+        sources = List.copyOf(sources);
+    }
+
+    public Reason withEffect(String newEffect) {
+        return new Reason(rule, newEffect, level, text, sources);
+    }
+
+    private int orderKey() {
+        return level != null ? LEVELS.indexOf(level) : EFFECTS.indexOf(effect);
+    }
+}
