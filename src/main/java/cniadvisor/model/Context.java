@@ -1,7 +1,12 @@
 package cniadvisor.model;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /** The evaluation context: the date retirements are judged against. */
 public record Context(LocalDate asOf) {
+
+    public long daysUntil(LocalDate date) {
+        return ChronoUnit.DAYS.between(asOf, date);
+    }
 }

@@ -15,7 +15,8 @@ public record Migration(
         String note,
         List<String> sources) implements Cited {
 
-    public boolean inPlace() {
-        return "in-place".equals(path);
+    /** " Command: ..." when there is one, for reason texts. */
+    public String commandText() {
+        return command == null ? "" : " Command: " + command;
     }
 }

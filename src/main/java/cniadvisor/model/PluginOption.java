@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * One of the five network plugin options AKS offers, with the data planes and policy engines it can run and the
- * az CLI flags that select it. {@code model} is overlay, flat or byo; {@code rank} breaks ties (lower wins).
+ * az CLI flags that select it. {@code model} is overlay, flat or byo; {@code rank} breaks ties (lower wins);
+ * {@code podAddresses} says where pod IPs come from: node-subnet, pod-subnet, pod-cidr or none (the team's CNI).
  */
 public record PluginOption(
         String id,
         String title,
         String model,
         int rank,
+        String podAddresses,
         List<String> dataplanes,
         List<String> policyEngines,
         List<String> azCliFlags,

@@ -10,4 +10,9 @@ public record Support(String subject, String feature, String level, String note,
         implements Cited {
 
     public static final List<String> LEVELS = List.of("supported", "partial", "unsupported");
+
+    /** The note, or the bare level when the entry has none; for reason texts. */
+    public String why() {
+        return note != null ? note : subject + " " + level;
+    }
 }

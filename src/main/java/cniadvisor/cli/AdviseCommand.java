@@ -1,0 +1,67 @@
+package cniadvisor.cli;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.io.AdviceWriter;
+import cniadvisor.io.InputException;
+import cniadvisor.io.RequestReader;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Request;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code advise}: one request in, one cited recommendation out. */
+@Command(name = "advise",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Recommends a network plugin for one request file (YAML or JSON) and says why each other option lost.",
+                "",
+                "Examples:",
+                "  cni-advisor advise -f examples/requests/payments.yaml",
+                "  cni-advisor advise -f examples/requests/payments.yaml -o json",
+                "  cat request.json | cni-advisor advise -f - -o yaml",
+                "  cni-advisor advise -f old-cluster.yaml --as-of 2028-04-01",
+                ""})
+final class AdviseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
+            description = "Request file (YAML or JSON); '-' reads standard input.")
+    Path file;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        Request request = readRequest(file);
+        Advisor advisor = knowledge.loadAdvisor();
+        Advice advice = advisor.advise(request, knowledge.asOf());
+        AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
+        return advice.hasRecommendation() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();
+    }
+
+    static Request readRequest(Path file) {
+        try {
+            return RequestReader.read(file, Main.STDIN.get());
+        } catch (InputException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, e.errors().stream().map(x -> "error: " + x.format()).toList());
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: " + file + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: " + file + ": cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package cniadvisor.cli;
+
+/** The process exit codes, listed in --help. */
+public enum ExitCode {
+    /** A recommendation was made (batch: every request got one). */
+    OK(0, "a recommendation was made (batch: every request got one)"),
+    /** A bug: please report it with the input that caused it. */
+    INTERNAL_ERROR(1, "internal error (a bug: please report it with the input)"),
+    /** The command line or an input file is invalid. */
+    USAGE_ERROR(2, "usage or input error: a bad option, file, key or value"),
+    /** rules/ or facts/ failed to load. */
+    RULES_ERROR(3, "rules or facts failed to load (file:line given)"),
+    /** No option satisfies the requirements. */
+    NO_FIT(4, "no option satisfies the requirements (the report says which conflict)");
+
+    private final int code;
+    private final String description;
+
+    ExitCode(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** "code:description" lines for picocli's exitCodeList. */
+    public static String[] helpList() {
+        ExitCode[] values = values();
+        String[] list = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            list[i] = values[i].code + ":" + values[i].description;
+        }
+        return list;
+    }
+}

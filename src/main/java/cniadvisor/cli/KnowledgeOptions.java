@@ -1,0 +1,65 @@
+package cniadvisor.cli;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.engine.RuleLoadException;
+import cniadvisor.knowledge.KnowledgeException;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where rules and facts come from, and the date retirements are judged against. Shared by every command. */
+public final class KnowledgeOptions {
+
+    static final String BUNDLED = "bundled";
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Folder of *.drl rule files. Repeatable: all folders compile into one rule base. "
+                    + "'bundled' names the bundled rules/, so '--rules bundled --rules org-rules' adds an "
+                    + "organisation's rules to the bundled ones. Default: bundled.")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--facts", paramLabel = "DIR", description = "Folder of platform facts (*.yaml). Default: bundled facts/.")
+    Path factsDir;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Date to judge retirements against. Default: today.")
+    LocalDate asOf;
+
+    @Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Cache the compiled rule base between runs (default: on; ~/.cache/cni-advisor).")
+    boolean cache = true;
+
+    public LocalDate asOf() {
+        return asOf != null ? asOf : LocalDate.now();
+    }
+
+    public AdvisorConfig toConfig() {
+        Path home = Home.locate();
+        List<Path> rules = ruleDirs.isEmpty() ? List.of(home.resolve("rules"))
+                : ruleDirs.stream().map(d -> d.toString().equals(BUNDLED) ? home.resolve("rules") : d).toList();
+        Path facts = factsDir != null ? factsDir : home.resolve("facts");
+        return new AdvisorConfig(rules, facts, cache ? CacheDir.locate() : null, AdvisorConfig.DEFAULT_MAX_FIRINGS);
+    }
+
+    /** Loads rules and facts, turning load problems into exit code 3 with file:line messages. */
+    public Advisor loadAdvisor() {
+        try {
+            return Advisor.load(toConfig());
+        } catch (KnowledgeException e) {
+            throw new CliException(ExitCode.RULES_ERROR, prefixed("facts", e.problems()));
+        } catch (RuleLoadException e) {
+            throw new CliException(ExitCode.RULES_ERROR, prefixed("rules", e.problems()));
+        }
+    }
+
+    private static List<String> prefixed(String what, List<String> problems) {
+        List<String> lines = new ArrayList<>();
+        lines.add("error: " + what + " failed to load:");
+        problems.forEach(p -> lines.add("  " + p));
+        return lines;
+    }
+}

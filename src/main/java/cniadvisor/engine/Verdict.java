@@ -1,0 +1,131 @@
+package cniadvisor.engine;
+
+import cniadvisor.model.Candidate;
+import cniadvisor.model.Cited;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Source;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects what the rules decide during one evaluation; bound to the DRL global {@code verdict}. Rule consequences
+ * only record here: the rule's id and sources come from its metadata, never from the consequence, so every reason
+ * is traceable to a rule and cites what the rule and the matched fact cite.
+ */
+public final class Verdict {
+
+    /** A score a rule gave a candidate: the rule's {@code @weight}, and why. */
+    record Score(int weight, Reason reason) {
+    }
+
+    private final Map<String, Source> sources;
+    private final Map<String, RuleMeta> rules;
+    private final Map<Candidate, List<Reason>> exclusions = new LinkedHashMap<>();
+    private final Map<Candidate, Map<String, Score>> scores = new LinkedHashMap<>();
+    private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
+    private final List<Reason> warnings = new ArrayList<>();
+
+    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules) {
+        this.sources = sources;
+        this.rules = rules;
+    }
+
+    /** Rules the candidate out, citing the rule's sources. */
+    public void exclude(RuleContext rule, Candidate candidate, String text, Object... args) {
+        exclude(rule, candidate, null, text, args);
+    }
+
+    /** Rules the candidate out, citing the rule's sources and those of the fact it matched. */
+    public void exclude(RuleContext rule, Candidate candidate, Cited fact, String text, Object... args) {
+        exclusions.computeIfAbsent(candidate, c -> new ArrayList<>())
+                .add(reason(rule, "excludes", null, fact, text, args));
+    }
+
+    /** Adds the rule's {@code @weight} to the candidate's score: positive favours it, negative penalises it. */
+    public void score(RuleContext rule, Candidate candidate, String text, Object... args) {
+        score(rule, candidate, null, text, args);
+    }
+
+    public void score(RuleContext rule, Candidate candidate, Cited fact, String text, Object... args) {
+        RuleMeta meta = meta(rule);
+        int weight = meta.weight() == null ? 0 : meta.weight();
+        String effect = weight > 0 ? "favours" : weight < 0 ? "penalises" : "notes";
+        // one score per rule and candidate, however many facts the rule joined
+        scores.computeIfAbsent(candidate, c -> new LinkedHashMap<>())
+                .putIfAbsent(meta.id(), new Score(weight, reason(rule, effect, null, fact, text, args)));
+    }
+
+    /** Attaches a remark to an option, shown whatever its status (e.g. a retirement date, a migration path). */
+    public void note(RuleContext rule, String option, String text, Object... args) {
+        note(rule, option, null, text, args);
+    }
+
+    public void note(RuleContext rule, String option, Cited fact, String text, Object... args) {
+        notes.computeIfAbsent(option, o -> new ArrayList<>()).add(reason(rule, "notes", null, fact, text, args));
+    }
+
+    /** A request-level warning; {@code level} is error, warning or info. */
+    public void warn(RuleContext rule, String level, String text, Object... args) {
+        warn(rule, level, null, text, args);
+    }
+
+    public void warn(RuleContext rule, String level, Cited fact, String text, Object... args) {
+        if (!Reason.LEVELS.contains(level)) {
+            throw new IllegalArgumentException("rule " + meta(rule).id() + ": warning level '" + level
+                    + "' is not one of " + Reason.LEVELS);
+        }
+        warnings.add(reason(rule, null, level, fact, text, args));
+    }
+
+    private Reason reason(RuleContext rule, String effect, String level, Cited fact, String text, Object... args) {
+        RuleMeta meta = meta(rule);
+        Set<String> ids = new LinkedHashSet<>(meta.sources());
+        if (fact != null) {
+            ids.addAll(fact.sources());
+        }
+        List<Source> cited = ids.stream().map(sources::get).filter(s -> s != null).toList();
+        return new Reason(meta.id(), effect, level, String.format(java.util.Locale.ROOT, text, args), cited);
+    }
+
+    private RuleMeta meta(RuleContext rule) {
+        RuleMeta meta = rules.get(rule.getRule().getPackageName() + "." + rule.getRule().getName());
+        if (meta == null) {
+            throw new IllegalStateException("no metadata for rule " + rule.getRule().getName());
+        }
+        return meta;
+    }
+
+    Map<Candidate, List<Reason>> exclusions() {
+        return exclusions;
+    }
+
+    List<Reason> exclusions(Candidate candidate) {
+        return exclusions.getOrDefault(candidate, List.of());
+    }
+
+    boolean excluded(Candidate candidate) {
+        return exclusions.containsKey(candidate);
+    }
+
+    int score(Candidate candidate) {
+        return scores.getOrDefault(candidate, Map.of()).values().stream().mapToInt(Score::weight).sum();
+    }
+
+    List<Reason> scoreReasons(Candidate candidate) {
+        return scores.getOrDefault(candidate, Map.of()).values().stream().map(Score::reason).toList();
+    }
+
+    List<Reason> notes(String option) {
+        return notes.getOrDefault(option, List.of());
+    }
+
+    List<Reason> warnings() {
+        return warnings;
+    }
+}

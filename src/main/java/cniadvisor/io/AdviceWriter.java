@@ -1,0 +1,161 @@
+package cniadvisor.io;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.OptionResult;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Recommendation;
+import cniadvisor.model.Source;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Writes one {@link Advice} in the chosen format. Text and Markdown carry the same content as JSON and YAML. */
+public final class AdviceWriter {
+
+    private AdviceWriter() {
+    }
+
+    public static void write(Advice advice, OutputFormat format, PrintWriter out) {
+        switch (format) {
+            case json -> out.println(serialize(advice, true));
+            case yaml -> out.print(serialize(advice, false));
+            case markdown -> out.print(markdown(advice));
+            case text -> out.print(text(advice));
+        }
+        out.flush();
+    }
+
+    static String serialize(Object value, boolean json) {
+        try {
+            return (json ? Mappers.JSON : Mappers.YAML).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- text ----
+
+    static String text(Advice advice) {
+        StringBuilder s = new StringBuilder();
+        s.append(advice.name()).append(": AKS network plugin advice (as of ").append(advice.asOf()).append(")\n\n");
+        Recommendation rec = advice.recommendation();
+        if (rec != null) {
+            s.append("RECOMMENDED  ").append(describe(rec)).append('\n');
+            advice.options().stream().filter(o -> o.status().equals(OptionResult.RECOMMENDED)).findFirst()
+                    .ifPresent(o -> o.reasons().forEach(r -> s.append(reasonLine("  ", r))));
+        } else {
+            s.append("NO OPTION FITS these requirements. What rules each option out:\n");
+            advice.conflicts().forEach(c -> s.append("  ").append(c).append('\n'));
+        }
+        s.append("\nWhy not the others\n");
+        for (OptionResult option : advice.options()) {
+            if (option.status().equals(OptionResult.RECOMMENDED)) {
+                continue;
+            }
+            s.append(String.format("  %-9s %s", option.status(), option.title()));
+            if (option.score() != null) {
+                s.append(" (score ").append(option.score()).append(", best with ").append(option.dataplane())
+                        .append(" data plane, ").append(option.networkPolicy()).append(" policy)");
+            }
+            s.append('\n');
+            option.reasons().forEach(r -> s.append(reasonLine("    ", r)));
+        }
+        if (!advice.warnings().isEmpty()) {
+            s.append("\nWarnings\n");
+            advice.warnings().forEach(w -> s.append("  ").append(w.level().toUpperCase()).append(": ")
+                    .append(w.text()).append(cite(w)).append('\n'));
+        }
+        if (rec != null) {
+            s.append("\nCreate it\n  ").append(rec.azCli()).append('\n');
+        }
+        s.append("\nSources\n");
+        sources(advice).values().forEach(src -> s.append("  [").append(src.id()).append("] ").append(src.title())
+                .append(", as of ").append(src.asOf()).append("\n      ").append(src.url()).append('\n'));
+        return s.toString();
+    }
+
+    private static String describe(Recommendation rec) {
+        return rec.title() + ", " + rec.dataplane() + " data plane, " + rec.networkPolicy() + " network policy";
+    }
+
+    private static String reasonLine(String indent, Reason r) {
+        return indent + symbol(r) + " " + r.text() + cite(r) + '\n';
+    }
+
+    private static String symbol(Reason r) {
+        return switch (r.effect()) {
+            case "excludes" -> "x";
+            case "narrows" -> "~";
+            case "favours" -> "+";
+            case "penalises" -> "-";
+            default -> "*";
+        };
+    }
+
+    private static String cite(Reason r) {
+        return " [" + r.rule() + "; " + r.sources().stream().map(Source::id).collect(Collectors.joining(", ")) + "]";
+    }
+
+    /** Every source cited anywhere in the advice, by id. */
+    static Map<String, Source> sources(Advice advice) {
+        Map<String, Source> sources = new TreeMap<>();
+        advice.options().forEach(o -> o.reasons().forEach(r -> r.sources().forEach(s -> sources.put(s.id(), s))));
+        advice.warnings().forEach(r -> r.sources().forEach(s -> sources.put(s.id(), s)));
+        return sources;
+    }
+
+    // ---- markdown ----
+
+    static String markdown(Advice advice) {
+        StringBuilder s = new StringBuilder();
+        s.append("## ").append(advice.name()).append(": AKS network plugin advice\n\n");
+        s.append("As of ").append(advice.asOf()).append(".\n\n");
+        Recommendation rec = advice.recommendation();
+        if (rec != null) {
+            s.append("**Recommended:** ").append(describe(rec)).append("\n\n");
+        } else {
+            s.append("**No option fits these requirements.**\n\n");
+            advice.conflicts().forEach(c -> s.append("- ").append(md(c)).append('\n'));
+            s.append('\n');
+        }
+        s.append("| Option | Status | Score | Data plane | Network policy |\n|---|---|---|---|---|\n");
+        for (OptionResult o : advice.options()) {
+            s.append("| ").append(md(o.title())).append(" | ").append(o.status()).append(" | ")
+                    .append(o.score() == null ? "" : o.score()).append(" | ")
+                    .append(o.dataplane() == null ? "" : o.dataplane()).append(" | ")
+                    .append(o.networkPolicy() == null ? "" : o.networkPolicy()).append(" |\n");
+        }
+        for (OptionResult o : advice.options()) {
+            s.append("\n### ").append(md(o.title())).append(" (").append(o.status()).append(")\n\n");
+            for (Reason r : o.reasons()) {
+                s.append("- ").append(r.effect()).append(": ").append(md(r.text())).append(mdCite(r)).append('\n');
+            }
+        }
+        if (!advice.warnings().isEmpty()) {
+            s.append("\n### Warnings\n\n");
+            advice.warnings().forEach(w -> s.append("- **").append(w.level()).append("**: ").append(md(w.text()))
+                    .append(mdCite(w)).append('\n'));
+        }
+        if (rec != null) {
+            s.append("\n### Create it\n\n```sh\n").append(rec.azCli()).append("\n```\n");
+        }
+        s.append("\n### Sources\n\n");
+        sources(advice).values().forEach(src -> s.append("- `").append(src.id()).append("` [").append(md(src.title()))
+                .append("](").append(src.url()).append("), as of ").append(src.asOf()).append('\n'));
+        return s.toString();
+    }
+
+    private static String mdCite(Reason r) {
+        return " (`" + r.rule() + "`; " + r.sources().stream().map(src -> "[" + src.id() + "](" + src.url() + ")")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Escapes the characters that would break a Markdown table or emphasis. */
+    static String md(String text) {
+        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,335 @@
+package cniadvisor.knowledge;
+
+import cniadvisor.model.AddressRange;
+import cniadvisor.model.Cited;
+import cniadvisor.model.Component;
+import cniadvisor.model.Limit;
+import cniadvisor.model.Migration;
+import cniadvisor.model.PluginOption;
+import cniadvisor.model.Retirement;
+import cniadvisor.model.Source;
+import cniadvisor.model.Support;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads every *.yaml file of a facts folder (in file-name order) and checks it: known sections and keys, required
+ * fields, unique ids, source ids that exist, and the limits and ranges the tool cannot work without. All problems
+ * are reported together as "file:line: message".
+ */
+public final class KnowledgeLoader {
+
+    /** Record components that may be left out of an entry. */
+    private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit");
+
+    private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
+    private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
+    private static final List<String> MIGRATION_PATHS = List.of("in-place", "rebuild");
+    private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
+            "default-dns-service-ip", "reserved", "supported-pod-range");
+
+    /** Limits the address planner and the engine read by name. */
+    private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses",
+            "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
+            "azure-cni-pod-subnet.staticBlockPrefix", "serviceCidr.largestPrefix", "node.maxPodsPerNode",
+            "node.minPodsPerNode");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private record Located<T>(T value, String file, int line) {
+        String where() {
+            return file + ":" + line;
+        }
+    }
+
+    /** How a dataplane or policy engine entry is written in YAML: the kind comes from the section. */
+    private record ComponentEntry(String id, String title, int rank, List<String> pairsWith, List<String> sources) {
+    }
+
+    private final List<String> problems = new ArrayList<>();
+    private final List<Located<Source>> sources = new ArrayList<>();
+    private final List<Located<PluginOption>> options = new ArrayList<>();
+    private final List<Located<Component>> dataplanes = new ArrayList<>();
+    private final List<Located<Component>> policyEngines = new ArrayList<>();
+    private final List<Located<Limit>> limits = new ArrayList<>();
+    private final List<Located<Support>> support = new ArrayList<>();
+    private final List<Located<Retirement>> retirements = new ArrayList<>();
+    private final List<Located<Migration>> migrations = new ArrayList<>();
+    private final List<Located<AddressRange>> ranges = new ArrayList<>();
+
+    private KnowledgeLoader() {
+    }
+
+    public static Knowledge load(Path dir) throws KnowledgeException {
+        if (!Files.isDirectory(dir)) {
+            throw new KnowledgeException(List.of(dir + ": facts folder not found"));
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new KnowledgeException(List.of(dir + ": cannot list folder: " + e.getMessage()));
+        }
+        if (files.isEmpty()) {
+            throw new KnowledgeException(List.of(dir + ": no *.yaml files"));
+        }
+        KnowledgeLoader loader = new KnowledgeLoader();
+        for (Path file : files) {
+            loader.readFile(file);
+        }
+        loader.validate();
+        if (!loader.problems.isEmpty()) {
+            throw new KnowledgeException(loader.problems);
+        }
+        return loader.build(fingerprint(files));
+    }
+
+    private void readFile(Path file) {
+        String name = file.toString();
+        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                problems.add(name + ":" + line(parser) + ": expected sections such as 'sources:' or 'limits:'");
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String section = parser.currentName();
+                int sectionLine = line(parser);
+                parser.nextToken();
+                if (parser.currentToken() != JsonToken.START_ARRAY) {
+                    problems.add(name + ":" + sectionLine + ": section '" + section + "' must be a list");
+                    parser.skipChildren();
+                    continue;
+                }
+                switch (section) {
+                    case "sources" -> readEntries(parser, name, Source.class, sources, Function.identity());
+                    case "options" -> readEntries(parser, name, PluginOption.class, options, Function.identity());
+                    case "dataplanes" -> readEntries(parser, name, ComponentEntry.class, dataplanes,
+                            e -> new Component("dataplane", e.id(), e.title(), e.rank(), e.pairsWith(), e.sources()));
+                    case "policyEngines" -> readEntries(parser, name, ComponentEntry.class, policyEngines,
+                            e -> new Component("policy", e.id(), e.title(), e.rank(), List.of(), e.sources()));
+                    case "limits" -> readEntries(parser, name, Limit.class, limits, Function.identity());
+                    case "support" -> readEntries(parser, name, Support.class, support, Function.identity());
+                    case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
+                    case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
+                    case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
+                    default -> {
+                        problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
+                                + "sources, options, dataplanes, policyEngines, limits, support, retirements, "
+                                + "migrations, ranges");
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(name + ":" + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            problems.add(name + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a list entry by entry. Each entry is taken as a tree first, so a bad entry is reported at its line and
+     * the next one still reads.
+     */
+    private <E, T> void readEntries(JsonParser parser, String file, Class<E> type, List<Located<T>> into,
+                                    Function<E, T> convert) throws IOException {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int line = line(parser);
+            JsonNode node = parser.readValueAsTree();
+            try {
+                T value = convert.apply(YAML.treeToValue(node, type));
+                if (requireFields(value, file, line)) {
+                    into.add(new Located<>(value, file, line));
+                }
+            } catch (UnrecognizedPropertyException e) {
+                problems.add(file + ":" + line + ": unknown key '" + e.getPropertyName() + "'; allowed: "
+                        + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(", ")));
+            } catch (JsonMappingException e) {
+                String key = e.getPath().isEmpty() ? "entry" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+                problems.add(file + ":" + line + ": " + key + ": " + plain(e));
+            }
+        }
+    }
+
+    private static String plain(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (message.contains("LocalDate")) {
+            return "expected a date as YYYY-MM-DD";
+        }
+        if (message.contains("`int`") || message.contains("`long`")) {
+            return "expected a whole number";
+        }
+        if (message.contains("`java.util.List") || message.contains("from String value")) {
+            return "expected a list, e.g. [a, b]";
+        }
+        int cut = message.indexOf(" (class");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private boolean requireFields(Object value, String file, int line) {
+        boolean complete = true;
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            if (OPTIONAL_FIELDS.contains(c.getName())) {
+                continue;
+            }
+            try {
+                if (c.getAccessor().invoke(value) == null) {
+                    problems.add(file + ":" + line + ": " + c.getName() + ": required");
+                    complete = false;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return complete;
+    }
+
+    private void validate() {
+        Map<String, Located<Source>> sourceIds = unique(sources, s -> s.id(), "source");
+        Set<String> optionIds = unique(options, PluginOption::id, "option").keySet();
+        Set<String> dataplaneIds = unique(dataplanes, Component::id, "dataplane").keySet();
+        Set<String> policyIds = unique(policyEngines, Component::id, "policy engine").keySet();
+        unique(limits, l -> l.subject() + "." + l.name(), "limit");
+        unique(support, s -> s.subject() + " / " + s.feature(), "support entry");
+        unique(retirements, Retirement::id, "retirement");
+        unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
+
+        Set<String> subjects = new HashSet<>(optionIds);
+        dataplaneIds.forEach(id -> subjects.add("dataplane:" + id));
+        policyIds.forEach(id -> subjects.add("policy:" + id));
+
+        for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
+                support, retirements, migrations, ranges)) {
+            for (Located<? extends Cited> entry : list) {
+                if (entry.value().sources().isEmpty()) {
+                    problems.add(entry.where() + ": sources: cite at least one source id");
+                }
+                for (String id : entry.value().sources()) {
+                    if (!sourceIds.containsKey(id)) {
+                        problems.add(entry.where() + ": sources: unknown source id '" + id + "'");
+                    }
+                }
+            }
+        }
+        for (Located<PluginOption> o : options) {
+            check(o, OPTION_MODELS.contains(o.value().model()), "model: '" + o.value().model()
+                    + "' is not one of " + String.join(", ", OPTION_MODELS));
+            check(o, POD_ADDRESSES.contains(o.value().podAddresses()), "podAddresses: '" + o.value().podAddresses()
+                    + "' is not one of " + String.join(", ", POD_ADDRESSES));
+            o.value().dataplanes().forEach(d -> check(o, dataplaneIds.contains(d), "dataplanes: unknown data plane '" + d + "'"));
+            o.value().policyEngines().forEach(p -> check(o, policyIds.contains(p), "policyEngines: unknown policy engine '" + p + "'"));
+            check(o, limits.stream().anyMatch(l -> l.value().subject().equals(o.value().id())
+                    && l.value().name().equals("defaultMaxPods")), "needs a limit " + o.value().id() + ".defaultMaxPods");
+        }
+        for (Located<Component> d : dataplanes) {
+            d.value().pairsWith().forEach(p -> check(d, policyIds.contains(p), "pairsWith: unknown policy engine '" + p + "'"));
+        }
+        for (Located<Support> s : support) {
+            check(s, Support.LEVELS.contains(s.value().level()), "level: '" + s.value().level() + "' is not one of "
+                    + String.join(", ", Support.LEVELS));
+            check(s, subjects.contains(s.value().subject()), "subject: '" + s.value().subject()
+                    + "' is not an option id, dataplane:<id> or policy:<id>");
+        }
+        for (Located<Migration> m : migrations) {
+            check(m, MIGRATION_PATHS.contains(m.value().path()), "path: '" + m.value().path() + "' is not one of "
+                    + String.join(", ", MIGRATION_PATHS));
+            check(m, optionIds.contains(m.value().from()), "from: unknown option '" + m.value().from() + "'");
+            check(m, optionIds.contains(m.value().to()), "to: unknown option '" + m.value().to() + "'");
+        }
+        for (Located<AddressRange> r : ranges) {
+            check(r, RANGE_KINDS.contains(r.value().kind()), "kind: '" + r.value().kind() + "' is not one of "
+                    + String.join(", ", RANGE_KINDS));
+        }
+        for (String required : REQUIRED_LIMITS) {
+            if (limits.stream().noneMatch(l -> (l.value().subject() + "." + l.value().name()).equals(required))) {
+                problems.add("facts: missing limit " + required + " (the address planner needs it)");
+            }
+        }
+        for (String kind : List.of("default-pod-cidr", "default-service-cidr", "default-dns-service-ip")) {
+            if (ranges.stream().filter(r -> r.value().kind().equals(kind)).count() != 1) {
+                problems.add("facts: needs exactly one range of kind " + kind);
+            }
+        }
+    }
+
+    private void check(Located<?> entry, boolean ok, String message) {
+        if (!ok) {
+            problems.add(entry.where() + ": " + message);
+        }
+    }
+
+    private <T> Map<String, Located<T>> unique(List<Located<T>> entries, Function<T, String> key, String what) {
+        Map<String, Located<T>> seen = new LinkedHashMap<>();
+        for (Located<T> entry : entries) {
+            Located<T> first = seen.putIfAbsent(key.apply(entry.value()), entry);
+            if (first != null) {
+                problems.add(entry.where() + ": duplicate " + what + " '" + key.apply(entry.value())
+                        + "' (first defined at " + first.where() + ")");
+            }
+        }
+        return seen;
+    }
+
+    private Knowledge build(String fingerprint) {
+        Map<String, Source> sourceMap = new LinkedHashMap<>();
+        sources.forEach(s -> sourceMap.put(s.value().id(), s.value()));
+        return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
+                values(limits), values(support), values(retirements), values(migrations), values(ranges), fingerprint);
+    }
+
+    private static <T> List<T> values(List<Located<T>> located) {
+        return located.stream().map(Located::value).toList();
+    }
+
+    private static int line(JsonParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+
+    private static String fingerprint(List<Path> files) throws KnowledgeException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new KnowledgeException(List.of(files.get(0).getParent() + ": cannot read: " + e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
