@@ -1,0 +1,292 @@
+package cniadvisor.io;
+
+import static cniadvisor.io.ValueReaders.ADDRESS;
+import static cniadvisor.io.ValueReaders.CIDR;
+import static cniadvisor.io.ValueReaders.CIDR_LIST;
+import static cniadvisor.io.ValueReaders.FLAG;
+import static cniadvisor.io.ValueReaders.TEXT;
+import static cniadvisor.io.ValueReaders.oneOf;
+import static cniadvisor.io.ValueReaders.wholeNumber;
+
+import cniadvisor.io.ValueReaders.Problems;
+import cniadvisor.io.ValueReaders.ValueReader;
+import cniadvisor.model.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns loosely typed key/value fields into a {@link Request}: checks every key and value, reports all problems at
+ * once, and applies the request-level defaults. Used by {@link RequestReader} and by CSV batch rows.
+ */
+public final class RequestBinder {
+
+    /**
+     * One key as given, with its value and the line it is on (0 when unknown). A null or missing value means
+     * "not given".
+     */
+    public record Field(String key, JsonNode value, int line) {
+        public Field {
+            Objects.requireNonNull(key, "key");
+            value = value == null || value.isMissingNode() ? NullNode.getInstance() : value;
+        }
+
+        /** A value that arrived as text, as in a CSV cell; a blank cell means "not given". */
+        public static Field text(String key, String text, int line) {
+            JsonNode value = text == null || text.isBlank() ? NullNode.getInstance() : TextNode.valueOf(text);
+            return new Field(key, value, line);
+        }
+    }
+
+    /** Values of {@code currentPlugin}: the network plugin an existing cluster runs. */
+    public static final List<String> CURRENT_PLUGINS = List.of(
+            "azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet", "kubenet", "byo-cni");
+
+    private static final String WINDOWS_DEFAULT_VERSION = "2025";
+    private static final int MAX_SUGGESTION_DISTANCE = 3;
+
+    /** How to read one key, and its value when not given (null: not given stays null). */
+    private record KeySpec(ValueReader reader, Object defaultValue) {
+    }
+
+    private static final Map<String, KeySpec> SPECS = specs();
+
+    /** All contract keys, in contract order. */
+    public static final List<String> KEYS = List.copyOf(SPECS.keySet());
+
+    private static Map<String, KeySpec> specs() {
+        Map<String, KeySpec> specs = new LinkedHashMap<>();
+        specs.put("name", optional(TEXT)); // default: the file name, known only per call
+        specs.put("nodeCount", optional(wholeNumber(1, null))); // required; upper bounds are the rules' business
+        specs.put("maxPodsPerNode", optional(wholeNumber(10, 250))); // null: each option's own default
+        specs.put("surgeNodes", withDefault(wholeNumber(0, null), 1));
+        specs.put("nodeSubnetCidr", optional(CIDR));
+        specs.put("podCidr", optional(CIDR));
+        specs.put("serviceCidr", optional(CIDR));
+        specs.put("dnsServiceIp", optional(ADDRESS));
+        specs.put("connectedNetworks", withDefault(CIDR_LIST, List.of()));
+        specs.put("windowsNodePools", flag());
+        specs.put("windowsServerVersion", optional(oneOf(Request.WINDOWS_VERSIONS))); // default depends on windows
+        specs.put("networkPolicy", withDefault(oneOf(Request.NETWORK_POLICIES), "none"));
+        specs.put("advancedPolicy", flag());
+        specs.put("trafficPattern", withDefault(oneOf(Request.TRAFFIC_PATTERNS), "mixed"));
+        for (String key : List.of("directPodAccess", "podSourceIpVisible", "virtualNodes", "dualStack",
+                "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning")) {
+            specs.put(key, flag());
+        }
+        specs.put("customCni", optional(TEXT));
+        specs.put("currentPlugin", optional(oneOf(CURRENT_PLUGINS)));
+        return Collections.unmodifiableMap(specs);
+    }
+
+    private static KeySpec optional(ValueReader reader) {
+        return new KeySpec(reader, null);
+    }
+
+    private static KeySpec withDefault(ValueReader reader, Object defaultValue) {
+        return new KeySpec(reader, defaultValue);
+    }
+
+    private static KeySpec flag() {
+        return new KeySpec(FLAG, false);
+    }
+
+    private RequestBinder() {
+    }
+
+    /**
+     * @param fields      the keys in the order given
+     * @param file        the name errors are reported against
+     * @param defaultName the request name when {@code name} is not given
+     * @throws InputException listing every problem found
+     */
+    public static Request bind(List<Field> fields, String file, String defaultName) throws InputException {
+        List<InputError> errors = new ArrayList<>();
+        Map<String, Field> firstByKey = new LinkedHashMap<>();
+        Map<String, Object> values = new HashMap<>();
+        Set<String> invalid = new HashSet<>();
+
+        for (Field field : fields) {
+            KeySpec spec = SPECS.get(field.key());
+            if (spec == null) {
+                errors.add(new InputError(file, field.line(), null, unknownKey(field.key())));
+                continue;
+            }
+            Field first = firstByKey.putIfAbsent(field.key(), field);
+            if (first != null) {
+                String where = first.line() > 0 ? " (first on line " + first.line() + ")" : "";
+                errors.add(new InputError(file, field.line(), field.key(), "given more than once" + where));
+                continue;
+            }
+            if (field.value().isNull()) {
+                continue;
+            }
+            Object value = spec.reader().read(field.value(), problems(file, field, errors));
+            if (value != null) {
+                values.put(field.key(), value);
+            } else {
+                invalid.add(field.key()); // the reader has said why
+            }
+        }
+
+        checkRequiredNodeCount(file, firstByKey, values, invalid, errors);
+        checkWindowsVersion(file, firstByKey, values, invalid, errors);
+        checkPeakNodes(file, firstByKey, values, invalid, errors);
+        if (!errors.isEmpty()) {
+            errors.sort(InputError.IN_FILE_ORDER);
+            throw new InputException(errors);
+        }
+
+        values.putIfAbsent("name", defaultName);
+        if (Boolean.TRUE.equals(values.get("windowsNodePools"))) {
+            values.putIfAbsent("windowsServerVersion", WINDOWS_DEFAULT_VERSION);
+        }
+        return toRequest(new Bound(values));
+    }
+
+    private static Problems problems(String file, Field field, List<InputError> errors) {
+        return new Problems() {
+            @Override
+            public void report(String message) {
+                errors.add(new InputError(file, field.line(), field.key(), message));
+            }
+
+            @Override
+            public void reportItem(int index, String message) {
+                errors.add(new InputError(file, field.line(), field.key() + "[" + index + "]", message));
+            }
+        };
+    }
+
+    private static void checkRequiredNodeCount(String file, Map<String, Field> given, Map<String, Object> values,
+                                               Set<String> invalid, List<InputError> errors) {
+        if (values.containsKey("nodeCount") || invalid.contains("nodeCount")) {
+            return;
+        }
+        Field nodeCount = given.get("nodeCount");
+        int line = nodeCount == null ? 0 : nodeCount.line();
+        errors.add(new InputError(file, line, "nodeCount", "required (the most nodes the cluster may reach)"));
+    }
+
+    private static void checkWindowsVersion(String file, Map<String, Field> given, Map<String, Object> values,
+                                            Set<String> invalid, List<InputError> errors) {
+        boolean windowsKnownOff = !invalid.contains("windowsNodePools")
+                && !Boolean.TRUE.equals(values.get("windowsNodePools"));
+        if (values.containsKey("windowsServerVersion") && windowsKnownOff) {
+            errors.add(new InputError(file, given.get("windowsServerVersion").line(), "windowsServerVersion",
+                    "needs windowsNodePools: true"));
+        }
+    }
+
+    /** Request.peakNodes() adds the two as ints; refuse input that would overflow it. */
+    private static void checkPeakNodes(String file, Map<String, Field> given, Map<String, Object> values,
+                                       Set<String> invalid, List<InputError> errors) {
+        if (!(values.get("nodeCount") instanceof Integer nodeCount) || invalid.contains("surgeNodes")) {
+            return;
+        }
+        int surge = (Integer) values.getOrDefault("surgeNodes", SPECS.get("surgeNodes").defaultValue());
+        if ((long) nodeCount + surge > Integer.MAX_VALUE) {
+            Field culprit = values.containsKey("surgeNodes") ? given.get("surgeNodes") : given.get("nodeCount");
+            errors.add(new InputError(file, culprit.line(), culprit.key(),
+                    "nodeCount + surgeNodes must not exceed " + Integer.MAX_VALUE));
+        }
+    }
+
+    static String unknownKey(String key) {
+        String suggestion = closestKey(key);
+        if (suggestion != null) {
+            return "unknown key '" + key + "'; did you mean '" + suggestion + "'?";
+        }
+        return "unknown key '" + key + "'; allowed keys are " + String.join(", ", KEYS);
+    }
+
+    /** The contract key the user most likely meant, or null when none is close. */
+    private static String closestKey(String key) {
+        String folded = fold(key);
+        for (String known : KEYS) {
+            if (fold(known).equals(folded)) {
+                return known;
+            }
+        }
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String closest = null;
+        int closestDistance = MAX_SUGGESTION_DISTANCE + 1;
+        for (String known : KEYS) {
+            int d = distance.apply(key, known);
+            if (d < closestDistance) {
+                closest = known;
+                closestDistance = d;
+            }
+        }
+        return closest;
+    }
+
+    /** Case and separators folded away, so NODECOUNT, node_count and node-count all find nodeCount. */
+    private static String fold(String key) {
+        return key.replaceAll("[-_\\s]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static Request toRequest(Bound bound) {
+        return new Request(
+                bound.text("name"),
+                bound.number("nodeCount"),
+                bound.number("maxPodsPerNode"),
+                bound.number("surgeNodes"),
+                bound.text("nodeSubnetCidr"),
+                bound.text("podCidr"),
+                bound.text("serviceCidr"),
+                bound.text("dnsServiceIp"),
+                bound.textList("connectedNetworks"),
+                bound.flag("windowsNodePools"),
+                bound.text("windowsServerVersion"),
+                bound.text("networkPolicy"),
+                bound.flag("advancedPolicy"),
+                bound.text("trafficPattern"),
+                bound.flag("directPodAccess"),
+                bound.flag("podSourceIpVisible"),
+                bound.flag("virtualNodes"),
+                bound.flag("dualStack"),
+                bound.flag("appGatewayForContainers"),
+                bound.flag("applicationGatewayIngress"),
+                bound.flag("sharedSubnet"),
+                bound.flag("nodeAutoProvisioning"),
+                bound.text("customCni"),
+                bound.text("currentPlugin"));
+    }
+
+    /** Checked values by key, falling back to each key's default; typed access for building the record. */
+    private record Bound(Map<String, Object> values) {
+        private Object get(String key) {
+            return values.containsKey(key) ? values.get(key) : SPECS.get(key).defaultValue();
+        }
+
+        String text(String key) {
+            return (String) get(key);
+        }
+
+        Integer number(String key) {
+            return (Integer) get(key);
+        }
+
+        boolean flag(String key) {
+            return (Boolean) get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> textList(String key) {
+            return (List<String>) get(key);
+        }
+    }
+}

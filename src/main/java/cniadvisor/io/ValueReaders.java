@@ -1,0 +1,237 @@
+package cniadvisor.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Small typed readers for request values. Each accepts the natural JSON/YAML type and, because CSV rows deliver
+ * every value as text, the same value written as a string ("12", "true", "a;b").
+ */
+final class ValueReaders {
+
+    /** Reads one non-null value; returns null after reporting why the value cannot be used. */
+    @FunctionalInterface
+    interface ValueReader {
+        Object read(JsonNode value, Problems problems);
+    }
+
+    /** Where a reader reports problems with the value it is reading. */
+    interface Problems {
+        void report(String message);
+
+        /** A problem with one item of a list value; reported under {@code key[index]}. */
+        void reportItem(int index, String message);
+    }
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    private static final String CIDR_FORMAT = "a.b.c.d/n, n from 0 to 32";
+
+    /**
+     * The IPAddress defaults accept much more than a person means by "a CIDR": inet_aton short forms ("10.1"),
+     * octal leading zeros, wildcards, ranges, masks and "" (loopback). Only dotted quads with a prefix length pass.
+     * IPv6 stays at the defaults so that IPv6 input is recognised and named as such.
+     */
+    private static final IPAddressStringParameters STRICT_IP = new IPAddressStringParameters.Builder()
+            .allowEmpty(false)
+            .allowAll(false)
+            .allowSingleSegment(false)
+            .allowMask(false)
+            .allowPrefixOnly(false)
+            .allowWildcardedSeparator(false)
+            .setRangeOptions(RangeParameters.NO_RANGE)
+            .allow_inet_aton(false)
+            .getIPv4AddressParametersBuilder()
+                .allowLeadingZeros(false)
+                .allowBinary(false)
+                .getParentBuilder()
+            .toParams();
+
+    private ValueReaders() {
+    }
+
+    /** Free text: strings, and numbers written without quotes (YAML reads {@code name: 2024} as a number). */
+    static final ValueReader TEXT = (value, problems) -> {
+        if (!value.isTextual() && !value.isNumber()) {
+            problems.report("expected text, got " + describe(value));
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty()) {
+            problems.report("expected non-blank text, got " + describe(value));
+            return null;
+        }
+        return text;
+    };
+
+    static final ValueReader FLAG = (value, problems) -> {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual()) {
+            String text = value.textValue().strip();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+        }
+        problems.report("expected true or false, got " + describe(value));
+        return null;
+    };
+
+    /** An int in [min, max]; a null max means no upper bound beyond int range. */
+    static ValueReader wholeNumber(int min, Integer max) {
+        String expected = max == null
+                ? "expected a whole number from " + min + " up"
+                : "expected a whole number from " + min + " to " + max;
+        int upper = max == null ? Integer.MAX_VALUE : max;
+        return (value, problems) -> {
+            Integer number = asInt(value);
+            if (number == null || number < min || number > upper) {
+                problems.report(expected + ", got " + describe(value));
+                return null;
+            }
+            return number;
+        };
+    }
+
+    /** One of a fixed set of words; numbers count as their text so YAML's {@code 2019} matches "2019". */
+    static ValueReader oneOf(List<String> allowed) {
+        return (value, problems) -> {
+            String text = value.isTextual() || value.isIntegralNumber() ? value.asText().strip() : null;
+            if (text == null || !allowed.contains(text)) {
+                problems.report(describe(value) + " is not one of " + String.join(", ", allowed));
+                return null;
+            }
+            return text;
+        };
+    }
+
+    /** An IPv4 network in canonical form: the address must be the network address of its prefix. */
+    static final ValueReader CIDR = (value, problems) -> {
+        if (!value.isTextual()) {
+            problems.report("expected an IPv4 CIDR (" + CIDR_FORMAT + "), got " + describe(value));
+            return null;
+        }
+        return readCidr(value.textValue(), problems::report);
+    };
+
+    /** A single IPv4 address, no prefix length. */
+    static final ValueReader ADDRESS = (value, problems) -> {
+        if (!value.isTextual()) {
+            problems.report("expected an IPv4 address (a.b.c.d), got " + describe(value));
+            return null;
+        }
+        String text = value.textValue().strip();
+        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        if (address == null) {
+            problems.report(quote(text) + " is not a valid IPv4 address (a.b.c.d)");
+        } else if (!address.isIPv4()) {
+            problems.report(quote(text) + " is IPv6; this key takes an IPv4 address");
+        } else if (address.getNetworkPrefixLength() != null) {
+            problems.report(quote(text) + " has a prefix length; this key takes a single address (a.b.c.d)");
+        } else {
+            return address.toCanonicalString();
+        }
+        return null;
+    };
+
+    /** A list of CIDRs: a JSON/YAML list, or text with items separated by ';' (CSV) or a single CIDR. */
+    static final ValueReader CIDR_LIST = (value, problems) -> {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else if (value.isTextual()) {
+            for (String item : value.textValue().split(";")) {
+                if (!item.isBlank()) {
+                    items.add(TextNode.valueOf(item.strip()));
+                }
+            }
+        } else {
+            problems.report("expected a list of IPv4 CIDRs, got " + describe(value));
+            return null;
+        }
+        List<String> networks = new ArrayList<>();
+        boolean allValid = true;
+        for (int index = 0; index < items.size(); index++) {
+            JsonNode item = items.get(index);
+            int itemIndex = index;
+            String network = null;
+            if (item.isTextual()) {
+                network = readCidr(item.textValue(), message -> problems.reportItem(itemIndex, message));
+            } else {
+                problems.reportItem(index, "expected an IPv4 CIDR (" + CIDR_FORMAT + "), got " + describe(item));
+            }
+            allValid &= network != null;
+            networks.add(network);
+        }
+        return allValid ? List.copyOf(networks) : null;
+    };
+
+    private static String readCidr(String raw, Consumer<String> report) {
+        String text = raw.strip();
+        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        if (address == null) {
+            report.accept(quote(text) + " is not a valid IPv4 CIDR (" + CIDR_FORMAT + ")");
+        } else if (!address.isIPv4()) {
+            report.accept(quote(text) + " is IPv6; this key takes an IPv4 CIDR");
+        } else if (address.getNetworkPrefixLength() == null) {
+            report.accept(quote(text) + " needs a prefix length (" + CIDR_FORMAT + ")");
+        } else if (!address.isPrefixBlock()) {
+            report.accept(quote(text) + " has host bits set; the network address is "
+                    + address.toPrefixBlock().toCanonicalString());
+        } else {
+            return address.toCanonicalString();
+        }
+        return null;
+    }
+
+    private static Integer asInt(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.canConvertToInt() ? value.intValue() : null;
+        }
+        if (value.isTextual() && WHOLE_NUMBER.matcher(value.textValue().strip()).matches()) {
+            try {
+                return Integer.valueOf(value.textValue().strip());
+            } catch (NumberFormatException tooLarge) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The value as the user wrote it: strings quoted, numbers and booleans bare, structures by kind. */
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return quote(value.textValue());
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "a nested object";
+        }
+        if (value.isNull() || value.isMissingNode()) {
+            return "nothing";
+        }
+        return shorten(value.asText());
+    }
+
+    private static final int MAX_SHOWN_LENGTH = 60;
+
+    private static String quote(String text) {
+        return '"' + shorten(text) + '"';
+    }
+
+    /** Keeps a pasted-in blob from swamping the message. */
+    private static String shorten(String text) {
+        return text.length() > MAX_SHOWN_LENGTH ? text.substring(0, MAX_SHOWN_LENGTH - 3) + "..." : text;
+    }
+}

@@ -1,0 +1,95 @@
+package cniadvisor.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cniadvisor.io.RequestBinder.Field;
+import cniadvisor.model.Request;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestBinderTest {
+
+    private static List<String> errors(List<Field> fields) {
+        InputException e = assertThrows(InputException.class, () -> RequestBinder.bind(fields, "batch.csv", "row"));
+        return e.errors().stream().map(InputError::format).toList();
+    }
+
+    @Test
+    void keysAreTheContractKeysInTableOrder() {
+        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "nodeSubnetCidr", "podCidr",
+                "serviceCidr", "dnsServiceIp", "connectedNetworks", "windowsNodePools", "windowsServerVersion",
+                "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
+                "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
+                "nodeAutoProvisioning", "customCni", "currentPlugin"), RequestBinder.KEYS);
+    }
+
+    @Test
+    void keysMatchTheRequestRecordComponents() {
+        List<String> components = Arrays.stream(Request.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        assertEquals(components, RequestBinder.KEYS);
+    }
+
+    @Test
+    void csvStyleTextFieldsBind() throws InputException {
+        List<Field> row = List.of(
+                Field.text("name", "team-d", 2),
+                Field.text("nodeCount", "12", 2),
+                Field.text("maxPodsPerNode", " 30 ", 2),
+                Field.text("surgeNodes", "", 2),
+                Field.text("podCidr", "", 2),
+                Field.text("connectedNetworks", "10.1.0.0/16;192.168.0.0/24", 2),
+                Field.text("windowsNodePools", "true", 2),
+                Field.text("windowsServerVersion", "2022", 2),
+                Field.text("directPodAccess", "FALSE", 2),
+                Field.text("dualStack", "True", 2),
+                Field.text("networkPolicy", "azure", 2));
+
+        Request request = RequestBinder.bind(row, "batch.csv", "row-2");
+
+        assertEquals(new Request("team-d", 12, 30, 1, null, null, null, null,
+                List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2022", "azure", false, "mixed", false, false,
+                false, true, false, false, false, false, null, null), request);
+    }
+
+    @Test
+    void csvListToleratesSpacesAndATrailingSeparator() throws InputException {
+        Request request = RequestBinder.bind(List.of(Field.text("nodeCount", "3", 0),
+                Field.text("connectedNetworks", " 10.1.0.0/16 ; 10.2.0.0/16;", 0)), "batch.csv", "row");
+
+        assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), request.connectedNetworks());
+        assertEquals("row", request.name());
+    }
+
+    @Test
+    void csvStyleErrorsNameTheItemIndex() {
+        assertEquals(List.of(
+                        "batch.csv:4: nodeCount: expected a whole number from 1 up, got \"twelve\"",
+                        "batch.csv:4: connectedNetworks[1]: \"10.2.0.1/16\" has host bits set; "
+                                + "the network address is 10.2.0.0/16",
+                        "batch.csv:4: virtualNodes: expected true or false, got \"yes please\""),
+                errors(List.of(Field.text("nodeCount", "twelve", 4),
+                        Field.text("connectedNetworks", "10.1.0.0/16;10.2.0.1/16", 4),
+                        Field.text("virtualNodes", "yes please", 4))));
+    }
+
+    @Test
+    void unknownLineIsLeftOutOfTheMessage() {
+        assertEquals(List.of("batch.csv: nodeCount: given more than once",
+                        "batch.csv: unknown key 'podCIDR'; did you mean 'podCidr'?"),
+                errors(List.of(Field.text("nodeCount", "3", 0), Field.text("nodeCount", "4", 0),
+                        Field.text("podCIDR", "10.0.0.0/8", 0))));
+    }
+
+    @Test
+    void peakNodesMustFitAnInt() {
+        assertEquals(List.of("batch.csv:1: nodeCount: nodeCount + surgeNodes must not exceed 2147483647"),
+                errors(List.of(Field.text("nodeCount", "2147483647", 1))));
+        assertEquals(List.of("batch.csv:2: surgeNodes: nodeCount + surgeNodes must not exceed 2147483647"),
+                errors(List.of(Field.text("nodeCount", "2147483000", 1), Field.text("surgeNodes", "1000", 2))));
+    }
+}
