@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code advise}: one request in, one cited recommendation out. */
 @Command(name = "advise",
@@ -46,8 +47,9 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         Request request = readRequest(file);
-        Advisor advisor = knowledge.loadAdvisor();
+        Advisor advisor = KnowledgeOptions.await(loading);
         Advice advice = advisor.advise(request, knowledge.asOf());
         AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
         return advice.hasRecommendation() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();

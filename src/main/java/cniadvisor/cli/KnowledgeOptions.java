@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Where rules and facts come from, and the date retirements are judged against. Shared by every command. */
 public final class KnowledgeOptions {
@@ -53,6 +55,23 @@ public final class KnowledgeOptions {
             throw new CliException(ExitCode.RULES_ERROR, prefixed("facts", e.problems()));
         } catch (RuleLoadException e) {
             throw new CliException(ExitCode.RULES_ERROR, prefixed("rules", e.problems()));
+        }
+    }
+
+    /** Starts loading in the background, so the command can read its input meanwhile; see {@link #await}. */
+    public CompletableFuture<Advisor> loadAdvisorAsync() {
+        return CompletableFuture.supplyAsync(this::loadAdvisor, Advisor::startDaemon);
+    }
+
+    /** The advisor a background load produced, with its load errors rethrown as they would have been. */
+    public static Advisor await(CompletableFuture<Advisor> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -17,6 +17,8 @@ import org.kie.api.runtime.KieSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Evaluates requests against the compiled rules and the loaded facts. Thread-safe: the rule base and knowledge are
@@ -38,10 +40,34 @@ public final class Advisor {
         this.maxFirings = maxFirings;
     }
 
-    /** Loads facts and rules and checks the rules' metadata against the facts. */
+    /**
+     * Loads facts and rules and checks the rules' metadata against the facts. Facts load on a second thread while
+     * the rules compile: both are mostly class loading, and a cold start is what a CLI user waits for.
+     */
     public static Advisor load(AdvisorConfig config) throws KnowledgeException, RuleLoadException {
-        Knowledge knowledge = KnowledgeLoader.load(config.factsDir());
-        RuleBase rules = RuleBaseCache.compile(config.ruleDirs(), config.cacheDir());
+        CompletableFuture<Knowledge> facts = CompletableFuture.supplyAsync(() -> {
+            try {
+                return KnowledgeLoader.load(config.factsDir());
+            } catch (KnowledgeException e) {
+                throw new CompletionException(e);
+            }
+        }, Advisor::startDaemon);
+        RuleBase rules;
+        try {
+            rules = RuleBaseCache.compile(config.ruleDirs(), config.cacheDir());
+        } catch (RuleLoadException e) {
+            facts.cancel(false);
+            throw e;
+        }
+        Knowledge knowledge;
+        try {
+            knowledge = facts.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KnowledgeException ke) {
+                throw ke;
+            }
+            throw e;
+        }
         List<String> problems = RuleChecks.check(rules, knowledge);
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
@@ -88,6 +114,13 @@ public final class Advisor {
         }
         return new Selection(knowledge, candidates, verdict).decide(request, asOf,
                 winner -> AzCliCommand.create(knowledge, planner, request, winner));
+    }
+
+    /** Runs start-up work on its own thread: the common pool has a single worker on a 2-core machine. */
+    public static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "cni-advisor-loader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Every configuration the facts allow: option x its data planes x the policy engines both can run. */
