@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class Verdict {
 
-    /** A score a rule gave a candidate: the rule's {@code @weight}, and why. */
-    record Score(int weight, Reason reason) {
+    /** A score a rule gave a candidate: the rule's {@code @weight}, and every reason it gave (counted once). */
+    record Score(int weight, List<Reason> reasons) {
     }
 
     private final Map<String, Source> sources;
@@ -56,9 +56,11 @@ public final class Verdict {
         RuleMeta meta = meta(rule);
         int weight = meta.weight() == null ? 0 : meta.weight();
         String effect = weight > 0 ? "favours" : weight < 0 ? "penalises" : "notes";
-        // one score per rule and candidate, however many facts the rule joined
+        // the weight counts once per rule and candidate, however many facts the rule joined; every text is kept
+        // (and sorted later), so the result does not depend on the order the activations fired in
         scores.computeIfAbsent(candidate, c -> new LinkedHashMap<>())
-                .putIfAbsent(meta.id(), new Score(weight, reason(rule, effect, null, fact, text, args)));
+                .computeIfAbsent(meta.id(), id -> new Score(weight, new ArrayList<>()))
+                .reasons().add(reason(rule, effect, null, fact, text, args));
     }
 
     /** Attaches a remark to an option, shown whatever its status (e.g. a retirement date, a migration path). */
@@ -118,7 +120,7 @@ public final class Verdict {
     }
 
     List<Reason> scoreReasons(Candidate candidate) {
-        return scores.getOrDefault(candidate, Map.of()).values().stream().map(Score::reason).toList();
+        return scores.getOrDefault(candidate, Map.of()).values().stream().flatMap(s -> s.reasons().stream()).toList();
     }
 
     List<Reason> notes(String option) {
