@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,6 +53,13 @@ final class AdviseCommand implements Callable<Integer> {
         Request request = readRequest(file);
         Advisor advisor = KnowledgeOptions.await(loading);
         Advice advice = advisor.advise(request, knowledge.asOf());
+        if (!advice.hasRecommendation() && AdviceWriter.needsRecommendation(output.format)) {
+            List<String> lines = new ArrayList<>();
+            lines.add("error: no option satisfies the requirements of " + request.name() + ", so there is no "
+                    + output.format + " to write. What rules each option out:");
+            advice.conflicts().forEach(c -> lines.add("  " + c));
+            throw new CliException(ExitCode.NO_FIT, lines);
+        }
         AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
         return advice.hasRecommendation() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();
     }

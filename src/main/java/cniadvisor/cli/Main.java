@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
                 ""},
-        subcommands = {AdviseCommand.class})
+        subcommands = {AdviseCommand.class, PlanCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,66 +1,48 @@
 package cniadvisor.deploy;
 
-import cniadvisor.ipplan.AddressPlanner;
-import cniadvisor.knowledge.Knowledge;
-import cniadvisor.model.Candidate;
-import cniadvisor.model.PluginOption;
-import cniadvisor.model.Request;
+import cniadvisor.model.NetworkProfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Builds the {@code az aks create} line for a chosen configuration. The option's own flags come from facts/;
- * the rest follow from the request. Resource ids the tool cannot know are left as {@code <placeholders>}.
+ * Renders the {@code az aks create} line for a network profile, with every network flag. Resource ids the tool
+ * cannot know are {@code <placeholders>}; the address plan says which CIDR each subnet should have.
  */
 public final class AzCliCommand {
 
     private AzCliCommand() {
     }
 
-    public static String create(Knowledge knowledge, AddressPlanner planner, Request request, Candidate choice) {
-        PluginOption option = knowledge.option(choice.option()).orElseThrow();
-        List<String> args = new ArrayList<>(List.of("az aks create", "--resource-group <resource-group>",
-                "--name " + shellWord(request.name())));
-        args.addAll(option.azCliFlags());
-        if (choice.dataplane().equals("cilium")) {
-            args.add("--network-dataplane cilium");
-        }
-        if (!choice.policy().equals("none")) {
-            args.add("--network-policy " + choice.policy());
-        }
-        switch (option.podAddresses()) {
-            case AddressPlanner.POD_SUBNET -> {
-                args.add("--vnet-subnet-id <node-subnet-id>");
-                args.add("--pod-subnet-id <pod-subnet-id>");
-            }
-            case AddressPlanner.NODE_SUBNET -> args.add("--vnet-subnet-id <node-subnet-id>");
-            default -> {
-                if (request.nodeSubnetCidr() != null) {
-                    args.add("--vnet-subnet-id <node-subnet-id>");
-                }
-                if (request.podCidr() != null) {
-                    args.add("--pod-cidr " + request.podCidr());
-                }
-            }
-        }
-        if (request.serviceCidr() != null) {
-            args.add("--service-cidr " + request.serviceCidr());
-        }
-        if (request.dnsServiceIp() != null) {
-            args.add("--dns-service-ip " + request.dnsServiceIp());
-        }
-        if (!option.podAddresses().equals("none")) {
-            args.add("--max-pods " + planner.maxPods(request, option.id()));
-        }
-        if (request.dualStack()) {
-            args.add("--ip-families ipv4,ipv6");
-        }
+    public static String create(String clusterName, NetworkProfile network) {
+        List<String> args = new ArrayList<>(List.of("az", "aks", "create",
+                "--resource-group", "<resource-group>", "--name", clusterWord(clusterName),
+                "--network-plugin", network.networkPlugin()));
+        add(args, "--network-plugin-mode", network.networkPluginMode());
+        add(args, "--network-dataplane", "cilium".equals(network.networkDataplane()) ? "cilium" : null);
+        add(args, "--network-policy", network.networkPolicy());
+        add(args, "--pod-cidr", network.podCidr());
+        add(args, "--service-cidr", network.serviceCidr());
+        add(args, "--dns-service-ip", network.dnsServiceIp());
+        add(args, "--max-pods", network.maxPods() == null ? null : network.maxPods().toString());
+        add(args, "--vnet-subnet-id", network.nodeSubnetCidr() == null ? null : "<node-subnet-id>");
+        add(args, "--pod-subnet-id", network.podSubnetCidr() == null ? null : "<pod-subnet-id>");
+        add(args, "--pod-ip-allocation-mode", network.podIpAllocationMode());
+        add(args, "--ip-families", network.ipFamilies() == null ? null
+                : String.join(",", network.ipFamilies()).toLowerCase(Locale.ROOT));
         return String.join(" ", args);
     }
 
-    /** Cluster names are letters, digits, '-' and '_'; anything else is replaced so the line stays pasteable. */
-    static String shellWord(String name) {
+    private static void add(List<String> args, String flag, String value) {
+        if (value != null) {
+            args.add(flag);
+            args.add(value);
+        }
+    }
+
+    /** Cluster names are letters, digits, '-' and '_'; anything else becomes '-', so the line stays pasteable. */
+    static String clusterWord(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9_-]", "-");
         return cleaned.isEmpty() ? "<cluster-name>" : cleaned;
     }

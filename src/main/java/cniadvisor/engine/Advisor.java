@@ -1,7 +1,16 @@
 package cniadvisor.engine;
 
 import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.deploy.NetworkProfiles;
+import cniadvisor.model.NetworkProfile;
+import cniadvisor.model.PlanReport;
 import cniadvisor.ipplan.AddressPlanner;
+import cniadvisor.ipplan.RangeProposer;
+import cniadvisor.model.AddressFit;
+import cniadvisor.model.AddressPlan;
+import cniadvisor.model.ProposedRange;
+import cniadvisor.model.Recommendation;
+import cniadvisor.model.RequestRange;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.knowledge.KnowledgeException;
 import cniadvisor.knowledge.KnowledgeLoader;
@@ -17,6 +26,7 @@ import org.kie.api.runtime.KieSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +39,7 @@ public final class Advisor {
     private final Knowledge knowledge;
     private final RuleBase rules;
     private final AddressPlanner planner;
+    private final RangeProposer proposer;
     private final List<Candidate> candidates;
     private final int maxFirings;
 
@@ -36,6 +47,7 @@ public final class Advisor {
         this.knowledge = knowledge;
         this.rules = rules;
         this.planner = new AddressPlanner(knowledge);
+        this.proposer = new RangeProposer(planner);
         this.candidates = candidates(knowledge);
         this.maxFirings = maxFirings;
     }
@@ -93,7 +105,40 @@ public final class Advisor {
 
     /** Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. */
     public Advice advise(Request request, LocalDate asOf, AgendaEventListener listener) {
+        Evaluation evaluation = evaluate(request, asOf, listener);
+        Optional<Candidate> winner = evaluation.decision().winner();
+        AddressPlan plan = evaluation.plan(winner.map(Candidate::option).orElse(null));
+        Recommendation recommendation = winner.map(w -> recommend(request, w, plan)).orElse(null);
+        return new Advice(request.name(), asOf, recommendation, evaluation.decision().options(),
+                evaluation.decision().warnings(), evaluation.decision().conflicts(), plan);
+    }
+
+    /**
+     * The address plan for one request, with ranges proposed for {@code option}, or for the recommended option when
+     * it is null (no ranges when nothing fits). The rules still run, so the findings are the same as advise's.
+     */
+    public PlanReport plan(Request request, LocalDate asOf, String option) {
+        Evaluation evaluation = evaluate(request, asOf, null);
+        String planned = option != null ? option
+                : evaluation.decision().winner().map(Candidate::option).orElse(null);
+        return new PlanReport(request.name(), asOf, planned, evaluation.plan(planned));
+    }
+
+    /** What one session concluded: the decision, and what the planning after it needs. */
+    private record Evaluation(Request request, Selection.Decision decision, Verdict verdict, List<AddressFit> fits,
+                              Knowledge knowledge, RangeProposer proposer) {
+
+        AddressPlan plan(String option) {
+            List<ProposedRange> ranges = option == null ? List.of()
+                    : proposer.propose(request, knowledge.option(option).orElseThrow(), fits, verdict.invalidRoles());
+            return new AddressPlan(fits, ranges, Selection.distinctSorted(verdict.addressFindings()));
+        }
+    }
+
+    private Evaluation evaluate(Request request, LocalDate asOf, AgendaEventListener listener) {
         Verdict verdict = new Verdict(knowledge.sources(), rules.rulesByName());
+        List<AddressFit> fits = planner.fits(request);
+        List<RequestRange> ranges = planner.requestRanges(request);
         KieSession session = rules.kieBase().newKieSession();
         try {
             if (listener != null) {
@@ -103,7 +148,9 @@ public final class Advisor {
             session.insert(new Context(asOf));
             session.insert(request);
             knowledge.facts().forEach(session::insert);
-            planner.fits(request).forEach(session::insert);
+            fits.forEach(session::insert);
+            ranges.forEach(session::insert);
+            planner.relations(ranges).forEach(session::insert);
             candidates.forEach(session::insert);
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
@@ -112,8 +159,14 @@ public final class Advisor {
         } finally {
             session.dispose();
         }
-        return new Selection(knowledge, candidates, verdict).decide(request, asOf,
-                winner -> AzCliCommand.create(knowledge, planner, request, winner));
+        Selection.Decision decision = new Selection(knowledge, candidates, verdict).decide();
+        return new Evaluation(request, decision, verdict, fits, knowledge, proposer);
+    }
+
+    private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {
+        NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
+        return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),
+                winner.dataplane(), winner.policy(), AzCliCommand.create(request.name(), network), network);
     }
 
     /** Runs start-up work on its own thread: the common pool has a single worker on a 2-core machine. */

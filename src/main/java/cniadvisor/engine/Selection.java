@@ -1,23 +1,18 @@
 package cniadvisor.engine;
 
 import cniadvisor.knowledge.Knowledge;
-import cniadvisor.model.Advice;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Recommendation;
-import cniadvisor.model.Request;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +37,12 @@ final class Selection {
                 .thenComparingInt(c -> knowledge.policyEngine(c.policy()).map(Component::rank).orElse(Integer.MAX_VALUE));
     }
 
-    Advice decide(Request request, LocalDate asOf, Function<Candidate, String> azCli) {
+    /** The winning configuration (if any), every option's verdict, the warnings, and the conflicts when none won. */
+    record Decision(Optional<Candidate> winner, List<OptionResult> options, List<Reason> warnings,
+                    List<String> conflicts) {
+    }
+
+    Decision decide() {
         Map<String, Optional<Candidate>> bestPerOption = new LinkedHashMap<>();
         for (PluginOption option : knowledge.options()) {
             bestPerOption.put(option.id(), ofOption(option.id()).filter(c -> !verdict.excluded(c)).min(ranking));
@@ -64,12 +64,8 @@ final class Selection {
                 .thenComparing(o -> o.score() == null ? 0 : -o.score())
                 .thenComparingInt(o -> knowledge.option(o.id()).map(PluginOption::rank).orElse(Integer.MAX_VALUE)));
 
-        Recommendation recommendation = winner.map(c -> new Recommendation(c.option(),
-                knowledge.option(c.option()).map(PluginOption::title).orElse(c.option()),
-                c.dataplane(), c.policy(), azCli.apply(c))).orElse(null);
-        List<Reason> warnings = distinctSorted(verdict.warnings());
         List<String> conflicts = winner.isPresent() ? List.of() : conflicts(options);
-        return new Advice(request.name(), asOf, recommendation, options, warnings, conflicts);
+        return new Decision(winner, options, distinctSorted(verdict.warnings()), conflicts);
     }
 
     private List<Reason> reasons(String option, Optional<Candidate> best) {
@@ -110,7 +106,7 @@ final class Selection {
     }
 
     /** Same rule and text once; report order. */
-    private static List<Reason> distinctSorted(List<Reason> reasons) {
+    static List<Reason> distinctSorted(List<Reason> reasons) {
         Map<String, Reason> unique = new LinkedHashMap<>();
         for (Reason r : reasons) {
             unique.putIfAbsent(r.rule() + "\u0000" + r.text() + "\u0000" + r.effect(), r);

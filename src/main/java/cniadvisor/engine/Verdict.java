@@ -2,7 +2,9 @@ package cniadvisor.engine;
 
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Cited;
+import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Reason;
+import cniadvisor.model.RequestRange;
 import cniadvisor.model.Source;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -30,6 +32,8 @@ public final class Verdict {
     private final Map<Candidate, Map<String, Score>> scores = new LinkedHashMap<>();
     private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
     private final List<Reason> warnings = new ArrayList<>();
+    private final List<Reason> addressFindings = new ArrayList<>();
+    private final Set<String> invalidRoles = new java.util.TreeSet<>();
 
     Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules) {
         this.sources = sources;
@@ -78,11 +82,37 @@ public final class Verdict {
     }
 
     public void warn(RuleContext rule, String level, Cited fact, String text, Object... args) {
+        checkLevel(rule, level);
+        warnings.add(reason(rule, null, level, fact, text, args));
+    }
+
+    /**
+     * An address-plan finding about one of the request's ranges ({@link RequestRange}) or a relation between two
+     * ({@link RangeRelation}). An error marks the ranges involved invalid, so the plan replaces the ones it may
+     * (pod CIDR, service CIDR, DNS IP) instead of putting them in the az command.
+     */
+    public void addressFinding(RuleContext rule, String level, Object about, String text, Object... args) {
+        checkLevel(rule, level);
+        addressFindings.add(reason(rule, null, level, about instanceof Cited cited ? cited : null, text, args));
+        if ("error".equals(level)) {
+            if (about instanceof RequestRange range && range.given()) {
+                invalidRoles.add(range.role());
+            } else if (about instanceof RangeRelation relation) {
+                if (relation.given()) {
+                    invalidRoles.add(relation.role());
+                }
+                if (relation.otherGiven()) {
+                    invalidRoles.add(relation.otherRole());
+                }
+            }
+        }
+    }
+
+    private void checkLevel(RuleContext rule, String level) {
         if (!Reason.LEVELS.contains(level)) {
-            throw new IllegalArgumentException("rule " + meta(rule).id() + ": warning level '" + level
+            throw new IllegalArgumentException("rule " + meta(rule).id() + ": level '" + level
                     + "' is not one of " + Reason.LEVELS);
         }
-        warnings.add(reason(rule, null, level, fact, text, args));
     }
 
     private Reason reason(RuleContext rule, String effect, String level, Cited fact, String text, Object... args) {
@@ -129,5 +159,14 @@ public final class Verdict {
 
     List<Reason> warnings() {
         return warnings;
+    }
+
+    List<Reason> addressFindings() {
+        return addressFindings;
+    }
+
+    /** Roles of given ranges that an error-level address finding flagged. */
+    Set<String> invalidRoles() {
+        return invalidRoles;
     }
 }

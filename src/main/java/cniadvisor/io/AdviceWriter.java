@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.deploy.BicepSnippet;
+import cniadvisor.deploy.TerraformSnippet;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
@@ -19,14 +21,21 @@ public final class AdviceWriter {
     private AdviceWriter() {
     }
 
+    /** Writes the advice; terraform and bicep need a recommendation (see {@link #needsRecommendation}). */
     public static void write(Advice advice, OutputFormat format, PrintWriter out) {
         switch (format) {
             case json -> out.println(serialize(advice, true));
             case yaml -> out.print(serialize(advice, false));
             case markdown -> out.print(markdown(advice));
             case text -> out.print(text(advice));
+            case terraform -> out.print(TerraformSnippet.render(advice));
+            case bicep -> out.print(BicepSnippet.render(advice));
         }
         out.flush();
+    }
+
+    public static boolean needsRecommendation(OutputFormat format) {
+        return format == OutputFormat.terraform || format == OutputFormat.bicep;
     }
 
     static String serialize(Object value, boolean json) {
@@ -69,6 +78,7 @@ public final class AdviceWriter {
             advice.warnings().forEach(w -> s.append("  ").append(w.level().toUpperCase()).append(": ")
                     .append(w.text()).append(cite(w)).append('\n'));
         }
+        s.append('\n').append(AddressPlanWriter.text(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
             s.append("\nCreate it\n  ").append(rec.azCli()).append('\n');
         }
@@ -104,7 +114,7 @@ public final class AdviceWriter {
     static Map<String, Source> sources(Advice advice) {
         Map<String, Source> sources = new TreeMap<>();
         advice.options().forEach(o -> o.reasons().forEach(r -> r.sources().forEach(s -> sources.put(s.id(), s))));
-        advice.warnings().forEach(r -> r.sources().forEach(s -> sources.put(s.id(), s)));
+        advice.findings().forEach(r -> r.sources().forEach(s -> sources.put(s.id(), s)));
         return sources;
     }
 
@@ -140,6 +150,7 @@ public final class AdviceWriter {
             advice.warnings().forEach(w -> s.append("- **").append(w.level()).append("**: ").append(md(w.text()))
                     .append(mdCite(w)).append('\n'));
         }
+        s.append('\n').append(AddressPlanWriter.markdown(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
             s.append("\n### Create it\n\n```sh\n").append(rec.azCli()).append("\n```\n");
         }

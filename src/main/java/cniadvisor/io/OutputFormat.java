@@ -1,6 +1,6 @@
 package cniadvisor.io;
 
-/** Report formats of {@code advise}. */
+/** Report formats of {@code advise} and {@code plan}; terraform and bicep render the recommended network settings. */
 public enum OutputFormat {
-    text, json, yaml, markdown
+    text, json, yaml, markdown, terraform, bicep
 }

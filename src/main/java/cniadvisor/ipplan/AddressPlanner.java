@@ -2,21 +2,34 @@ package cniadvisor.ipplan;
 
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
+import cniadvisor.model.AddressRange;
 import cniadvisor.model.PluginOption;
+import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Request;
+import cniadvisor.model.RequestRange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Sizes the address ranges each option needs for a request and checks them against the ranges the request gave.
- * Every constant (reserved addresses, per-node pod blocks, default max pods) comes from facts/.
+ * Sizes the address ranges each option needs for a request, and describes the ranges the request gave and how they
+ * relate to each other and to the reserved and supported ranges in facts/. It states facts about addresses; the
+ * IP-space rules judge them. Every constant (reserved addresses per subnet, per-node blocks, batch sizes, default
+ * max pods) comes from facts/.
  */
 public final class AddressPlanner {
 
     public static final String NODE_SUBNET = "node-subnet";
     public static final String POD_CIDR = "pod-cidr";
     public static final String POD_SUBNET = "pod-subnet";
+    public static final String POD_SUBNET_STATIC = "pod-subnet-static";
+    public static final String SERVICE_CIDR = "service-cidr";
+    public static final String DNS_SERVICE_IP = "dns-service-ip";
+    public static final String CONNECTED_NETWORK = "connected-network";
+    public static final String RESERVED = "reserved";
+    public static final String SUPPORTED_POD_RANGE = "supported-pod-range";
+
     private static final int IPV4_BITS = 32;
 
     private final Knowledge knowledge;
@@ -27,19 +40,40 @@ public final class AddressPlanner {
         this.reservedPerSubnet = knowledge.requiredLimit("subnet", "reservedAddresses").value();
     }
 
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
     /** Pods per node for the option: the request's value, else the option's default from facts/. */
     public int maxPods(Request request, String option) {
         return request.maxPodsPerNode() != null ? request.maxPodsPerNode()
                 : (int) knowledge.requiredLimit(option, "defaultMaxPods").value();
     }
 
-    /** One fit per option and range the option uses. */
+    /**
+     * Whether a pod-subnet cluster should use static block allocation: when its pods (nodes x max pods) exceed what
+     * dynamic allocation supports (the option's maxPodIps limit in facts/).
+     */
+    public boolean staticBlock(Request request, String option) {
+        return knowledge.limit(option, "maxPodIps")
+                .map(limit -> (long) request.nodeCount() * maxPods(request, option) > limit.value())
+                .orElse(false);
+    }
+
+    // ---- sizing ----
+
+    /** For every option, one fit per range it uses, in facts order. */
     public List<AddressFit> fits(Request request) {
         List<AddressFit> fits = new ArrayList<>();
         for (PluginOption option : knowledge.options()) {
             fits.add(nodeSubnetFit(request, option));
-            if (option.podAddresses().equals(POD_CIDR)) {
-                fits.add(podCidrFit(request, option));
+            switch (option.podAddresses()) {
+                case POD_CIDR -> fits.add(podCidrFit(request, option));
+                case POD_SUBNET -> {
+                    fits.add(dynamicPodSubnetFit(request, option));
+                    fits.add(staticPodSubnetFit(request, option));
+                }
+                default -> { }
             }
         }
         return fits;
@@ -47,35 +81,151 @@ public final class AddressPlanner {
 
     AddressFit nodeSubnetFit(Request request, PluginOption option) {
         int peak = request.peakNodes();
-        String nodes = "(" + request.nodeCount() + " nodes + " + request.surgeNodes() + " surge)";
-        long needed;
-        String formula;
-        if (option.podAddresses().equals(NODE_SUBNET)) {
-            int maxPods = maxPods(request, option.id());
-            needed = (long) peak * (maxPods + 1);
-            formula = String.format(java.util.Locale.ROOT, "%s x (%d pods + 1 node IP) = %,d addresses",
-                    nodes, maxPods, needed);
-        } else {
-            needed = peak;
-            formula = String.format(java.util.Locale.ROOT, "%s = %,d node addresses", nodes, needed);
-        }
+        int maxPods = maxPods(request, option.id());
+        boolean podsInSubnet = option.podAddresses().equals(NODE_SUBNET);
+        long perNode = podsInSubnet ? maxPods + 1L : 1L;
+        long needed = peak * perNode;
+        String formula = podsInSubnet
+                ? format("(%d nodes + %d surge) x (%d pods + 1 node IP) = %,d addresses",
+                        request.nodeCount(), request.surgeNodes(), maxPods, needed)
+                : format("(%d nodes + %d surge) x 1 node IP = %,d addresses",
+                        request.nodeCount(), request.surgeNodes(), needed);
         String cidr = request.nodeSubnetCidr();
         long available = cidr == null ? 0 : usable(Cidrs.prefixLength(cidr));
-        return AddressFit.of(option.id(), NODE_SUBNET, cidr, needed, available, "addresses",
-                smallestSubnetPrefix(needed), formula);
+        Long capacity = cidr == null ? null : available / perNode;
+        return AddressFit.of(option.id(), NODE_SUBNET, maxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), cidr, available, capacity, null);
     }
 
+    /** Against the given pod CIDR, or against AKS's default when the request gives none. */
     AddressFit podCidrFit(Request request, PluginOption option) {
         int blockPrefix = (int) knowledge.requiredLimit(option.id(), "podBlockPrefix").value();
         int peak = request.peakNodes();
-        String cidr = request.podCidr();
-        long available = cidr == null ? 0 : blocks(Cidrs.prefixLength(cidr), blockPrefix);
-        String formula = String.format(java.util.Locale.ROOT,
-                "one /%d per node: (%d nodes + %d surge) = %,d blocks", blockPrefix, request.nodeCount(),
-                request.surgeNodes(), peak);
-        return AddressFit.of(option.id(), POD_CIDR, cidr, peak, available, "nodes",
-                smallestBlockPrefix(peak, blockPrefix), formula);
+        String formula = format("one /%d per node: %d nodes + %d surge = %,d blocks", blockPrefix,
+                request.nodeCount(), request.surgeNodes(), peak);
+        int maxPods = maxPods(request, option.id());
+        int smallest = smallestBlockPrefix(peak, blockPrefix);
+        if (request.podCidr() != null) {
+            long available = blocks(Cidrs.prefixLength(request.podCidr()), blockPrefix);
+            return AddressFit.of(option.id(), POD_CIDR, maxPods, peak, "nodes", formula, smallest,
+                    request.podCidr(), available, available, null);
+        }
+        String defaultCidr = defaultRange("default-pod-cidr");
+        return AddressFit.ofDefault(option.id(), POD_CIDR, maxPods, peak, "nodes", formula, smallest, defaultCidr,
+                blocks(Cidrs.prefixLength(defaultCidr), blockPrefix), null);
     }
+
+    /** The one range of a default kind in facts/ (validated at load). */
+    public String defaultRange(String kind) {
+        return knowledge.ranges(kind).get(0).cidr();
+    }
+
+    AddressFit dynamicPodSubnetFit(Request request, PluginOption option) {
+        long batch = knowledge.requiredLimit(option.id(), "allocationBatch").value();
+        int maxPods = maxPods(request, option.id());
+        int peak = request.peakNodes();
+        long batchesPerNode = ceilDiv(maxPods, batch);
+        long needed = peak * batchesPerNode * batch;
+        String formula = format("(%d nodes + %d surge) x %d batches of %d (for %d pods) = %,d addresses",
+                request.nodeCount(), request.surgeNodes(), batchesPerNode, batch, maxPods, needed);
+        String note = format("dynamic allocation: at least %d addresses per node (%,d in all); a /24 holds %d nodes "
+                + "at one batch each", batch, peak * batch, usable(24) / batch);
+        return AddressFit.of(option.id(), POD_SUBNET, maxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), null, 0, null, note);
+    }
+
+    AddressFit staticPodSubnetFit(Request request, PluginOption option) {
+        int blockPrefix = (int) knowledge.requiredLimit(option.id(), "staticBlockPrefix").value();
+        long blockSize = 1L << (IPV4_BITS - blockPrefix);
+        int maxPods = maxPods(request, option.id());
+        int peak = request.peakNodes();
+        // each node reserves one address of its blocks for itself, so a node needs maxPods + 1
+        long blocksPerNode = ceilDiv(maxPods + 1L, blockSize);
+        long podIps = blocksPerNode * blockSize - 1;
+        long needed = peak * blocksPerNode * blockSize;
+        String formula = format("(%d nodes + %d surge) x %d /%d blocks = %,d addresses",
+                request.nodeCount(), request.surgeNodes(), blocksPerNode, blockPrefix, needed);
+        String note = format("static block allocation: %d blocks give %d pod IPs per node, %d unused at %d max pods; "
+                + "ideal max pods are %d x blocks - 1 (here %d)", blocksPerNode, podIps, podIps - maxPods, maxPods,
+                blockSize, podIps);
+        return AddressFit.of(option.id(), POD_SUBNET_STATIC, maxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), null, 0, null, note);
+    }
+
+    // ---- the request's ranges and their relations ----
+
+    /**
+     * The ranges of the request, each with its role: the ones it gave, plus AKS's defaults for the cluster-internal
+     * ranges it left out (marked not given), since those defaults are what a deployment would get.
+     */
+    public List<RequestRange> requestRanges(Request request) {
+        List<RequestRange> ranges = new ArrayList<>();
+        addRange(ranges, NODE_SUBNET, request.nodeSubnetCidr(), true);
+        addRange(ranges, POD_CIDR, orDefault(request.podCidr(), "default-pod-cidr"), request.podCidr() != null);
+        boolean serviceGiven = request.serviceCidr() != null;
+        addRange(ranges, SERVICE_CIDR, orDefault(request.serviceCidr(), "default-service-cidr"), serviceGiven);
+        // AKS's default DNS IP belongs to its default service CIDR only
+        addRange(ranges, DNS_SERVICE_IP, request.dnsServiceIp() != null ? request.dnsServiceIp()
+                : serviceGiven ? null : defaultRange("default-dns-service-ip"), request.dnsServiceIp() != null);
+        request.connectedNetworks().forEach(network -> addRange(ranges, CONNECTED_NETWORK, network, true));
+        return ranges;
+    }
+
+    private String orDefault(String given, String defaultKind) {
+        return given != null ? given : defaultRange(defaultKind);
+    }
+
+    private static void addRange(List<RequestRange> ranges, String role, String cidr, boolean given) {
+        if (cidr != null) {
+            String block = Cidrs.text(Cidrs.block(cidr));
+            ranges.add(new RequestRange(role, block, Cidrs.prefixLength(cidr), Cidrs.hostAt(cidr, 0),
+                    Cidrs.hostAt(cidr, 1), given));
+        }
+    }
+
+    /**
+     * Every overlap between two of the request's ranges (once per pair; connected networks are the team's own
+     * business among themselves), every overlap with a reserved range, and every "within" relation (a range
+     * inside another of the request's ranges, or inside a supported pod range).
+     */
+    public List<RangeRelation> relations(List<RequestRange> ranges) {
+        List<RangeRelation> relations = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            RequestRange a = ranges.get(i);
+            for (int j = 0; j < ranges.size(); j++) {
+                RequestRange b = ranges.get(j);
+                if (i == j || a.role().equals(CONNECTED_NETWORK) && b.role().equals(CONNECTED_NETWORK)) {
+                    continue;
+                }
+                if (i < j && Cidrs.overlaps(a.cidr(), b.cidr())) {
+                    // an AKS default comes first in a pair, so rules can tell "default clashes" from "given clash"
+                    RequestRange first = a.given() && !b.given() ? b : a;
+                    RequestRange second = first == a ? b : a;
+                    relations.add(new RangeRelation(first.role(), first.cidr(), first.given(), second.role(),
+                            second.cidr(), second.given(), "overlaps"));
+                }
+                if (Cidrs.contains(b.cidr(), a.cidr())) {
+                    relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), b.role(), b.cidr(), b.given(),
+                            "within"));
+                }
+            }
+            for (AddressRange reserved : knowledge.ranges(RESERVED)) {
+                if (Cidrs.overlaps(a.cidr(), reserved.cidr())) {
+                    relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), RESERVED, reserved.cidr(), false,
+                            "overlaps"));
+                }
+            }
+            for (AddressRange supported : knowledge.ranges(SUPPORTED_POD_RANGE)) {
+                if (Cidrs.contains(supported.cidr(), a.cidr())) {
+                    relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), SUPPORTED_POD_RANGE,
+                            supported.cidr(), false, "within"));
+                }
+            }
+        }
+        return relations;
+    }
+
+    // ---- arithmetic ----
 
     /** Usable addresses in a subnet of this prefix length, after Azure's reserved addresses. */
     public long usable(int prefix) {
@@ -104,5 +254,13 @@ public final class AddressPlanner {
             prefix--;
         }
         return prefix;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 }

@@ -3,35 +3,48 @@ package cniadvisor.ipplan;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
-/** Small helpers over the IPAddress library for ranges that input validation has already accepted. */
+import java.util.Iterator;
+
+/** Small helpers over the IPAddress library, for ranges that input validation has already accepted. */
 public final class Cidrs {
 
     private Cidrs() {
     }
 
-    public static IPAddress parse(String cidr) {
+    /** The prefix block a CIDR or a single address (as a /32) denotes. */
+    public static IPAddress block(String cidr) {
         IPAddress address = new IPAddressString(cidr).getAddress();
         if (address == null) {
             throw new IllegalArgumentException("not an IP range: " + cidr);
         }
-        return address;
+        return address.getNetworkPrefixLength() == null ? address.toPrefixBlock(address.getBitCount())
+                : address.toPrefixBlock();
     }
 
     public static int prefixLength(String cidr) {
-        Integer prefix = parse(cidr).getNetworkPrefixLength();
-        return prefix == null ? parse(cidr).getBitCount() : prefix;
-    }
-
-    /** Addresses in the block, as a long (IPv4 blocks always fit). */
-    public static long size(String cidr) {
-        return parse(cidr).toPrefixBlock().getCount().longValueExact();
+        return block(cidr).getNetworkPrefixLength();
     }
 
     public static boolean overlaps(String a, String b) {
-        return parse(a).toPrefixBlock().overlaps(parse(b).toPrefixBlock());
+        return block(a).overlaps(block(b));
     }
 
+    /** True when {@code inner} lies entirely inside {@code outer}. */
     public static boolean contains(String outer, String inner) {
-        return parse(outer).toPrefixBlock().contains(parse(inner));
+        return block(outer).contains(block(inner));
+    }
+
+    /** The address {@code offset} after the range's network address, without a prefix ("10.0.0.10"). */
+    public static String hostAt(String cidr, long offset) {
+        return block(cidr).getLower().increment(offset).withoutPrefixLength().toCanonicalString();
+    }
+
+    /** The aligned blocks of {@code prefix} inside {@code pool}, lowest first. */
+    public static Iterator<? extends IPAddress> blocksOf(String pool, int prefix) {
+        return block(pool).setPrefixLength(prefix, false).prefixBlockIterator();
+    }
+
+    public static String text(IPAddress block) {
+        return block.toCanonicalString();
     }
 }

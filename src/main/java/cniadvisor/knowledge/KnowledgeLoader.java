@@ -46,7 +46,8 @@ import java.util.stream.Stream;
 public final class KnowledgeLoader {
 
     /** Record components that may be left out of an entry. */
-    private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit");
+    private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
+            "networkPluginMode");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");

@@ -7,16 +7,18 @@ import java.util.List;
 
 /**
  * Everything the advisor concluded for one request. {@code recommendation} is null when no option satisfies the
- * requirements; {@code conflicts} then names the rules that excluded each option.
+ * requirements; {@code conflicts} then names the rules that excluded each option. {@code addressPlan} sizes every
+ * option's ranges and holds the address findings.
  */
-@JsonPropertyOrder({"name", "asOf", "recommendation", "options", "warnings", "conflicts"})
+@JsonPropertyOrder({"name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"})
 public record Advice(
         String name,
         LocalDate asOf,
         Recommendation recommendation,
         List<OptionResult> options,
         List<Reason> warnings,
-        List<String> conflicts) {
+        List<String> conflicts,
+        AddressPlan addressPlan) {
 
     public Advice {
         options = List.copyOf(options);
@@ -28,7 +30,12 @@ public record Advice(
         return recommendation != null;
     }
 
+    /** Every finding: the warnings and the address plan's findings. */
+    public List<Reason> findings() {
+        return java.util.stream.Stream.concat(warnings.stream(), addressPlan.findings().stream()).toList();
+    }
+
     public boolean hasErrors() {
-        return warnings.stream().anyMatch(w -> "error".equals(w.level()));
+        return findings().stream().anyMatch(w -> "error".equals(w.level()));
     }
 }

@@ -3,9 +3,9 @@ package cniadvisor.model;
 import java.util.List;
 
 /**
- * One of the five network plugin options AKS offers, with the data planes and policy engines it can run and the
- * az CLI flags that select it. {@code model} is overlay, flat or byo; {@code rank} breaks ties (lower wins);
- * {@code podAddresses} says where pod IPs come from: node-subnet, pod-subnet, pod-cidr or none (the team's CNI).
+ * One of the five network plugin options AKS offers, with the data planes and policy engines it can run. {@code model} is overlay, flat or byo; {@code rank} breaks ties (lower wins);
+ * {@code podAddresses} says where pod IPs come from: node-subnet, pod-subnet, pod-cidr or none (the team's CNI);
+ * {@code networkPlugin} and {@code networkPluginMode} (null when none) are the AKS API values that select it.
  */
 public record PluginOption(
         String id,
@@ -15,7 +15,8 @@ public record PluginOption(
         String podAddresses,
         List<String> dataplanes,
         List<String> policyEngines,
-        List<String> azCliFlags,
+        String networkPlugin,
+        String networkPluginMode,
         List<String> sources) implements Cited {
 
     public boolean flat() {

@@ -1,0 +1,88 @@
+package cniadvisor.cli;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.io.AddressPlanWriter;
+import cniadvisor.io.Mappers;
+import cniadvisor.model.PlanReport;
+import cniadvisor.model.Request;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code plan}: only the address plan, for teams that already chose their option. */
+@Command(name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Prints the address plan of one request: what every option needs in each range, the ranges to use "
+                        + "(given, AKS defaults, or free ranges proposed around what the request names), and the "
+                        + "address findings (overlaps, reserved ranges, one-way doors).",
+                "",
+                "Examples:",
+                "  cni-advisor plan -f examples/requests/payments.yaml",
+                "  cni-advisor plan -f examples/requests/payments.yaml --option azure-cni-pod-subnet -o json",
+                ""})
+final class PlanCommand implements Callable<Integer> {
+
+    enum PlanFormat { text, json, yaml, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
+            description = "Request file (YAML or JSON); '-' reads standard input.")
+    Path file;
+
+    @Option(names = "--option", paramLabel = "OPTION",
+            description = "Plan the ranges for this option: ${COMPLETION-CANDIDATES}. Default: the recommended one.",
+            completionCandidates = OptionIds.class)
+    String option;
+
+    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    PlanFormat format = PlanFormat.text;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
+        Request request = AdviseCommand.readRequest(file);
+        Advisor advisor = KnowledgeOptions.await(loading);
+        if (option != null && advisor.knowledge().option(option).isEmpty()) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --option: unknown option '" + option
+                    + "'; one of " + String.join(", ", OptionIds.IDS));
+        }
+        PlanReport report = advisor.plan(request, knowledge.asOf(), option);
+        write(report, spec.commandLine().getOut());
+        if (report.option() == null) {
+            spec.commandLine().getErr().println("No option satisfies the requirements, so no ranges were planned; "
+                    + "pass --option to plan for one anyway.");
+            return ExitCode.NO_FIT.code();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void write(PlanReport report, PrintWriter out) {
+        try {
+            switch (format) {
+                case text -> out.print(AddressPlanWriter.text(report.addressPlan(), report.option()));
+                case markdown -> out.print(AddressPlanWriter.markdown(report.addressPlan(), report.option()));
+                case json -> out.println(Mappers.JSON.writeValueAsString(report));
+                case yaml -> out.print(Mappers.YAML.writeValueAsString(report));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+}

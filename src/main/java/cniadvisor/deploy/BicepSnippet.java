@@ -1,0 +1,68 @@
+package cniadvisor.deploy;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.NetworkProfile;
+import cniadvisor.model.Recommendation;
+
+/**
+ * Renders the recommendation as a Bicep file: a {@code networkProfile} variable for
+ * Microsoft.ContainerService/managedClusters ({@code properties.networkProfile}) and an {@code agentPoolNetwork}
+ * variable with the per-pool settings, plus parameters for the subnet ids it cannot know.
+ */
+public final class BicepSnippet {
+
+    private BicepSnippet() {
+    }
+
+    public static String render(Advice advice) {
+        Recommendation rec = advice.recommendation();
+        NetworkProfile n = rec.network();
+        StringBuilder s = new StringBuilder();
+        s.append("// AKS CNI Advisor: ").append(advice.name()).append(", as of ").append(advice.asOf()).append(": ")
+                .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
+                .append(rec.networkPolicy()).append(" network policy.\n");
+        s.append("// In Microsoft.ContainerService/managedClusters: properties.networkProfile: networkProfile, and\n");
+        s.append("// union(<pool>, agentPoolNetwork) for each entry of properties.agentPoolProfiles.\n\n");
+        if (n.nodeSubnetCidr() != null) {
+            s.append("@description('Resource id of the node subnet (").append(n.nodeSubnetCidr()).append(")')\n");
+            s.append("param nodeSubnetId string\n\n");
+        }
+        if (n.podSubnetCidr() != null) {
+            s.append("@description('Resource id of the pod subnet (").append(n.podSubnetCidr()).append(")')\n");
+            s.append("param podSubnetId string\n\n");
+        }
+        s.append("var networkProfile = {\n");
+        property(s, "networkPlugin", quoted(n.networkPlugin()));
+        property(s, "networkPluginMode", quoted(n.networkPluginMode()));
+        property(s, "networkDataplane", quoted(n.networkDataplane()));
+        property(s, "networkPolicy", quoted(n.networkPolicy()));
+        property(s, "podCidr", quoted(n.podCidr()));
+        property(s, "serviceCidr", quoted(n.serviceCidr()));
+        property(s, "dnsServiceIP", quoted(n.dnsServiceIp()));
+        if (n.ipFamilies() != null) {
+            s.append("  ipFamilies: [\n");
+            n.ipFamilies().forEach(f -> s.append("    ").append(quoted(f)).append('\n'));
+            s.append("  ]\n");
+        }
+        s.append("}\n\n");
+        s.append("var agentPoolNetwork = {\n");
+        property(s, "maxPods", n.maxPods() == null ? null : n.maxPods().toString());
+        property(s, "vnetSubnetID", n.nodeSubnetCidr() == null ? null : "nodeSubnetId");
+        property(s, "podSubnetID", n.podSubnetCidr() == null ? null : "podSubnetId");
+        property(s, "podIPAllocationMode", quoted(n.podIpAllocationMode()));
+        s.append("}\n\n");
+        s.append("output networkProfile object = networkProfile\n");
+        s.append("output agentPoolNetwork object = agentPoolNetwork\n");
+        return s.toString();
+    }
+
+    private static void property(StringBuilder s, String name, String value) {
+        if (value != null) {
+            s.append("  ").append(name).append(": ").append(value).append('\n');
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? null : "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

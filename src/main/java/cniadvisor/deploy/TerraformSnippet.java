@@ -1,0 +1,69 @@
+package cniadvisor.deploy;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.NetworkProfile;
+import cniadvisor.model.Recommendation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the recommendation as an azurerm 4.x {@code network_profile} block for {@code azurerm_kubernetes_cluster},
+ * followed by the node pool settings (as comments: they belong in other blocks of the same resource).
+ */
+public final class TerraformSnippet {
+
+    private TerraformSnippet() {
+    }
+
+    public static String render(Advice advice) {
+        Recommendation rec = advice.recommendation();
+        NetworkProfile n = rec.network();
+        List<String[]> attributes = new ArrayList<>();
+        attribute(attributes, "network_plugin", quoted(n.networkPlugin()));
+        attribute(attributes, "network_plugin_mode", quoted(n.networkPluginMode()));
+        attribute(attributes, "network_data_plane", quoted(n.networkDataplane()));
+        attribute(attributes, "network_policy", quoted(n.networkPolicy()));
+        attribute(attributes, "pod_cidr", quoted(n.podCidr()));
+        attribute(attributes, "service_cidr", quoted(n.serviceCidr()));
+        attribute(attributes, "dns_service_ip", quoted(n.dnsServiceIp()));
+        attribute(attributes, "ip_versions", n.ipFamilies() == null ? null
+                : "[" + String.join(", ", n.ipFamilies().stream().map(TerraformSnippet::quoted).toList()) + "]");
+        int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
+
+        StringBuilder s = new StringBuilder();
+        s.append("# AKS CNI Advisor: ").append(advice.name()).append(", as of ").append(advice.asOf()).append(": ")
+                .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
+                .append(rec.networkPolicy()).append(" network policy.\n");
+        s.append("# For azurerm_kubernetes_cluster (azurerm 4.x).\n");
+        s.append("network_profile {\n");
+        for (String[] a : attributes) {
+            s.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", a[0])).append(" = ").append(a[1])
+                    .append('\n');
+        }
+        s.append("}\n");
+        s.append("# In default_node_pool and every azurerm_kubernetes_cluster_node_pool:\n");
+        if (n.maxPods() != null) {
+            s.append("#   max_pods       = ").append(n.maxPods()).append('\n');
+        }
+        if (n.nodeSubnetCidr() != null) {
+            s.append("#   vnet_subnet_id = <node subnet id>  # ").append(n.nodeSubnetCidr()).append('\n');
+        }
+        if (n.podSubnetCidr() != null) {
+            s.append("#   pod_subnet_id  = <pod subnet id>   # ").append(n.podSubnetCidr())
+                    .append(", pod IP allocation mode ").append(n.podIpAllocationMode()).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static void attribute(List<String[]> attributes, String name, String value) {
+        if (value != null) {
+            attributes.add(new String[]{name, value});
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? null : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

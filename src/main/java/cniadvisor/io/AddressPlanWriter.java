@@ -1,0 +1,112 @@
+package cniadvisor.io;
+
+import cniadvisor.model.AddressFit;
+import cniadvisor.model.AddressPlan;
+import cniadvisor.model.ProposedRange;
+import cniadvisor.model.RangeRelation;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Source;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders an address plan as text or Markdown: the ranges to use, every option's sizing, and the findings. */
+public final class AddressPlanWriter {
+
+    private AddressPlanWriter() {
+    }
+
+    /** {@code chosen} is the option the ranges were planned for (marked in the sizing), or null. */
+    public static String text(AddressPlan plan, String chosen) {
+        StringBuilder s = new StringBuilder("Address plan\n");
+        if (!plan.ranges().isEmpty()) {
+            s.append("  Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append('\n');
+            for (ProposedRange r : plan.ranges()) {
+                s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()), r.cidr(),
+                        origin(r)));
+            }
+        }
+        s.append("  Sizing per option\n");
+        byOption(plan).forEach((option, fits) -> {
+            s.append("    ").append(option).append(option.equals(chosen) ? " (planned)" : "").append('\n');
+            fits.forEach(f -> s.append("      ").append(sizingLine(f)).append('\n'));
+        });
+        if (!plan.findings().isEmpty()) {
+            s.append("  Findings\n");
+            plan.findings().forEach(f -> s.append("    ").append(f.level().toUpperCase(Locale.ROOT)).append(": ")
+                    .append(f.text()).append(" [").append(f.rule()).append("; ").append(sourceIds(f)).append("]\n"));
+        }
+        return s.toString();
+    }
+
+    public static String markdown(AddressPlan plan, String chosen) {
+        StringBuilder s = new StringBuilder("### Address plan\n\n");
+        if (!plan.ranges().isEmpty()) {
+            s.append("Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append(":\n\n");
+            s.append("| Range | CIDR | Origin |\n|---|---|---|\n");
+            plan.ranges().forEach(r -> s.append("| ").append(RangeRelation.label(r.role())).append(" | `")
+                    .append(r.cidr()).append("` | ").append(AdviceWriter.md(origin(r))).append(" |\n"));
+            s.append('\n');
+        }
+        s.append("| Option | Range | Needs | Smallest | Range checked | Usable | Fits | Headroom | Holds nodes |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (AddressFit f : plan.sizing()) {
+            s.append("| ").append(f.option()).append(f.option().equals(chosen) ? " (planned)" : "").append(" | ")
+                    .append(RangeRelation.label(f.range())).append(" | ").append(AdviceWriter.md(f.formula()))
+                    .append(f.note() == null ? "" : "<br>" + AdviceWriter.md(f.note())).append(" | /")
+                    .append(f.smallestPrefix()).append(" | ").append(f.cidr() == null ? "" : "`" + f.cidr() + "`"
+                            + (f.given() ? "" : " (default)")).append(" | ")
+                    .append(f.cidr() == null ? "" : f.available()).append(" | ")
+                    .append(f.cidr() == null ? "" : f.fits() ? "yes" : "**no**").append(" | ")
+                    .append(f.headroom() == null ? "" : f.headroom()).append(" | ")
+                    .append(f.capacityNodes() == null ? "" : f.capacityNodes()).append(" |\n");
+        }
+        if (!plan.findings().isEmpty()) {
+            s.append("\nFindings:\n\n");
+            plan.findings().forEach(f -> s.append("- **").append(f.level()).append("**: ")
+                    .append(AdviceWriter.md(f.text())).append(" (`").append(f.rule()).append("`; ")
+                    .append(f.sources().stream().map(src -> "[" + src.id() + "](" + src.url() + ")")
+                            .collect(Collectors.joining(", "))).append(")\n"));
+        }
+        return s.toString();
+    }
+
+    static String sizingLine(AddressFit f) {
+        StringBuilder s = new StringBuilder(RangeRelation.label(f.range()));
+        s.append(": ").append(f.formula()).append("; smallest /").append(f.smallestPrefix());
+        if (f.cidr() != null) {
+            s.append("; ").append(f.given() ? "given " : "AKS default ").append(f.cidr()).append(": ")
+                    .append(String.format(Locale.ROOT, "%,d", f.available())).append(' ')
+                    .append(f.unit().equals("nodes") ? "nodes" : "usable").append(f.fits() ? ", fits" : ", DOES NOT FIT")
+                    .append(String.format(Locale.ROOT, ", headroom %,d", f.headroom()));
+            if (f.capacityNodes() != null && !f.unit().equals("nodes")) {
+                s.append(String.format(Locale.ROOT, ", holds %,d nodes", f.capacityNodes()));
+            }
+        }
+        if (f.note() != null) {
+            s.append(" (").append(f.note()).append(')');
+        }
+        return s.toString();
+    }
+
+    private static String origin(ProposedRange r) {
+        return switch (r.origin()) {
+            case "given" -> "given";
+            case "default" -> "AKS default";
+            default -> "proposed" + (r.replaces() == null ? "" : ", instead of " + r.replaces())
+                    + (r.reason() == null ? "" : ": " + r.reason());
+        };
+    }
+
+    private static Map<String, List<AddressFit>> byOption(AddressPlan plan) {
+        return plan.sizing().stream().collect(Collectors.groupingBy(AddressFit::option, LinkedHashMap::new,
+                Collectors.toList()));
+    }
+
+    private static String sourceIds(Reason r) {
+        return r.sources().stream().map(Source::id).collect(Collectors.joining(", "));
+    }
+}

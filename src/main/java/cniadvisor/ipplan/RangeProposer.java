@@ -1,0 +1,133 @@
+package cniadvisor.ipplan;
+
+import cniadvisor.model.AddressFit;
+import cniadvisor.model.AddressRange;
+import cniadvisor.model.PluginOption;
+import cniadvisor.model.ProposedRange;
+import cniadvisor.model.Request;
+import cniadvisor.model.RequestRange;
+import inet.ipaddr.IPAddress;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the ranges a deployment of the recommended option should use. A range the request gave is kept unless a
+ * rule found it invalid (then only cluster-internal ranges are replaced: pod CIDR, service CIDR, DNS IP; the node
+ * subnet and connected networks are real networks, which the findings ask the team to fix). A missing range gets
+ * AKS's default when that is large enough and overlaps nothing the request names, else the first free aligned block
+ * of the right size from the supported ranges in facts/, in facts order. Proposals never overlap each other, the
+ * request's ranges or the reserved ranges.
+ */
+public final class RangeProposer {
+
+    private final AddressPlanner planner;
+
+    public RangeProposer(AddressPlanner planner) {
+        this.planner = planner;
+    }
+
+    public List<ProposedRange> propose(Request request, PluginOption option, List<AddressFit> fits,
+                                       Set<String> invalidRoles) {
+        List<String> taken = new ArrayList<>();
+        planner.requestRanges(request).stream().filter(RequestRange::given).map(RequestRange::cidr).forEach(taken::add);
+        planner.knowledge().ranges(AddressPlanner.RESERVED).stream().map(AddressRange::cidr).forEach(taken::add);
+        List<ProposedRange> ranges = new ArrayList<>();
+
+        Optional<AddressFit> nodeFit = fit(fits, option, AddressPlanner.NODE_SUBNET);
+        if (request.nodeSubnetCidr() != null) {
+            ranges.add(new ProposedRange(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(), "given", null, null));
+        } else {
+            nodeFit.flatMap(f -> free(f.smallestPrefix(), taken)).ifPresent(cidr -> ranges.add(new ProposedRange(
+                    AddressPlanner.NODE_SUBNET, take(cidr, taken), "proposed", null,
+                    "no node subnet given; sized for " + nodeFit.get().formula())));
+        }
+        switch (option.podAddresses()) {
+            case AddressPlanner.POD_SUBNET -> {
+                String row = planner.staticBlock(request, option.id()) ? AddressPlanner.POD_SUBNET_STATIC
+                        : AddressPlanner.POD_SUBNET;
+                AddressFit podFit = fit(fits, option, row).orElseThrow();
+                free(podFit.smallestPrefix(), taken).ifPresent(cidr -> ranges.add(new ProposedRange(
+                        AddressPlanner.POD_SUBNET, take(cidr, taken), "proposed", null,
+                        "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network")));
+            }
+            case AddressPlanner.POD_CIDR, "none" -> {
+                int prefix = fit(fits, option, AddressPlanner.POD_CIDR).map(AddressFit::smallestPrefix)
+                        .orElse(Cidrs.prefixLength(planner.defaultRange("default-pod-cidr")));
+                clusterRange(AddressPlanner.POD_CIDR, request.podCidr(), "default-pod-cidr", prefix, invalidRoles,
+                        taken).ifPresent(ranges::add);
+            }
+            default -> { }
+        }
+        // a proposed service CIDR takes the size of AKS's default
+        int servicePrefix = Cidrs.prefixLength(planner.defaultRange("default-service-cidr"));
+        Optional<ProposedRange> service = clusterRange(AddressPlanner.SERVICE_CIDR, request.serviceCidr(),
+                "default-service-cidr", servicePrefix, invalidRoles, taken);
+        service.ifPresent(ranges::add);
+        service.map(s -> dnsServiceIp(request, s, invalidRoles)).ifPresent(ranges::add);
+        return ranges;
+    }
+
+    private Optional<ProposedRange> clusterRange(String role, String given, String defaultKind, int prefix,
+                                                 Set<String> invalidRoles, List<String> taken) {
+        if (given != null && !invalidRoles.contains(role)) {
+            return Optional.of(new ProposedRange(role, given, "given", null, null));
+        }
+        String defaultCidr = planner.defaultRange(defaultKind);
+        if (given == null && Cidrs.prefixLength(defaultCidr) <= prefix && taken.stream().noneMatch(t -> Cidrs.overlaps(t, defaultCidr))) {
+            taken.add(defaultCidr);
+            return Optional.of(new ProposedRange(role, defaultCidr, "default", null, null));
+        }
+        String replaced = given != null ? given : defaultCidr;
+        String why = given != null ? "the given range failed validation (see the findings)"
+                : Cidrs.prefixLength(defaultCidr) > prefix ? "AKS's default is too small; a /" + prefix + " is needed"
+                : "AKS's default overlaps a range the request names";
+        return free(prefix, taken).map(cidr -> new ProposedRange(role, take(cidr, taken), "proposed", replaced, why));
+    }
+
+    private ProposedRange dnsServiceIp(Request request, ProposedRange service, Set<String> invalidRoles) {
+        boolean keepGiven = request.dnsServiceIp() != null && service.origin().equals("given")
+                && !invalidRoles.contains(AddressPlanner.DNS_SERVICE_IP);
+        if (keepGiven) {
+            return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, request.dnsServiceIp(), "given", null, null);
+        }
+        String defaultIp = planner.defaultRange("default-dns-service-ip");
+        if (service.origin().equals("default")) {
+            return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, defaultIp, "default", null, null);
+        }
+        // the convention: the .10 of the service CIDR, as AKS's default 10.0.0.10 is of 10.0.0.0/16
+        long offset = Cidrs.block(defaultIp).getLower().getValue().longValueExact()
+                - Cidrs.block(planner.defaultRange("default-service-cidr")).getLower().getValue().longValueExact();
+        return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, Cidrs.hostAt(service.cidr(), offset), "proposed",
+                request.dnsServiceIp(), "the same offset in the service CIDR as AKS's default DNS IP");
+    }
+
+    /** The first aligned block of {@code prefix} in the supported ranges (facts order) that overlaps nothing taken. */
+    private Optional<String> free(int prefix, List<String> taken) {
+        for (AddressRange pool : planner.knowledge().ranges(AddressPlanner.SUPPORTED_POD_RANGE)) {
+            if (Cidrs.prefixLength(pool.cidr()) > prefix) {
+                continue;
+            }
+            Iterator<? extends IPAddress> blocks = Cidrs.blocksOf(pool.cidr(), prefix);
+            while (blocks.hasNext()) {
+                String candidate = Cidrs.text(blocks.next());
+                if (taken.stream().noneMatch(t -> Cidrs.overlaps(t, candidate))) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String take(String cidr, List<String> taken) {
+        taken.add(cidr);
+        return cidr;
+    }
+
+    private static Optional<AddressFit> fit(List<AddressFit> fits, PluginOption option, String range) {
+        return fits.stream().filter(f -> f.option().equals(option.id()) && f.range().equals(range)).findFirst();
+    }
+}

@@ -1,0 +1,12 @@
+package cniadvisor.model;
+
+/**
+ * An address range of the request: role node-subnet, pod-cidr, service-cidr, dns-service-ip (a /32) or
+ * connected-network. {@code given} is false for an AKS default that applies because the request gave no range of
+ * that role (pod CIDR, service CIDR, DNS service IP). {@code address} is the network address (for the DNS IP, the
+ * IP itself) and {@code firstHost} the first address after it (for the service CIDR, the one the kubernetes
+ * service takes); both without a prefix length.
+ */
+public record RequestRange(String role, String cidr, int prefixLength, String address, String firstHost,
+                           boolean given) {
+}
