@@ -2,6 +2,7 @@ package cniadvisor.ipplan;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.ipv4.IPv4Address;
 
 import java.util.Iterator;
 
@@ -42,6 +43,23 @@ public final class Cidrs {
     /** The aligned blocks of {@code prefix} inside {@code pool}, lowest first. */
     public static Iterator<? extends IPAddress> blocksOf(String pool, int prefix) {
         return block(pool).setPrefixLength(prefix, false).prefixBlockIterator();
+    }
+
+    /** A range as its first and last address, as numbers: cheap to compare many times. */
+    public record Span(long first, long last) {
+        public static Span of(String cidr) {
+            IPAddress block = block(cidr);
+            return new Span(block.getValue().longValueExact(), block.getUpperValue().longValueExact());
+        }
+
+        public boolean overlaps(Span other) {
+            return first <= other.last && other.first <= last;
+        }
+    }
+
+    /** The IPv4 prefix block of {@code prefix} that starts at address {@code first}. */
+    public static String blockAt(long first, int prefix) {
+        return text(new IPv4Address((int) first, prefix).toPrefixBlock());
     }
 
     public static String text(IPAddress block) {

@@ -1,15 +1,14 @@
 package cniadvisor.ipplan;
 
+import cniadvisor.ipplan.Cidrs.Span;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.ProposedRange;
 import cniadvisor.model.Request;
 import cniadvisor.model.RequestRange;
-import inet.ipaddr.IPAddress;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +31,25 @@ public final class RangeProposer {
 
     public List<ProposedRange> propose(Request request, PluginOption option, List<AddressFit> fits,
                                        Set<String> invalidRoles) {
-        List<String> taken = new ArrayList<>();
-        planner.requestRanges(request).stream().filter(RequestRange::given).map(RequestRange::cidr).forEach(taken::add);
-        planner.knowledge().ranges(AddressPlanner.RESERVED).stream().map(AddressRange::cidr).forEach(taken::add);
-        List<ProposedRange> ranges = new ArrayList<>();
+        List<Span> taken = new ArrayList<>();
+        planner.requestRanges(request).stream().filter(RequestRange::given).map(r -> Span.of(r.cidr()))
+                .forEach(taken::add);
+        planner.knowledge().ranges(AddressPlanner.RESERVED).stream().map(r -> Span.of(r.cidr())).forEach(taken::add);
+        // AKS's defaults are claimed first, so a proposed subnet never pushes a usable default aside
+        Optional<ProposedRange> podCidr = Optional.empty();
+        if (option.podAddresses().equals(AddressPlanner.POD_CIDR) || option.podAddresses().equals("none")) {
+            int prefix = fit(fits, option, AddressPlanner.POD_CIDR).map(AddressFit::smallestPrefix)
+                    .orElse(Cidrs.prefixLength(planner.defaultRange("default-pod-cidr")));
+            podCidr = clusterRange(AddressPlanner.POD_CIDR, request.podCidr(), "default-pod-cidr", prefix,
+                    invalidRoles, taken);
+        }
+        // a proposed service CIDR takes the size of AKS's default
+        int servicePrefix = Cidrs.prefixLength(planner.defaultRange("default-service-cidr"));
+        Optional<ProposedRange> service = clusterRange(AddressPlanner.SERVICE_CIDR, request.serviceCidr(),
+                "default-service-cidr", servicePrefix, invalidRoles, taken);
+        Optional<ProposedRange> dns = service.map(s -> dnsServiceIp(request, s, invalidRoles));
 
+        List<ProposedRange> ranges = new ArrayList<>();
         Optional<AddressFit> nodeFit = fit(fits, option, AddressPlanner.NODE_SUBNET);
         if (request.nodeSubnetCidr() != null) {
             ranges.add(new ProposedRange(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(), "given", null, null));
@@ -45,40 +58,29 @@ public final class RangeProposer {
                     AddressPlanner.NODE_SUBNET, take(cidr, taken), "proposed", null,
                     "no node subnet given; sized for " + nodeFit.get().formula())));
         }
-        switch (option.podAddresses()) {
-            case AddressPlanner.POD_SUBNET -> {
-                String row = planner.staticBlock(request, option.id()) ? AddressPlanner.POD_SUBNET_STATIC
-                        : AddressPlanner.POD_SUBNET;
-                AddressFit podFit = fit(fits, option, row).orElseThrow();
-                free(podFit.smallestPrefix(), taken).ifPresent(cidr -> ranges.add(new ProposedRange(
-                        AddressPlanner.POD_SUBNET, take(cidr, taken), "proposed", null,
-                        "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network")));
-            }
-            case AddressPlanner.POD_CIDR, "none" -> {
-                int prefix = fit(fits, option, AddressPlanner.POD_CIDR).map(AddressFit::smallestPrefix)
-                        .orElse(Cidrs.prefixLength(planner.defaultRange("default-pod-cidr")));
-                clusterRange(AddressPlanner.POD_CIDR, request.podCidr(), "default-pod-cidr", prefix, invalidRoles,
-                        taken).ifPresent(ranges::add);
-            }
-            default -> { }
+        if (option.podAddresses().equals(AddressPlanner.POD_SUBNET)) {
+            String row = planner.staticBlock(request, option.id()) ? AddressPlanner.POD_SUBNET_STATIC
+                    : AddressPlanner.POD_SUBNET;
+            AddressFit podFit = fit(fits, option, row).orElseThrow();
+            free(podFit.smallestPrefix(), taken).ifPresent(cidr -> ranges.add(new ProposedRange(
+                    AddressPlanner.POD_SUBNET, take(cidr, taken), "proposed", null,
+                    "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network")));
         }
-        // a proposed service CIDR takes the size of AKS's default
-        int servicePrefix = Cidrs.prefixLength(planner.defaultRange("default-service-cidr"));
-        Optional<ProposedRange> service = clusterRange(AddressPlanner.SERVICE_CIDR, request.serviceCidr(),
-                "default-service-cidr", servicePrefix, invalidRoles, taken);
+        podCidr.ifPresent(ranges::add);
         service.ifPresent(ranges::add);
-        service.map(s -> dnsServiceIp(request, s, invalidRoles)).ifPresent(ranges::add);
+        dns.ifPresent(ranges::add);
         return ranges;
     }
 
     private Optional<ProposedRange> clusterRange(String role, String given, String defaultKind, int prefix,
-                                                 Set<String> invalidRoles, List<String> taken) {
+                                                 Set<String> invalidRoles, List<Span> taken) {
         if (given != null && !invalidRoles.contains(role)) {
             return Optional.of(new ProposedRange(role, given, "given", null, null));
         }
         String defaultCidr = planner.defaultRange(defaultKind);
-        if (given == null && Cidrs.prefixLength(defaultCidr) <= prefix && taken.stream().noneMatch(t -> Cidrs.overlaps(t, defaultCidr))) {
-            taken.add(defaultCidr);
+        Span defaultSpan = Span.of(defaultCidr);
+        if (given == null && Cidrs.prefixLength(defaultCidr) <= prefix && taken.stream().noneMatch(defaultSpan::overlaps)) {
+            taken.add(defaultSpan);
             return Optional.of(new ProposedRange(role, defaultCidr, "default", null, null));
         }
         String replaced = given != null ? given : defaultCidr;
@@ -105,25 +107,33 @@ public final class RangeProposer {
                 request.dnsServiceIp(), "the same offset in the service CIDR as AKS's default DNS IP");
     }
 
-    /** The first aligned block of {@code prefix} in the supported ranges (facts order) that overlaps nothing taken. */
-    private Optional<String> free(int prefix, List<String> taken) {
+    /**
+     * The first aligned block of {@code prefix} in the supported ranges (facts order) that overlaps nothing taken.
+     * Rather than trying every block, the search jumps past each range it runs into.
+     */
+    private Optional<String> free(int prefix, List<Span> taken) {
+        long size = 1L << (Integer.SIZE - prefix);
         for (AddressRange pool : planner.knowledge().ranges(AddressPlanner.SUPPORTED_POD_RANGE)) {
             if (Cidrs.prefixLength(pool.cidr()) > prefix) {
                 continue;
             }
-            Iterator<? extends IPAddress> blocks = Cidrs.blocksOf(pool.cidr(), prefix);
-            while (blocks.hasNext()) {
-                String candidate = Cidrs.text(blocks.next());
-                if (taken.stream().noneMatch(t -> Cidrs.overlaps(t, candidate))) {
-                    return Optional.of(candidate);
+            Span span = Span.of(pool.cidr()); // aligned to its own size, so to any smaller block size too
+            long cursor = span.first();
+            while (cursor + size - 1 <= span.last()) {
+                Span candidate = new Span(cursor, cursor + size - 1);
+                long blockedUntil = taken.stream().filter(candidate::overlaps).mapToLong(Span::last).max().orElse(-1);
+                if (blockedUntil < 0) {
+                    return Optional.of(Cidrs.blockAt(cursor, prefix));
                 }
+                long past = blockedUntil + 1 - span.first();
+                cursor = span.first() + (past + size - 1) / size * size;
             }
         }
         return Optional.empty();
     }
 
-    private static String take(String cidr, List<String> taken) {
-        taken.add(cidr);
+    private static String take(String cidr, List<Span> taken) {
+        taken.add(Span.of(cidr));
         return cidr;
     }
 

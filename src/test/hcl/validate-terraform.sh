@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Parses the Terraform that `advise -o terraform` writes for every bundled example with a real HCL2 parser
+# (@cdktf/hcl2json from the npm registry), and checks the attributes azurerm 4.x expects are there.
+# Usage: src/test/hcl/validate-terraform.sh [path/to/cni-advisor.jar]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+jar="${1:-$root/target/cni-advisor.jar}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+command -v node >/dev/null && command -v npm >/dev/null || {
+  echo "validate-terraform: node and npm are needed (apt-get install nodejs npm)" >&2; exit 1; }
+(cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent @cdktf/hcl2json@0.21.0 >/dev/null)
+
+count=0
+for request in "$root"/examples/requests/*; do
+  out="$work/$(basename "${request%.*}").tf"
+  if CNI_ADVISOR_HOME="$root" java -jar "$jar" advise -f "$request" --as-of 2026-11-21 -o terraform > "$out" 2>/dev/null; then
+    count=$((count + 1))
+  else
+    rm -f "$out"   # no recommendation (exit 4): nothing to render
+  fi
+done
+
+cat > "$work/check.js" <<'JS'
+const { parse } = require('@cdktf/hcl2json');
+const fs = require('fs');
+const allowed = new Set(['network_plugin', 'network_plugin_mode', 'network_data_plane', 'network_policy', 'pod_cidr',
+  'service_cidr', 'dns_service_ip', 'ip_versions']);
+(async () => {
+  let failed = 0;
+  for (const file of process.argv.slice(2)) {
+    try {
+      const json = await parse(file, fs.readFileSync(file, 'utf8'));
+      const profile = json.network_profile && json.network_profile[0];
+      if (!profile) throw new Error('no network_profile block');
+      if (!profile.network_plugin) throw new Error('no network_plugin');
+      for (const key of Object.keys(profile)) if (!allowed.has(key)) throw new Error('unexpected attribute ' + key);
+      console.log('ok   ' + file.split('/').pop());
+    } catch (e) {
+      failed++;
+      console.log('FAIL ' + file.split('/').pop() + ': ' + e.message);
+    }
+  }
+  console.log(`terraform: ${process.argv.length - 2 - failed} of ${process.argv.length - 2} example snippets parse as HCL`);
+  process.exit(failed ? 1 : 0);
+})();
+JS
+(cd "$work" && node check.js "$work"/*.tf)
+[ "$count" -gt 0 ] || { echo "validate-terraform: no example produced Terraform" >&2; exit 1; }

@@ -1,0 +1,80 @@
+package cniadvisor.deploy;
+
+import cniadvisor.model.Advice;
+import org.junit.jupiter.api.Test;
+
+import static cniadvisor.testing.Fixtures.advise;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The Terraform and Bicep renderings, exactly. .ci/run also parses the Terraform of every example with an HCL
+ * parser (src/test/hcl/validate-terraform.sh).
+ */
+class InfrastructureSnippetTest {
+
+    private final Advice trading = advise("name: trading", "nodeCount: 30", "maxPodsPerNode: 30",
+            "directPodAccess: true", "trafficPattern: external", "networkPolicy: cilium",
+            "nodeSubnetCidr: 10.40.0.0/22", "connectedNetworks: [10.0.0.0/16]");
+
+    @Test
+    void terraformNetworkProfileForAzurerm4() {
+        assertEquals("""
+                # AKS CNI Advisor: trading, as of 2026-11-21: Azure CNI Pod Subnet, cilium data plane, cilium network policy.
+                # For azurerm_kubernetes_cluster (azurerm 4.x).
+                network_profile {
+                  network_plugin     = "azure"
+                  network_data_plane = "cilium"
+                  network_policy     = "cilium"
+                  service_cidr       = "10.1.0.0/16"
+                  dns_service_ip     = "10.1.0.10"
+                }
+                # In default_node_pool and every azurerm_kubernetes_cluster_node_pool:
+                #   max_pods       = 30
+                #   vnet_subnet_id = <node subnet id>  # 10.40.0.0/22
+                #   pod_subnet_id  = <pod subnet id>   # 10.2.0.0/22, pod IP allocation mode DynamicIndividual
+                """, TerraformSnippet.render(trading));
+    }
+
+    @Test
+    void bicepNetworkProfileForManagedClusters() {
+        assertEquals("""
+                // AKS CNI Advisor: trading, as of 2026-11-21: Azure CNI Pod Subnet, cilium data plane, cilium network policy.
+                // In Microsoft.ContainerService/managedClusters: properties.networkProfile: networkProfile, and
+                // union(<pool>, agentPoolNetwork) for each entry of properties.agentPoolProfiles.
+
+                @description('Resource id of the node subnet (10.40.0.0/22)')
+                param nodeSubnetId string
+
+                @description('Resource id of the pod subnet (10.2.0.0/22)')
+                param podSubnetId string
+
+                var networkProfile = {
+                  networkPlugin: 'azure'
+                  networkDataplane: 'cilium'
+                  networkPolicy: 'cilium'
+                  serviceCidr: '10.1.0.0/16'
+                  dnsServiceIP: '10.1.0.10'
+                }
+
+                var agentPoolNetwork = {
+                  maxPods: 30
+                  vnetSubnetID: nodeSubnetId
+                  podSubnetID: podSubnetId
+                  podIPAllocationMode: 'DynamicIndividual'
+                }
+
+                output networkProfile object = networkProfile
+                output agentPoolNetwork object = agentPoolNetwork
+                """, BicepSnippet.render(trading));
+    }
+
+    @Test
+    void dualStackOverlayListsBothIpFamilies() {
+        Advice advice = advise("name: edge", "nodeCount: 10", "dualStack: true");
+        String terraform = TerraformSnippet.render(advice);
+        String bicep = BicepSnippet.render(advice);
+        assertEquals(true, terraform.contains("  ip_versions         = [\"IPv4\", \"IPv6\"]\n"), terraform);
+        assertEquals(true, terraform.contains("  network_plugin_mode = \"overlay\"\n"), terraform);
+        assertEquals(true, bicep.contains("  ipFamilies: [\n    'IPv4'\n    'IPv6'\n  ]\n"), bicep);
+    }
+}

@@ -1,0 +1,165 @@
+package cniadvisor.ipplan;
+
+import cniadvisor.model.AddressFit;
+import cniadvisor.model.Request;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cniadvisor.testing.Fixtures.advisor;
+import static cniadvisor.testing.Fixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Microsoft's worked examples (concepts-network-ip-address-planning and friends) must come out exactly. */
+class AddressPlannerTest {
+
+    private final AddressPlanner planner = advisor().planner();
+
+    private AddressFit fit(Request request, String option, String range) {
+        List<AddressFit> fits = planner.fits(request);
+        return fits.stream().filter(f -> f.option().equals(option) && f.range().equals(range)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + option + " / " + range + " in " + fits));
+    }
+
+    @Nested
+    class NodeSubnetFormula {
+        @Test
+        void fiftyNodesThirtyPodsOneSurgeNeed1581AddressesAndASlash21() {
+            AddressFit f = fit(request("nodeCount: 50", "maxPodsPerNode: 30", "surgeNodes: 1"),
+                    "azure-cni-node-subnet", "node-subnet");
+            assertEquals(1581, f.needed());
+            assertEquals(21, f.smallestPrefix());
+            assertEquals("(50 nodes + 1 surge) x (30 pods + 1 node IP) = 1,581 addresses", f.formula());
+        }
+
+        @Test
+        void fiftyNodesPlusTenPlannedPlusOneSurgeNeed1891AddressesAndASlash21() {
+            AddressFit f = fit(request("nodeCount: 60", "maxPodsPerNode: 30", "surgeNodes: 1"),
+                    "azure-cni-node-subnet", "node-subnet");
+            assertEquals(1891, f.needed());
+            assertEquals(21, f.smallestPrefix());
+        }
+
+        @Test
+        void nodeSubnetDefaultMaxPodsIsThirty() {
+            AddressFit f = fit(request("nodeCount: 50"), "azure-cni-node-subnet", "node-subnet");
+            assertEquals(30, f.maxPods());
+            assertEquals(1581, f.needed());
+        }
+
+        @Test
+        void overlayAndKubenetNodeSubnetsHoldOnlyNodes() {
+            Request r = request("nodeCount: 50", "maxPodsPerNode: 30", "surgeNodes: 1");
+            assertEquals(51, fit(r, "azure-cni-overlay", "node-subnet").needed());
+            assertEquals(51, fit(r, "kubenet", "node-subnet").needed());
+            assertEquals(51, fit(r, "azure-cni-pod-subnet", "node-subnet").needed());
+        }
+    }
+
+    @Nested
+    class Capacity {
+        @Test
+        void aSlash24Has251UsableAddresses() {
+            assertEquals(251, planner.usable(24));
+        }
+
+        @Test
+        void aSlash24HoldsEightNodesAtThirtyPodsOnNodeSubnetAnd251OnOverlayAndKubenet() {
+            Request r = request("nodeCount: 8", "maxPodsPerNode: 30", "surgeNodes: 0", "nodeSubnetCidr: 10.1.0.0/24");
+            assertEquals(8L, fit(r, "azure-cni-node-subnet", "node-subnet").capacityNodes());
+            assertEquals(251L, fit(r, "azure-cni-overlay", "node-subnet").capacityNodes());
+            assertEquals(251L, fit(r, "kubenet", "node-subnet").capacityNodes());
+            assertTrue(fit(r, "azure-cni-node-subnet", "node-subnet").fits());
+            assertEquals(3L, fit(r, "azure-cni-node-subnet", "node-subnet").headroom()); // 251 - 8 x 31
+        }
+
+        @Test
+        void aGivenSubnetThatIsTooSmallDoesNotFitAndShowsNegativeHeadroom() {
+            AddressFit f = fit(request("nodeCount: 50", "maxPodsPerNode: 30", "nodeSubnetCidr: 10.1.0.0/22"),
+                    "azure-cni-node-subnet", "node-subnet");
+            assertEquals(1019, f.available());
+            assertFalse(f.fits());
+            assertEquals(-562L, f.headroom());
+        }
+    }
+
+    @Nested
+    class PodCidr {
+        @Test
+        void theDefaultSlash16HoldsTwoHundredFiftySixNodes() {
+            AddressFit f = fit(request("nodeCount: 10"), "azure-cni-overlay", "pod-cidr");
+            assertFalse(f.given());
+            assertEquals("10.244.0.0/16", f.cidr());
+            assertEquals(256, f.available());
+        }
+
+        @Test
+        void fiveThousandNodesNeedASlash11() {
+            AddressFit f = fit(request("nodeCount: 5000", "surgeNodes: 0"), "azure-cni-overlay", "pod-cidr");
+            assertEquals(11, f.smallestPrefix());
+            assertFalse(f.fits());
+        }
+
+        @Test
+        void aGivenSlash18HoldsSixtyFourNodes() {
+            AddressFit f = fit(request("nodeCount: 64", "surgeNodes: 0", "podCidr: 10.244.0.0/18"), "kubenet",
+                    "pod-cidr");
+            assertTrue(f.given());
+            assertEquals(64, f.available());
+            assertTrue(f.fits());
+        }
+    }
+
+    @Nested
+    class PodSubnet {
+        @Test
+        void dynamicAllocationNeedsBatchesOfSixteenAndASlash24HoldsFifteenNodes() {
+            AddressFit f = fit(request("nodeCount: 10", "maxPodsPerNode: 30", "surgeNodes: 0"),
+                    "azure-cni-pod-subnet", "pod-subnet");
+            assertEquals(10 * 2 * 16, f.needed());
+            assertTrue(f.note().contains("at least 16 addresses per node"), f.note());
+            assertTrue(f.note().contains("a /24 holds 15 nodes"), f.note());
+        }
+
+        @Test
+        void staticBlocksForThirtyPodsWasteOneAddress() {
+            AddressFit f = fit(request("nodeCount: 10", "maxPodsPerNode: 30", "surgeNodes: 0"),
+                    "azure-cni-pod-subnet", "pod-subnet-static");
+            assertEquals(10 * 2 * 16, f.needed());
+            assertTrue(f.note().contains("2 blocks give 31 pod IPs per node, 1 unused"), f.note());
+        }
+
+        @Test
+        void staticBlocksForThirtyOnePodsAreIdeal() {
+            AddressFit f = fit(request("nodeCount: 10", "maxPodsPerNode: 31"), "azure-cni-pod-subnet",
+                    "pod-subnet-static");
+            assertTrue(f.note().contains("2 blocks give 31 pod IPs per node, 0 unused"), f.note());
+        }
+
+        @Test
+        void staticBlocksForThirtyTwoPodsWasteFifteenAddresses() {
+            AddressFit f = fit(request("nodeCount: 10", "maxPodsPerNode: 32"), "azure-cni-pod-subnet",
+                    "pod-subnet-static");
+            assertTrue(f.note().contains("3 blocks give 47 pod IPs per node, 15 unused"), f.note());
+        }
+
+        @Test
+        void noPodSubnetIsEverGivenSoThereIsNoFitToJudge() {
+            AddressFit f = fit(request("nodeCount: 10"), "azure-cni-pod-subnet", "pod-subnet");
+            assertNull(f.cidr());
+            assertTrue(f.fits());
+        }
+    }
+
+    @Test
+    void smallestBlockPrefixAndBlocksAgree() {
+        assertEquals(256, AddressPlanner.blocks(16, 24));
+        assertEquals(0, AddressPlanner.blocks(25, 24));
+        assertEquals(16, AddressPlanner.smallestBlockPrefix(256, 24));
+        assertEquals(15, AddressPlanner.smallestBlockPrefix(257, 24));
+    }
+}
