@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
         mixinStandardHelpOptions = true,
         description = {
                 "Recommends a network plugin for one request file (YAML or JSON) and says why each other option lost.",
+                "Without -f on a terminal, asks for the requirements instead (see 'cni-advisor ask').",
                 "",
                 "Examples:",
                 "  cni-advisor advise -f examples/requests/payments.yaml",
@@ -35,8 +37,9 @@ final class AdviseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
-            description = "Request file (YAML or JSON); '-' reads standard input.")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Request file (YAML or JSON); '-' reads standard input. "
+                    + "Without it, on a terminal: the questions of 'ask'.")
     Path file;
 
     @Mixin
@@ -47,6 +50,15 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (file == null) {
+            if (!Terminals.isTerminal(Main.STDIN.get())) {
+                throw new CliException(ExitCode.USAGE_ERROR, List.of(
+                        "error: no request file: give one with -f FILE, or -f - to read it from standard input",
+                        "  (standard input is not a terminal, so the questions of 'cni-advisor ask' are not asked;",
+                        "  answers piped in, one per line, work with: cni-advisor ask < answers.txt)"));
+            }
+            return AskCommand.interview(spec, output, knowledge, null, false);
+        }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         Request request = readRequest(file);
         Advisor advisor = KnowledgeOptions.await(loading);

@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor advise -f examples/requests/payments.yaml",
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
+                "  cni-advisor ask --save request.yaml",
                 ""},
-        subcommands = {AdviseCommand.class})
+        subcommands = {AdviseCommand.class, AskCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
