@@ -36,7 +36,8 @@ import java.util.concurrent.CompletableFuture;
                 "Asks about the cluster's requirements one question at a time, shows a summary where any answer can "
                         + "be changed, then prints the same report as 'advise -f'. Questions go to stderr and the "
                         + "report to stdout, so the report can be redirected. Answers can be piped in, one per line "
-                        + "(an empty line accepts the default).",
+                        + "(an empty line accepts the default). End of input or Ctrl-C before the summary is "
+                        + "accepted stops with exit code 2 and saves nothing.",
                 "",
                 "Examples:",
                 "  cni-advisor ask",

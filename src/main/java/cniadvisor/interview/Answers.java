@@ -32,8 +32,4 @@ public final class Answers {
     void remove(String key) {
         values.remove(key);
     }
-
-    int size() {
-        return values.size();
-    }
 }
