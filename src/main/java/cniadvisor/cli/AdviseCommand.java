@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
         mixinStandardHelpOptions = true,
         description = {
                 "Recommends a network plugin for one request file (YAML or JSON) and says why each other option lost.",
+                "Without -f on a terminal, asks for the requirements instead (see 'cni-advisor ask').",
                 "",
                 "Examples:",
                 "  cni-advisor advise -f examples/requests/payments.yaml",
@@ -37,8 +38,9 @@ final class AdviseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
-            description = "Request file (YAML or JSON); '-' reads standard input.")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Request file (YAML or JSON); '-' reads standard input. "
+                    + "Without it, on a terminal: the questions of 'ask'.")
     Path file;
 
     @Mixin
@@ -49,13 +51,26 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (file == null) {
+            if (!Terminals.isTerminal(Main.STDIN.get())) {
+                throw new CliException(ExitCode.USAGE_ERROR, List.of(
+                        "error: no request file: give one with -f FILE, or -f - to read it from standard input",
+                        "  (standard input is not a terminal, so the questions of 'cni-advisor ask' are not asked;",
+                        "  answers piped in, one per line, work with: cni-advisor ask < answers.txt)"));
+            }
+            return AskCommand.interview(spec, output, knowledge, null, false);
+        }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         Request request = readRequest(file);
         Advisor advisor = KnowledgeOptions.await(loading);
-        Advice advice = advisor.advise(request, knowledge.asOf());
+        return report(advisor.advise(request, knowledge.asOf()), output, spec);
+    }
+
+    /** Writes the advice and returns the exit code; Terraform and Bicep need a recommendation to render. */
+    static int report(Advice advice, OutputOptions output, CommandSpec spec) {
         if (!advice.hasRecommendation() && AdviceWriter.needsRecommendation(output.format)) {
             List<String> lines = new ArrayList<>();
-            lines.add("error: no option satisfies the requirements of " + request.name() + ", so there is no "
+            lines.add("error: no option satisfies the requirements of " + advice.name() + ", so there is no "
                     + output.format + " to write. What rules each option out:");
             advice.conflicts().forEach(c -> lines.add("  " + c));
             throw new CliException(ExitCode.NO_FIT, lines);

@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor advise -f examples/requests/payments.yaml",
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
+                "  cni-advisor ask --save request.yaml",
+                "  cni-advisor plan -f examples/requests/payments.yaml -o markdown",
                 ""},
-        subcommands = {AdviseCommand.class, PlanCommand.class})
+        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +55,8 @@ public final class RequestBinder {
     public static final List<String> CURRENT_PLUGINS = List.of(
             "azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet", "kubenet", "byo-cni");
 
-    private static final String WINDOWS_DEFAULT_VERSION = "2025";
+    /** The windowsServerVersion a request with Windows node pools gets when it names none. */
+    public static final String WINDOWS_DEFAULT_VERSION = "2025";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
 
     /** How to read one key, and its value when not given (null: not given stays null). */
@@ -103,7 +105,54 @@ public final class RequestBinder {
         return new KeySpec(FLAG, false);
     }
 
+    /** The whole numbers a key accepts: from {@code min}, up to {@code max} (null: no upper bound). */
+    public record NumberRange(int min, Integer max) {
+    }
+
     private RequestBinder() {
+    }
+
+    /**
+     * The value a key takes when it is not given, or null when "not given" stays null. {@code name} and
+     * {@code windowsServerVersion} depend on other input (see {@link #bind}, {@link #WINDOWS_DEFAULT_VERSION}).
+     */
+    public static Object defaultValue(String key) {
+        return spec(key).defaultValue();
+    }
+
+    /** The range of a whole-number key; empty for other keys. */
+    public static Optional<NumberRange> range(String key) {
+        return spec(key).reader() instanceof ValueReaders.WholeNumber number
+                ? Optional.of(new NumberRange(number.min(), number.max()))
+                : Optional.empty();
+    }
+
+    /**
+     * Checks one value on its own, with the reader and messages {@link #bind} uses, for callers that take values
+     * one at a time (the questionnaire). Returns the checked value as {@link #bind} stores it (String, Integer,
+     * Boolean or List of String), or null for a null value. Checks that span keys are left to {@link #bind}.
+     *
+     * @throws InputException the problems, reported against {@code file}
+     */
+    public static Object readValue(Field field, String file) throws InputException {
+        KeySpec spec = spec(field.key());
+        if (field.value().isNull()) {
+            return null;
+        }
+        List<InputError> errors = new ArrayList<>();
+        Object value = spec.reader().read(field.value(), problems(file, field, errors));
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
+        return value;
+    }
+
+    private static KeySpec spec(String key) {
+        KeySpec spec = SPECS.get(key);
+        if (spec == null) {
+            throw new IllegalArgumentException("not a request key: " + key);
+        }
+        return spec;
     }
 
     /**

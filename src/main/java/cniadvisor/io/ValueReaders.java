@@ -88,18 +88,23 @@ final class ValueReaders {
 
     /** An int in [min, max]; a null max means no upper bound beyond int range. */
     static ValueReader wholeNumber(int min, Integer max) {
-        String expected = max == null
-                ? "expected a whole number from " + min + " up"
-                : "expected a whole number from " + min + " to " + max;
-        int upper = max == null ? Integer.MAX_VALUE : max;
-        return (value, problems) -> {
+        return new WholeNumber(min, max);
+    }
+
+    /** The reader {@link #wholeNumber} returns; its range is public through {@link RequestBinder#range}. */
+    record WholeNumber(int min, Integer max) implements ValueReader {
+        @Override
+        public Object read(JsonNode value, Problems problems) {
             Integer number = asInt(value);
-            if (number == null || number < min || number > upper) {
+            if (number == null || number < min || (max != null && number > max)) {
+                String expected = max == null
+                        ? "expected a whole number from " + min + " up"
+                        : "expected a whole number from " + min + " to " + max;
                 problems.report(expected + ", got " + describe(value));
                 return null;
             }
             return number;
-        };
+        }
     }
 
     /** One of a fixed set of words; numbers count as their text so YAML's {@code 2019} matches "2019". */

@@ -1,0 +1,133 @@
+package cniadvisor.cli;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.interview.EndOfInput;
+import cniadvisor.interview.Questionnaire;
+import cniadvisor.interview.Questions;
+import cniadvisor.interview.RequestFile;
+import cniadvisor.interview.RuleNotes;
+import cniadvisor.interview.Style;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Request;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code ask}: the requirements as questions in plain language, then the same report as {@code advise -f}. */
+@Command(name = "ask",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Asks about the cluster's requirements one question at a time, shows a summary where any answer can "
+                        + "be changed, then prints the same report as 'advise -f'. Questions go to stderr and the "
+                        + "report to stdout, so the report can be redirected. Answers can be piped in, one per line "
+                        + "(an empty line accepts the default). End of input or Ctrl-C before the summary is "
+                        + "accepted stops with exit code 2 and saves nothing.",
+                "",
+                "Examples:",
+                "  cni-advisor ask",
+                "  cni-advisor ask --save team.yaml > advice.txt",
+                "  cni-advisor ask -o json < answers.txt",
+                ""})
+final class AskCommand implements Callable<Integer> {
+
+    static final String ENDED = "error: input ended before the questionnaire was complete; nothing was saved";
+    static final String INTERRUPTED = "interrupted before the questionnaire was complete; nothing was saved";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Also write the answers as a request file (YAML) that 'advise -f FILE' reads back to the "
+                    + "same advice. Written once the summary is accepted, never half-written.")
+    Path save;
+
+    @Option(names = "--no-color", description = "No colours (also off when not on a terminal, or with NO_COLOR set).")
+    boolean noColor;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        return interview(spec, output, knowledge, save, noColor);
+    }
+
+    /** The questionnaire and the report; shared with {@code advise} run without -f on a terminal. */
+    static int interview(CommandSpec spec, OutputOptions output, KnowledgeOptions knowledge, Path save,
+                         boolean noColor) {
+        checkWritable(save);
+        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
+        InputStream stdin = Main.STDIN.get();
+        boolean terminal = Terminals.isTerminal(stdin);
+        PrintWriter err = spec.commandLine().getErr();
+        Questionnaire questionnaire = new Questionnaire(Questions.ALL,
+                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
+                new Style(!noColor && Ansi.AUTO.enabled()), !terminal,
+                () -> RuleNotes.of(KnowledgeOptions.await(loading)));
+        Request request;
+        try (InterruptGuard guard = InterruptGuard.install(err, INTERRUPTED)) {
+            request = questionnaire.run();
+            guard.finish(() -> {
+                if (save != null) {
+                    RequestFile.save(save, request);
+                    err.println("Saved the answers to " + save + "; 'cni-advisor advise -f " + save
+                            + "' gives this advice again.");
+                }
+            });
+        } catch (EndOfInput e) {
+            if (e.linesRead() == 0 && !terminal) {
+                throw new CliException(ExitCode.USAGE_ERROR, noAnswersHint());
+            }
+            throw new CliException(ExitCode.USAGE_ERROR, ENDED);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: " + save + ": cannot write the answers: "
+                    + e.getMessage());
+        }
+        Advisor advisor = KnowledgeOptions.await(loading);
+        return AdviseCommand.report(advisor.advise(request, knowledge.asOf()), output, spec);
+    }
+
+    /** Standard input is a pipe or file with nothing in it: say what works instead of waiting. */
+    static List<String> noAnswersHint() {
+        return List.of(
+                "error: no answers: standard input is not a terminal and is empty.",
+                "  To describe the cluster in a file: cni-advisor advise -f request.yaml (see examples/requests/)",
+                "  To pipe answers to the questions, one per line: cni-advisor ask < answers.txt",
+                "  To answer the questions yourself, run cni-advisor ask in a terminal.");
+    }
+
+    /** Finds a --save that cannot work before the questions rather than after them. */
+    private static void checkWritable(Path save) {
+        if (save == null) {
+            return;
+        }
+        Path dir = save.toAbsolutePath().getParent();
+        if (Files.isDirectory(save)) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --save " + save + ": is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --save " + save + ": no such directory " + dir);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --save " + save + ": cannot write to " + dir);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package cniadvisor.interview;
+
+import cniadvisor.io.InputError;
+import cniadvisor.io.InputException;
+import cniadvisor.io.RequestBinder;
+import cniadvisor.io.RequestBinder.Field;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * One question of the questionnaire, as data. Questions whose key is a request key produce that key; the others
+ * (gates such as "do you know your address ranges?") only decide which questions follow.
+ *
+ * @param key          the request key the answer becomes, or a gate's own name
+ * @param kind         how the answer is read
+ * @param label        the short name shown in the summary
+ * @param prompt       the question
+ * @param explanation  one line on what the question is for
+ * @param choices      the choices of a {@link Kind#CHOICE} question, in the order shown
+ * @param defaultValue what Enter gives the first time the question is asked (null: not given)
+ * @param noneLabel    what "not given" means, when it is an allowed answer ("-" gives it); null when not allowed
+ * @param required     true when there is no default: Enter alone is not an answer
+ * @param appliesWhen  whether the question matters, given the answers to the questions before it
+ * @param ruleIds      the rules this answer feeds, cited by the {@code ?} help
+ * @param help         more help than the explanation, or null
+ */
+public record Question(String key, Kind kind, String label, String prompt, String explanation,
+                       List<Choice> choices, Object defaultValue, String noneLabel, boolean required,
+                       Predicate<Answers> appliesWhen, List<String> ruleIds, String help) {
+
+    /** The "file" that questionnaire answers are reported against; only the message is shown. */
+    static final String SOURCE = "answer";
+    static final String NONE = "-";
+
+    public Question {
+        choices = List.copyOf(choices);
+        ruleIds = List.copyOf(ruleIds);
+    }
+
+    /** A question with no choices, no default, no conditions and no rules yet. */
+    static Question of(String key, Kind kind, String label, String prompt, String explanation) {
+        return new Question(key, kind, label, prompt, explanation, List.of(), null, null, false, answers -> true,
+                List.of(), null);
+    }
+
+    /** A question whose default is the request contract's default for its key. */
+    static Question contract(String key, Kind kind, String label, String prompt, String explanation) {
+        return of(key, kind, label, prompt, explanation).defaultsTo(RequestBinder.defaultValue(key));
+    }
+
+    Question defaultsTo(Object value) {
+        return new Question(key, kind, label, prompt, explanation, choices, value, noneLabel, required, appliesWhen,
+                ruleIds, help);
+    }
+
+    /** "Not given" is an allowed answer, shown as {@code label}. */
+    Question noneMeans(String label) {
+        return new Question(key, kind, this.label, prompt, explanation, choices, defaultValue, label, required,
+                appliesWhen, ruleIds, help);
+    }
+
+    Question mandatory() {
+        return new Question(key, kind, label, prompt, explanation, choices, null, null, true, appliesWhen, ruleIds,
+                help);
+    }
+
+    Question choosing(List<Choice> list) {
+        return new Question(key, kind, label, prompt, explanation, list, defaultValue, noneLabel, required,
+                appliesWhen, ruleIds, help);
+    }
+
+    Question when(Predicate<Answers> condition) {
+        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
+                condition, ruleIds, help);
+    }
+
+    Question feeds(String... rules) {
+        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
+                appliesWhen, List.of(rules), help);
+    }
+
+    Question helping(String text) {
+        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
+                appliesWhen, ruleIds, text);
+    }
+
+    /** True when the answer is a request key (not a gate). */
+    public boolean requestKey() {
+        return RequestBinder.KEYS.contains(key);
+    }
+
+    /** How the answer is to be written: "y/n", "10 to 250", "a.b.c.d/n"... */
+    String hint() {
+        if (kind == Kind.NUMBER && requestKey()) {
+            return RequestBinder.range(key).map(range -> range.max() == null
+                    ? range.min() + " or more"
+                    : range.min() + " to " + range.max()).orElse(kind.hint());
+        }
+        return kind.hint();
+    }
+
+    /** A value as the summary and the default in brackets show it. */
+    String show(Object value) {
+        if (kind == Kind.CHOICE) {
+            for (Choice choice : choices) {
+                if (Objects.equals(choice.value(), value)) {
+                    return choice.name();
+                }
+            }
+        }
+        if (value == null || value instanceof List<?> list && list.isEmpty()) {
+            return noneLabel == null ? "not given" : noneLabel;
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "yes" : "no";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
+    /** The value of "not given": null, or an empty list for list questions. */
+    Object none() {
+        return kind == Kind.CIDR_LIST ? List.of() : null;
+    }
+
+    /**
+     * Reads a non-blank answer. Request keys are checked by the same readers as request files, so an answer
+     * accepted here is accepted by {@code advise -f}, and a rejected one gets the same message.
+     */
+    Object read(String text) throws InvalidAnswer {
+        return switch (kind) {
+            case YES_NO -> check(BooleanNode.valueOf(yesOrNo(text)));
+            case CHOICE -> readChoice(text);
+            case CIDR_LIST -> check(listOf(text));
+            case NUMBER, TEXT, CIDR, ADDRESS -> check(TextNode.valueOf(text));
+        };
+    }
+
+    private static boolean yesOrNo(String text) throws InvalidAnswer {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true" -> true;
+            case "n", "no", "false" -> false;
+            default -> throw new InvalidAnswer("\"" + text + "\" is not yes or no; answer y or n");
+        };
+    }
+
+    private Object readChoice(String text) throws InvalidAnswer {
+        for (int i = 0; i < choices.size(); i++) {
+            Choice choice = choices.get(i);
+            if (text.equals(String.valueOf(i + 1)) || text.equalsIgnoreCase(choice.name())) {
+                return choice.value() == null ? null : check(TextNode.valueOf(choice.value()));
+            }
+        }
+        try {
+            return check(TextNode.valueOf(text));
+        } catch (InvalidAnswer e) {
+            throw new InvalidAnswer(e.getMessage() + "; or type the number of a choice, 1 to " + choices.size());
+        }
+    }
+
+    /** Commas (and spaces) separate the items, as people write lists in one line. */
+    private static ArrayNode listOf(String text) {
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        for (String item : text.split("[,\\s]+")) {
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    private Object check(JsonNode value) throws InvalidAnswer {
+        if (!requestKey()) {
+            return value.isBoolean() ? value.booleanValue() : value.asText();
+        }
+        try {
+            return RequestBinder.readValue(new Field(key, value, 0), SOURCE);
+        } catch (InputException e) {
+            throw new InvalidAnswer(e.errors().stream().map(this::message).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** The reader's message; list items keep their {@code key[index]} so the user knows which one. */
+    private String message(InputError error) {
+        return key.equals(error.key()) || error.key() == null ? error.message() : error.key() + ": " + error.message();
+    }
+
+    /** An answer that cannot be used; the message says why and what is allowed. */
+    static final class InvalidAnswer extends Exception {
+        InvalidAnswer(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package cniadvisor.interview;
+
+import static cniadvisor.interview.Transcript.ENTER;
+import static cniadvisor.testing.Fixtures.AS_OF;
+import static cniadvisor.testing.Fixtures.EXAMPLES;
+import static cniadvisor.testing.Fixtures.advisor;
+import static cniadvisor.testing.Fixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cniadvisor.io.InputException;
+import cniadvisor.io.RequestReader;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Recommendation;
+import cniadvisor.model.Request;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The questionnaire driven by piped answers through each branch of the question tree. */
+class QuestionnaireTest {
+
+    /** The questions every run asks: the rest depend on the answers. */
+    private static final List<String> COMMON = List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode",
+            "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
+            "specialFeatures", "currentPlugin", "knowsAddressRanges");
+
+    private static Request example(String file) throws Exception {
+        return RequestReader.read(EXAMPLES.resolve("requests").resolve(file), System.in);
+    }
+
+    private static String recommended(Request request) {
+        Recommendation r = advisor().advise(request, AS_OF).recommendation();
+        return r == null ? "none" : r.option() + " / " + r.dataplane() + " / " + r.networkPolicy();
+    }
+
+    private static List<String> warnings(Request request) {
+        return advisor().advise(request, AS_OF).warnings().stream().map(Reason::rule).toList();
+    }
+
+    @Nested
+    class TheTree {
+
+        @Test
+        void linuxOnlyWithEveryDefaultAsksOnlyTheCommonQuestions() throws Exception {
+            Transcript run = Transcript.of(
+                    ENTER,      // name
+                    "10",       // nodeCount
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER);     // summary: accept
+            assertEquals(COMMON, run.asked());
+            assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
+            assertEquals("azure-cni-overlay / cilium / cilium", recommended(run.request()));
+            assertEquals(List.of(
+                    "Name  my-cluster",
+                    "Nodes (at most)  10",
+                    "Upgrade surge nodes  1",
+                    "Pods per node  each option's default",
+                    "Windows node pools  no",
+                    "Network policies  none",
+                    "Traffic pattern  mixed",
+                    "Direct pod access  no",
+                    "Pod IP visible as source  no",
+                    "Special features  no",
+                    "Current plugin  new",
+                    "Address ranges known  no"), run.lastSummary());
+        }
+
+        @Test
+        void defaultsAreShownInBracketsAndChoicesNumbered() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER);
+            String screen = run.screen();
+            assertTrue(screen.contains("\n  name [my-cluster]: \n"), screen);
+            assertTrue(screen.contains("\n  1 or more: 10\n"), "nodeCount has no default: " + screen);
+            assertTrue(screen.contains("\n  0 or more [1]: \n"), screen);
+            assertTrue(screen.contains("\n  10 to 250 [each option's default]: \n"), screen);
+            assertTrue(screen.contains("\n  y/n [no]: \n"), screen);
+            assertTrue(screen.contains("""
+                    Do you need Kubernetes network policies, and from which engine?
+                      Policies limit which pods may talk to which; the engine must run on every node pool.
+                        1  none    no network policies
+                        2  any     policies needed; any engine will do
+                        3  azure   Azure Network Policy Manager
+                        4  calico  Calico
+                        5  cilium  Cilium
+                      number or name [none]: \n"""), screen);
+            assertTrue(screen.contains("Enter to get the recommendation, or a number to change that answer: \n"));
+        }
+
+        @Test
+        void windowsWith2019AsksTheVersionAndGetsCalicoOnOverlay() throws Exception {
+            Transcript run = Transcript.of(
+                    "legacy-windows", "20", ENTER, ENTER,
+                    "y",        // windowsNodePools
+                    "2019",     // windowsServerVersion
+                    "calico",   // networkPolicy
+                    ENTER,      // advancedPolicy: asked because policies are needed
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER);
+            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+                    "windowsServerVersion", "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess",
+                    "podSourceIpVisible", "specialFeatures", "currentPlugin", "knowsAddressRanges"), run.asked());
+            assertTrue(run.screen().contains("""
+                        1  2019  Windows Server 2019
+                        2  2022  Windows Server 2022
+                        3  2025  Windows Server 2025
+                      number or name [2025]: 2019
+                    """), run.screen());
+            assertEquals(example("windows-2019.yaml"), run.request());
+            assertEquals("azure-cni-overlay / azure / calico", recommended(run.request()));
+            assertEquals(List.of("LIFE-WINDOWS-RETIRED"), warnings(run.request()));
+        }
+
+        @Test
+        void windowsWithTheDefaultVersionGets2025() throws Exception {
+            Transcript run = Transcript.of("w", "5", ENTER, ENTER, "yes", ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER);
+            assertEquals("2025", run.request().windowsServerVersion());
+            assertTrue(run.lastSummary().contains("Windows Server version  2025"));
+        }
+
+        @Test
+        void flatWithDirectPodAccessAndKnownRanges() throws Exception {
+            Transcript run = Transcript.of(
+                    "trading", "30", ENTER,
+                    "30",           // maxPodsPerNode
+                    "n",
+                    "5",            // networkPolicy by number: cilium
+                    "no",           // advancedPolicy
+                    "external",     // trafficPattern by name
+                    "y",            // directPodAccess
+                    "y",            // podSourceIpVisible
+                    "n",            // specialFeatures
+                    "new",          // currentPlugin
+                    "y",            // knowsAddressRanges
+                    "10.40.0.0/22", // nodeSubnetCidr
+                    ENTER,          // podCidr
+                    ENTER,          // serviceCidr
+                    ENTER,          // dnsServiceIp
+                    "10.0.0.0/16, 172.20.0.0/16",
+                    ENTER);
+            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+                    "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
+                    "specialFeatures", "currentPlugin", "knowsAddressRanges", "nodeSubnetCidr", "podCidr",
+                    "serviceCidr", "dnsServiceIp", "connectedNetworks"), run.asked());
+            assertEquals(example("trading-direct-access.yaml"), run.request());
+            assertEquals("azure-cni-pod-subnet / cilium / cilium", recommended(run.request()));
+        }
+
+        @Test
+        void dualStackIsBehindTheSpecialFeaturesQuestion() throws Exception {
+            Transcript run = Transcript.of(
+                    "edge-ipv6", "200", ENTER, ENTER, ENTER,
+                    "cilium", ENTER, ENTER, ENTER, ENTER,
+                    "y",        // specialFeatures
+                    "n",        // virtualNodes
+                    "y",        // dualStack
+                    "n", "n", "n", "n",
+                    ENTER,      // customCni: none
+                    ENTER, ENTER,
+                    ENTER);
+            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+                    "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
+                    "specialFeatures", "virtualNodes", "dualStack", "appGatewayForContainers",
+                    "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning", "customCni",
+                    "currentPlugin", "knowsAddressRanges"), run.asked());
+            assertEquals(example("dual-stack.json"), run.request());
+            assertEquals("azure-cni-overlay / cilium / cilium", recommended(run.request()));
+        }
+
+        @Test
+        void existingKubenetClusterWithItsRanges() throws Exception {
+            Transcript run = Transcript.of(
+                    "legacy-intranet", "120", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "5",                // currentPlugin by number: kubenet
+                    "y",
+                    "10.50.0.0/24", "10.244.0.0/16", ENTER, ENTER, ENTER,
+                    ENTER);
+            assertEquals(example("legacy-kubenet-migration.yaml"), run.request());
+            assertEquals("azure-cni-overlay / cilium / cilium", recommended(run.request()));
+            assertEquals(List.of("LIFE-RETIRING-PLUGIN-MIGRATE"), warnings(run.request()));
+        }
+
+        @Test
+        void ownCniGivesBringYourOwn() throws Exception {
+            Transcript run = Transcript.of("mesh-lab", "12", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "cilium-oss",   // customCni
+                    ENTER, ENTER, ENTER);
+            assertEquals(example("custom-cilium-oss.yaml"), run.request());
+            assertEquals("byo-cni / none / none", recommended(run.request()));
+        }
+
+        @Test
+        void conflictingRequirementsEndWithNoRecommendation() throws Exception {
+            Transcript run = Transcript.of("impossible", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "y", "y", "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(example("conflict-virtual-nodes-dual-stack.yaml"), run.request());
+            assertEquals("none", recommended(run.request()));
+        }
+    }
+
+    @Nested
+    class BadAnswers {
+
+        @Test
+        void everyBadAnswerIsExplainedAndAskedAgainWithoutLosingEarlierAnswers() throws Exception {
+            Transcript run = Transcript.of(
+                    "team",
+                    ENTER,          // nodeCount: required
+                    "ten",          // not a number
+                    "0",            // below the range
+                    "10",
+                    "-1",           // surgeNodes below the range
+                    "2",
+                    "5",            // maxPodsPerNode below the range
+                    "251",          // above it
+                    "30",
+                    "maybe",        // yes/no
+                    "n",
+                    "weave",        // unknown choice
+                    "6",            // number out of range
+                    "Calico",       // names are matched without case
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "y",
+                    "10.0.0.1/8",   // host bits set
+                    "10.0.0.0",     // no prefix length
+                    "fd00::/8",     // IPv6
+                    "10.1.0.0/16",
+                    "10.244.0.0/33", // prefix too long
+                    ENTER,
+                    ENTER,
+                    "10.0.0.0/16",  // dnsServiceIp with a prefix length
+                    "10.0.0.10",
+                    "10.2.0.0/16, 192.168.1.1/24",  // second item has host bits set
+                    "10.2.0.0/16 192.168.0.0/24",
+                    ENTER);
+            assertEquals(List.of(
+                    "! an answer is required",
+                    "! expected a whole number from 1 up, got \"ten\"",
+                    "! expected a whole number from 1 up, got \"0\"",
+                    "! expected a whole number from 0 up, got \"-1\"",
+                    "! expected a whole number from 10 to 250, got \"5\"",
+                    "! expected a whole number from 10 to 250, got \"251\"",
+                    "! \"maybe\" is not yes or no; answer y or n",
+                    "! \"weave\" is not one of none, any, azure, calico, cilium; "
+                            + "or type the number of a choice, 1 to 5",
+                    "! \"6\" is not one of none, any, azure, calico, cilium; or type the number of a choice, 1 to 5",
+                    "! \"10.0.0.1/8\" has host bits set; the network address is 10.0.0.0/8",
+                    "! \"10.0.0.0\" needs a prefix length (a.b.c.d/n, n from 0 to 32)",
+                    "! \"fd00::/8\" is IPv6; this key takes an IPv4 CIDR",
+                    "! \"10.244.0.0/33\" is not a valid IPv4 CIDR (a.b.c.d/n, n from 0 to 32)",
+                    "! \"10.0.0.0/16\" has a prefix length; this key takes a single address (a.b.c.d)",
+                    "! connectedNetworks[1]: \"192.168.1.1/24\" has host bits set; the network address is "
+                            + "192.168.1.0/24"), run.lines("!"));
+            assertEquals(request("name: team", "nodeCount: 10", "surgeNodes: 2", "maxPodsPerNode: 30",
+                    "networkPolicy: calico", "nodeSubnetCidr: 10.1.0.0/16", "dnsServiceIp: 10.0.0.10",
+                    "connectedNetworks: [10.2.0.0/16, 192.168.0.0/24]"), run.request());
+        }
+
+        @Test
+        void aRejectedAnswerGetsTheMessageARequestFileGets() throws Exception {
+            Transcript run = Transcript.of("t", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, "y", "10.20.0.7/24", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            InputException fromFile = assertThrows(InputException.class, () -> RequestReader.read("r.yaml", "r",
+                    new ByteArrayInputStream("nodeCount: 10\nnodeSubnetCidr: 10.20.0.7/24\n"
+                            .getBytes(StandardCharsets.UTF_8))));
+            assertEquals(List.of("! " + fromFile.errors().get(0).message()), run.lines("!"));
+        }
+
+        @Test
+        void theSummaryAsksAgainForANumberInItsList() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, "13", "x", ENTER);
+            assertEquals(List.of("! \"13\" is not in the list; type a number from 1 to 12",
+                    "! \"x\" is not in the list; type a number from 1 to 12"), run.lines("!"));
+        }
+
+        @Test
+        void answersThatOverflowTogetherMustBeChangedBeforeTheRecommendation() throws Exception {
+            Transcript run = Transcript.of(ENTER, String.valueOf(Integer.MAX_VALUE), "5", ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER,      // refused: the answers do not make a request yet
+                    "3", "0",   // surgeNodes: 0
+                    ENTER);
+            assertEquals(List.of("! surgeNodes: nodeCount + surgeNodes must not exceed 2147483647",
+                    "! fix the answer above first; type a number from 1 to 12"), run.lines("!"));
+            assertEquals(0, run.request().surgeNodes());
+        }
+    }
+
+    @Nested
+    class Help {
+
+        @Test
+        void questionMarkCitesTheRulesTheAnswerFeedsFromTheirMetadata() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, "?", ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER);
+            assertTrue(run.screen().contains("""
+                      y/n [no]: ?
+                      Where this answer matters:
+                        ELIG-WINDOWS: Excludes kubenet, the Cilium data plane and Linux-only policy engines when \
+                    the cluster has Windows node pools. [learn-cni-overview]
+                    """), run.screen());
+            assertTrue(run.screen().contains("""
+                        [learn-cni-overview] Azure CNI networking overview (networking models, feature table), \
+                    as of 2026-07-10
+                            https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+                    """), run.screen());
+            // help does not count as an answer: the question is asked again
+            assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
+        }
+
+        @Test
+        void helpSaysSoWhenNoLoadedRuleReadsTheAnswer() {
+            RuleNotes none = new RuleNotes(java.util.Map.of(), java.util.Map.of());
+            assertEquals(List.of("No loaded rule reads this answer."), none.describe(List.of("ELIG-WINDOWS")));
+        }
+
+        @Test
+        void everyRuleAQuestionCitesIsInTheBundledRules() {
+            var rules = advisor().rules().rulesById();
+            for (Question question : Questions.ALL) {
+                for (String id : question.ruleIds()) {
+                    assertTrue(rules.containsKey(id), question.key() + " cites unknown rule " + id);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Summary {
+
+        @Test
+        void changingAnAnswerAsksTheQuestionsItOpensAndDropsThoseItCloses() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER,
+                    "5", "y",       // Windows node pools: yes ...
+                    "2022",         // ... opens the version question
+                    "7", "any",     // Network policies (now line 7): any ...
+                    ENTER,          // ... opens the FQDN/L7 question
+                    ENTER);
+            assertEquals(List.of("Name  my-cluster", "Nodes (at most)  10", "Upgrade surge nodes  1",
+                    "Pods per node  each option's default", "Windows node pools  yes", "Windows Server version  2022",
+                    "Network policies  any", "FQDN or L7 policies  no", "Traffic pattern  mixed",
+                    "Direct pod access  no", "Pod IP visible as source  no", "Special features  no",
+                    "Current plugin  new", "Address ranges known  no"), run.lastSummary());
+            assertEquals(request("name: my-cluster", "nodeCount: 10", "windowsNodePools: true",
+                    "windowsServerVersion: \"2022\"", "networkPolicy: any"), run.request());
+
+            Transcript back = Transcript.of(ENTER, "10", ENTER, ENTER, "y", "2022", ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER,
+                    "5", "n",       // Windows off again: the version is dropped
+                    ENTER);
+            assertEquals(request("name: my-cluster", "nodeCount: 10"), back.request());
+            assertFalse(back.lastSummary().stream().anyMatch(line -> line.startsWith("Windows Server version")));
+        }
+
+        @Test
+        void aChangedQuestionOffersTheCurrentAnswerAndDashClearsIt() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, "30", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER,
+                    "4", "-",       // Pods per node: back to each option's default
+                    "2", ENTER,     // Nodes: Enter keeps 10
+                    ENTER);
+            assertTrue(run.screen().contains("\n  10 to 250, - for each option's default [30]: -\n"), run.screen());
+            assertTrue(run.screen().contains("\n  1 or more [10]: \n"), run.screen());
+            assertNull(run.request().maxPodsPerNode());
+            assertEquals(10, run.request().nodeCount());
+        }
+    }
+
+    @Nested
+    class EndOfInputs {
+
+        @Test
+        void endOfInputMidWayIsReportedWithTheLinesRead() {
+            StringWriter screen = new StringWriter();
+            Questionnaire questionnaire = new Questionnaire(Questions.ALL, Transcript.reader("team", "10", "1"),
+                    new PrintWriter(screen), Style.PLAIN, true, () -> RuleNotes.of(advisor()));
+            EndOfInput end = assertThrows(EndOfInput.class, questionnaire::run);
+            assertEquals(3, end.linesRead());
+            assertTrue(screen.toString().endsWith("10 to 250 [each option's default]: \n"), screen.toString());
+        }
+
+        @Test
+        void emptyInputReadsNoLines() {
+            Questionnaire questionnaire = new Questionnaire(Questions.ALL,
+                    new java.io.BufferedReader(new java.io.StringReader("")), new PrintWriter(new StringWriter()),
+                    Style.PLAIN, true, () -> RuleNotes.of(advisor()));
+            assertEquals(0, assertThrows(EndOfInput.class, questionnaire::run).linesRead());
+        }
+    }
+
+    @Test
+    void coloursOnlyWhenAsked() throws Exception {
+        Transcript plain = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                ENTER, ENTER);
+        assertFalse(plain.screen().contains("\u001b"));
+        StringWriter screen = new StringWriter();
+        new Questionnaire(Questions.ALL, Transcript.reader(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                ENTER, ENTER, ENTER, ENTER, ENTER), new PrintWriter(screen), new Style(true), true,
+                () -> RuleNotes.of(advisor())).run();
+        assertTrue(screen.toString().contains("\u001b[1mHow many nodes may the cluster reach at most?\u001b[0m"),
+                screen.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package cniadvisor.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cniadvisor.io.RequestBinder.Field;
+import cniadvisor.io.RequestBinder.NumberRange;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The one-value-at-a-time API the questionnaire uses: same readers, same messages as a request file. */
+class RequestBinderValueTest {
+
+    @Test
+    void readsOneValueAsBindWould() throws InputException {
+        assertEquals(12, RequestBinder.readValue(Field.text("nodeCount", "12", 0), "answer"));
+        assertEquals("10.1.0.0/16", RequestBinder.readValue(Field.text("podCidr", " 10.1.0.0/16 ", 0), "answer"));
+        assertEquals(List.of("10.0.0.0/8", "192.168.0.0/16"), RequestBinder.readValue(new Field("connectedNetworks",
+                JsonNodeFactory.instance.arrayNode().add("10.0.0.0/8").add("192.168.0.0/16"), 0), "answer"));
+        assertNull(RequestBinder.readValue(Field.text("podCidr", "", 0), "answer"));
+    }
+
+    @Test
+    void reportsTheFileReadersMessage() {
+        InputException e = assertThrows(InputException.class,
+                () -> RequestBinder.readValue(Field.text("maxPodsPerNode", "300", 4), "answer"));
+        assertEquals(List.of(new InputError("answer", 4, "maxPodsPerNode",
+                "expected a whole number from 10 to 250, got \"300\"")), e.errors());
+    }
+
+    @Test
+    void unknownKeysAreAProgrammingError() {
+        assertThrows(IllegalArgumentException.class, () -> RequestBinder.readValue(Field.text("nodes", "1", 0), "x"));
+    }
+
+    @Test
+    void rangesAndDefaultsComeFromTheKeyTable() {
+        assertEquals(Optional.of(new NumberRange(1, null)), RequestBinder.range("nodeCount"));
+        assertEquals(Optional.of(new NumberRange(10, 250)), RequestBinder.range("maxPodsPerNode"));
+        assertEquals(Optional.empty(), RequestBinder.range("podCidr"));
+        assertEquals(1, RequestBinder.defaultValue("surgeNodes"));
+        assertEquals("mixed", RequestBinder.defaultValue("trafficPattern"));
+        assertEquals(false, RequestBinder.defaultValue("dualStack"));
+        assertNull(RequestBinder.defaultValue("maxPodsPerNode"));
+    }
+}
