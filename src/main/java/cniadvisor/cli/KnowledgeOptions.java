@@ -49,6 +49,10 @@ public final class KnowledgeOptions {
 
     /** Loads rules and facts, turning load problems into exit code 3 with file:line messages. */
     public Advisor loadAdvisor() {
+        return await(loadAdvisorAsync());
+    }
+
+    private Advisor load() {
         try {
             return Advisor.load(toConfig());
         } catch (KnowledgeException e) {
@@ -60,7 +64,8 @@ public final class KnowledgeOptions {
 
     /** Starts loading in the background, so the command can read its input meanwhile; see {@link #await}. */
     public CompletableFuture<Advisor> loadAdvisorAsync() {
-        return CompletableFuture.supplyAsync(this::loadAdvisor, Advisor::startDaemon);
+        return Preload.take(toConfig())
+                .orElseGet(() -> CompletableFuture.supplyAsync(this::load, Advisor::startDaemon));
     }
 
     /** The advisor a background load produced, with its load errors rethrown as they would have been. */

@@ -31,6 +31,7 @@ public final class Main implements Runnable {
     static final ThreadLocal<InputStream> STDIN = ThreadLocal.withInitial(() -> System.in);
 
     public static void main(String[] args) {
+        Preload.start(args);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(System.in, out, err, args));
