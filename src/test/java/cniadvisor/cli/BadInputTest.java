@@ -104,6 +104,13 @@ class BadInputTest {
     }
 
     @Test
+    void anImpossibleAsOfDateIsNamedWithTheFormat() {
+        assertUsageError(lines("error: Invalid value for option '--as-of': '2026-13-01' is not a date as YYYY-MM-DD",
+                "Try 'cni-advisor advise --help' for usage."),
+                CliRun.run("advise", "-f", PAYMENTS, "--as-of", "2026-13-01"));
+    }
+
+    @Test
     void aMissingFileOptionIsNamed() {
         assertUsageError(lines("error: Missing required option: '--file=FILE'",
                 "Try 'cni-advisor advise --help' for usage."), CliRun.run("advise"));
