@@ -6,6 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static cniadvisor.testing.Fixtures.FACTS;
@@ -67,6 +70,23 @@ class RuleLoadErrorsTest {
         assertTrue(run.err().startsWith(lines("error: rules failed to load:") + "  " + scale + ":" + nextLine + ":4: "),
                 run::toString);
         assertFalse(run.err().contains("Parser returned a null Package"), run::toString);
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsReportedOnlyByTheToolNotAgainByDroolsLog() {
+        Folders.edit(rules.resolve("scale.drl"), "$subject : subject )", "$subject : subject");
+        ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        CliRun run;
+        System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+        try {
+            run = advise();
+        } finally {
+            System.setErr(original);
+        }
+
+        assertRulesError(run);
+        assertEquals("", processErr.toString(StandardCharsets.UTF_8), "log lines on the process's stderr");
     }
 
     @Test
