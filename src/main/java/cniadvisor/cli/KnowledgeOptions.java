@@ -4,10 +4,12 @@ import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
 import cniadvisor.engine.RuleLoadException;
 import cniadvisor.knowledge.KnowledgeException;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,7 @@ public final class KnowledgeOptions {
     @Option(names = "--facts", paramLabel = "DIR", description = "Folder of platform facts (*.yaml). Default: bundled facts/.")
     Path factsDir;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
             description = "Date to judge retirements against. Default: today.")
     LocalDate asOf;
 
@@ -77,6 +79,18 @@ public final class KnowledgeOptions {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /** Reads --as-of; picocli's built-in converter would show the user Java's exception text. */
+    static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date as YYYY-MM-DD");
+            }
         }
     }
 

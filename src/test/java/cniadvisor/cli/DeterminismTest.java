@@ -1,0 +1,142 @@
+package cniadvisor.cli;
+
+import cniadvisor.io.AdviceWriter;
+import cniadvisor.io.OutputFormat;
+import cniadvisor.io.RequestReader;
+import cniadvisor.model.Request;
+import cniadvisor.testing.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static cniadvisor.testing.Fixtures.AS_OF;
+import static cniadvisor.testing.Fixtures.EXAMPLES;
+import static cniadvisor.testing.Fixtures.RULES;
+import static cniadvisor.testing.Fixtures.advisor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Same request, same bytes: across runs, rule file order, the rule-base cache and threads. */
+class DeterminismTest {
+
+    @TempDir
+    static Path dir;
+
+    /** The JSON of a run that compiled the bundled rules, per example: what every other run is compared with. */
+    private static final Map<Path, String> COMPILED = new ConcurrentHashMap<>();
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("requests"))) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    private static String json(Path example, String... options) {
+        List<String> args = new ArrayList<>(List.of("advise", "-f", example.toString(), "-o", "json",
+                "--as-of", AS_OF.toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.run(args.toArray(String[]::new));
+        assertTrue(run.exitCode() == ExitCode.OK.code() || run.exitCode() == ExitCode.NO_FIT.code(), run::toString);
+        return run.out();
+    }
+
+    private static String compiled(Path example) {
+        return COMPILED.computeIfAbsent(example, e -> json(e, "--no-cache"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void twoRunsGiveTheSameBytes(Path example) {
+        assertEquals(compiled(example), json(example, "--no-cache"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void ruleFilesLoadedInReversedOrderGiveTheSameBytes(Path example) throws IOException {
+        assertEquals(compiled(example), json(example, "--rules", reversedRules().toString(), "--no-cache"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void theCachedRuleBaseGivesTheSameBytesAsACompiledOne(Path example) {
+        json(example); // fills the cache, if no earlier test has
+        assertEquals(compiled(example), json(example));
+    }
+
+    @Test
+    void theReversedCopySortsTheRuleFilesTheOtherWayRound() throws IOException {
+        List<String> bundledReversed = new ArrayList<>(fileNames(RULES));
+        Collections.reverse(bundledReversed);
+        List<String> copied = fileNames(reversedRules()).stream().map(n -> n.substring("a-".length())).toList();
+
+        assertEquals(bundledReversed, copied);
+    }
+
+    @Test
+    void concurrentEvaluationsGiveTheSameJsonAsOneAtATime() throws Exception {
+        List<Request> requests = new ArrayList<>();
+        for (Path example : examples().toList()) {
+            requests.add(RequestReader.read(example, InputStream.nullInputStream()));
+        }
+        List<String> serial = requests.stream().map(DeterminismTest::adviceJson).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<Future<String>> parallel = new ArrayList<>();
+                for (Request request : requests) {
+                    parallel.add(pool.submit(() -> adviceJson(request)));
+                }
+                for (int i = 0; i < requests.size(); i++) {
+                    assertEquals(serial.get(i), parallel.get(i).get(), requests.get(i).name());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The bundled rule files, renamed "a-scale.drl" ... "f-eligibility.drl" so they sort in reverse. */
+    private static synchronized Path reversedRules() throws IOException {
+        Path reversed = dir.resolve("reversed-rules");
+        if (Files.isDirectory(reversed)) {
+            return reversed;
+        }
+        Files.createDirectories(reversed);
+        List<String> names = fileNames(RULES);
+        for (int i = 0; i < names.size(); i++) {
+            char prefix = (char) ('a' + names.size() - 1 - i);
+            Files.copy(RULES.resolve(names.get(i)), reversed.resolve(prefix + "-" + names.get(i)));
+        }
+        return reversed;
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList();
+        }
+    }
+
+    private static String adviceJson(Request request) {
+        StringWriter out = new StringWriter();
+        AdviceWriter.write(advisor().advise(request, AS_OF), OutputFormat.json, new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,211 @@
+package cniadvisor.rules;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Reason;
+import cniadvisor.testing.Folders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static cniadvisor.model.OptionResult.ELIGIBLE;
+import static cniadvisor.model.OptionResult.RECOMMENDED;
+import static cniadvisor.testing.AdviceAssertions.assertCites;
+import static cniadvisor.testing.AdviceAssertions.assertExcludedBy;
+import static cniadvisor.testing.AdviceAssertions.assertNoFit;
+import static cniadvisor.testing.AdviceAssertions.assertOnlyReason;
+import static cniadvisor.testing.AdviceAssertions.assertReason;
+import static cniadvisor.testing.AdviceAssertions.assertRecommended;
+import static cniadvisor.testing.AdviceAssertions.assertStatus;
+import static cniadvisor.testing.AdviceAssertions.assertText;
+import static cniadvisor.testing.AdviceAssertions.withText;
+import static cniadvisor.testing.Fixtures.AS_OF;
+import static cniadvisor.testing.Fixtures.FACTS;
+import static cniadvisor.testing.Fixtures.RULES;
+import static cniadvisor.testing.Fixtures.advise;
+import static cniadvisor.testing.Fixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** rules/eligibility.drl: hard constraints from the support matrix in facts/support.yaml. */
+class EligibilityRulesTest {
+
+    private static final List<String> MANAGED_OPTIONS =
+            List.of("azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet", "kubenet");
+
+    // ---- ELIG-WINDOWS ----
+
+    @Test
+    void windowsPoolsExcludeKubenet() {
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true");
+
+        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-WINDOWS", "learn-windows-best-practices");
+        assertText(reasons.get(0), "kubenet cannot run them");
+    }
+
+    @Test
+    void windowsPoolsRuleOutTheCiliumDataPlaneSoOverlayRunsOnAzureIptables() {
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true");
+
+        assertRecommended(advice, "azure-cni-overlay", "azure", "none");
+        List<Reason> narrowed = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "ELIG-WINDOWS", "narrows",
+                "learn-cni-overview");
+        assertCites(withText(narrowed, "dataplane:cilium cannot run them"), "learn-cilium");
+        assertCites(withText(narrowed, "policy:cilium cannot run them"), "learn-network-policies");
+    }
+
+    // ---- ELIG-DIRECT-POD-ACCESS ----
+
+    @Test
+    void directPodAccessExcludesOverlayAndPrefersPodSubnet() {
+        Advice advice = advise("nodeCount: 10", "directPodAccess: true");
+
+        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-DIRECT-POD-ACCESS", "learn-overlay-concepts");
+        assertExcludedBy(advice, "kubenet", "ELIG-DIRECT-POD-ACCESS", "learn-cni-overview");
+        assertRecommended(advice, "azure-cni-pod-subnet", "cilium", "cilium");
+        assertStatus(advice, "azure-cni-node-subnet", ELIGIBLE);
+    }
+
+    // ---- ELIG-POD-SOURCE-IP ----
+
+    @Test
+    void visiblePodSourceIpsExcludeOverlayBecauseItSnatsToTheNodeIp() {
+        Advice advice = advise("nodeCount: 10", "podSourceIpVisible: true");
+
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-POD-SOURCE-IP",
+                "learn-overlay-concepts");
+        assertText(reasons.get(0), "SNATed to the node IP");
+        assertExcludedBy(advice, "kubenet", "ELIG-POD-SOURCE-IP", "learn-kubenet");
+        assertRecommended(advice, "azure-cni-pod-subnet", "cilium", "cilium");
+    }
+
+    // ---- ELIG-VIRTUAL-NODES ----
+
+    @Test
+    void virtualNodesNeedNodeSubnet() {
+        Advice advice = advise("nodeCount: 10", "virtualNodes: true");
+
+        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
+        assertExcludedBy(advice, "kubenet", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
+        assertRecommended(advice, "azure-cni-node-subnet", "cilium", "cilium");
+    }
+
+    // ---- ELIG-DUAL-STACK ----
+
+    @Test
+    void dualStackNeedsOverlay() {
+        Advice advice = advise("nodeCount: 10", "dualStack: true");
+
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
+        assertExcludedBy(advice, "azure-cni-node-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
+        assertExcludedBy(advice, "kubenet", "ELIG-DUAL-STACK", "learn-dual-stack");
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+    }
+
+    @Test
+    void dualStackRulesOutCalicoSoACalicoRequestHasNoFit() {
+        Advice advice = advise("nodeCount: 10", "dualStack: true", "networkPolicy: calico");
+
+        assertNoFit(advice);
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-DUAL-STACK",
+                "learn-overlay-configure");
+        assertCites(withText(reasons, "policy:calico"), "learn-overlay-configure");
+    }
+
+    // ---- ELIG-APP-GATEWAY-FOR-CONTAINERS ----
+
+    @Test
+    void applicationGatewayForContainersExcludesAnExistingKubenetCluster() {
+        Advice advice = advise("nodeCount: 10", "currentPlugin: kubenet", "appGatewayForContainers: true");
+
+        assertExcludedBy(advice, "kubenet", "ELIG-APP-GATEWAY-FOR-CONTAINERS", "learn-agc-networking");
+        assertOnlyReason(advice, "kubenet", "ELIG-APP-GATEWAY-FOR-CONTAINERS");
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+    }
+
+    // ---- ELIG-APP-GATEWAY-INGRESS ----
+
+    @Test
+    void applicationGatewayIngressExcludesNothingWithTheBundledFacts() {
+        Advice without = advise("nodeCount: 10", "currentPlugin: kubenet");
+        Advice with = advise("nodeCount: 10", "currentPlugin: kubenet", "applicationGatewayIngress: true");
+
+        assertEquals(without.options(), with.options());
+    }
+
+    @Test
+    void applicationGatewayIngressExcludesAnOptionTheFactsMarkUnsupported(@TempDir Path dir) throws Exception {
+        Path facts = Folders.copy(FACTS, dir.resolve("facts"));
+        Files.writeString(facts.resolve("zz-agic.yaml"), """
+                support:
+                  - {subject: kubenet, feature: applicationGatewayIngress, level: unsupported, sources: [learn-kubenet],
+                     note: "test entry"}
+                """);
+        Advisor advisor = Advisor.load(new AdvisorConfig(List.of(RULES), facts, null,
+                AdvisorConfig.DEFAULT_MAX_FIRINGS));
+
+        Advice advice = advisor.advise(request("nodeCount: 10", "currentPlugin: kubenet",
+                "applicationGatewayIngress: true"), AS_OF);
+
+        assertExcludedBy(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS", "learn-kubenet");
+        assertOnlyReason(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS");
+    }
+
+    // ---- ELIG-SHARED-SUBNET ----
+
+    @Test
+    void sharedSubnetExcludesAnExistingKubenetCluster() {
+        Advice advice = advise("nodeCount: 10", "currentPlugin: kubenet", "sharedSubnet: true");
+
+        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-SHARED-SUBNET", "learn-kubenet");
+        assertText(reasons.get(0), "one route table per cluster");
+        assertOnlyReason(advice, "kubenet", "ELIG-SHARED-SUBNET");
+    }
+
+    // ---- ELIG-NODE-AUTO-PROVISIONING ----
+
+    @Test
+    void nodeAutoProvisioningExcludesPodSubnet() {
+        Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true");
+
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-NODE-AUTO-PROVISIONING", "learn-nap-networking");
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+    }
+
+    @Test
+    void nodeAutoProvisioningExcludesCalicoSoACalicoRequestHasNoFit() {
+        Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true", "networkPolicy: calico");
+
+        assertNoFit(advice);
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-NODE-AUTO-PROVISIONING",
+                "learn-nap-networking");
+        assertText(reasons.get(0), "policy:calico is not supported");
+    }
+
+    // ---- ELIG-CUSTOM-CNI ----
+
+    @Test
+    void aCniTheTeamRunsItselfExcludesEveryManagedOption() {
+        Advice advice = advise("nodeCount: 10", "customCni: flannel");
+
+        for (String option : MANAGED_OPTIONS) {
+            List<Reason> reasons = assertExcludedBy(advice, option, "ELIG-CUSTOM-CNI", "learn-byo-cni");
+            assertText(reasons.get(0), "the team must run flannel itself");
+        }
+        assertRecommended(advice, "byo-cni", "none", "none");
+    }
+
+    // ---- ELIG-BYO-NEEDS-CUSTOM-CNI ----
+
+    @Test
+    void withoutACustomCniBringYourOwnIsExcluded() {
+        Advice advice = advise("nodeCount: 10");
+
+        assertExcludedBy(advice, "byo-cni", "ELIG-BYO-NEEDS-CUSTOM-CNI", "learn-byo-cni");
+        assertOnlyReason(advice, "byo-cni", "ELIG-BYO-NEEDS-CUSTOM-CNI");
+    }
+}
