@@ -130,11 +130,18 @@ class AdviseExamplesTest {
     void jsonFollowsTheContract(Path example) throws IOException {
         JsonNode advice = adviseJson(example);
 
-        assertEquals(List.of("name", "asOf", "recommendation", "options", "warnings", "conflicts"),
+        assertEquals(List.of("name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"),
                 fieldNames(advice));
         if (expected(example).hasFit()) {
-            assertEquals(List.of("option", "title", "dataplane", "networkPolicy", "azCli"),
+            assertEquals(List.of("option", "title", "dataplane", "networkPolicy", "azCli", "network"),
                     fieldNames(advice.get("recommendation")));
+        }
+        JsonNode plan = advice.get("addressPlan");
+        assertEquals(List.of("sizing", "ranges", "findings"), fieldNames(plan));
+        assertEquals(expected(example).hasFit(), plan.get("ranges").size() > 0, "ranges are planned when something fits");
+        for (JsonNode finding : plan.get("findings")) {
+            assertReason(finding);
+            assertTrue(Reason.LEVELS.contains(finding.path("level").asText()), finding::toString);
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode option : advice.get("options")) {

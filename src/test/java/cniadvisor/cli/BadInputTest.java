@@ -99,7 +99,7 @@ class BadInputTest {
     @Test
     void anUnknownOutputFormatListsTheFormats() {
         assertUsageError(lines("error: Invalid value for option '--output': expected one of "
-                        + "[text, json, yaml, markdown] (case-insensitive) but was 'xml'",
+                        + "[text, json, yaml, markdown, terraform, bicep] (case-insensitive) but was 'xml'",
                 "Try 'cni-advisor advise --help' for usage."), CliRun.run("advise", "-f", PAYMENTS, "-o", "xml"));
     }
 
@@ -111,9 +111,10 @@ class BadInputTest {
     }
 
     @Test
-    void aMissingFileOptionIsNamed() {
-        assertUsageError(lines("error: Missing required option: '--file=FILE'",
-                "Try 'cni-advisor advise --help' for usage."), CliRun.run("advise"));
+    void withoutAFileAndWithoutATerminalAdviseSaysHowToGiveOne() {
+        assertUsageError(lines("error: no request file: give one with -f FILE, or -f - to read it from standard input",
+                "  (standard input is not a terminal, so the questions of 'cni-advisor ask' are not asked;",
+                "  answers piped in, one per line, work with: cni-advisor ask < answers.txt)"), CliRun.run("advise"));
     }
 
     @Test

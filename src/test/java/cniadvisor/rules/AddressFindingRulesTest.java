@@ -1,4 +1,6 @@
-package cniadvisor.ipplan;
+package cniadvisor.rules;
+
+import cniadvisor.ipplan.Cidrs;
 
 import cniadvisor.model.Advice;
 import cniadvisor.model.ProposedRange;
@@ -15,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every IP-space rule: a request that makes it fire (with the offending values) and one that does not. */
-class IpSpaceRulesTest {
+/**
+ * The IP-space rules beyond capacity: each address finding with the offending values, a request that makes it fire
+ * and one that does not, and what the plan does about it (the az command never uses a range that failed).
+ */
+class AddressFindingRulesTest {
 
     private static List<Reason> findings(Advice advice, String rule) {
         return advice.addressPlan().findings().stream().filter(f -> f.rule().equals(rule)).toList();
