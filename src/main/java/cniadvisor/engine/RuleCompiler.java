@@ -45,7 +45,7 @@ public final class RuleCompiler {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // follows every syntax error and says nothing new
             }
-            problems.add(location(m, drlFiles) + ": " + firstLine(m.getText()));
+            problems.add(location(m, drlFiles) + ": " + summary(m.getText()));
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
@@ -112,10 +112,24 @@ public final class RuleCompiler {
         return line > 0 ? file + ":" + line + ":" + column : file;
     }
 
-    private static String firstLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    /**
+     * The first line of a compiler message, plus the cause MVEL gives on a later "[Error: ...]" line (such as
+     * "unable to resolve method using strict-mode: cniadvisor.model.Limit.valu()"), which is what tells the author
+     * what is wrong.
+     */
+    static String summary(String text) {
+        String[] lines = text.strip().split("\\R");
+        String first = lines[0].strip();
+        if (first.endsWith(":")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[Error:") && trimmed.endsWith("]")) {
+                return first + ": " + trimmed.substring("[Error:".length(), trimmed.length() - 1).strip();
+            }
+        }
+        return first;
     }
 
     private static String userPath(Rule rule, Map<String, Path> drlFiles) {

@@ -11,8 +11,15 @@ public record Support(String subject, String feature, String level, String note,
 
     public static final List<String> LEVELS = List.of("supported", "partial", "unsupported");
 
-    /** The note, or the bare level when the entry has none; for reason texts. */
+    /** The note, or what the level says when the entry has none; for reason texts. */
     public String why() {
-        return note != null ? note : subject + " " + level;
+        if (note != null) {
+            return note;
+        }
+        return switch (level) {
+            case "unsupported" -> "not supported";
+            case "partial" -> "only partly supported";
+            default -> "supported";
+        };
     }
 }

@@ -60,7 +60,7 @@ class RuleLoadErrorsTest {
     void aDrlSyntaxErrorNamesTheFileLineAndColumn() {
         Path scale = rules.resolve("scale.drl");
         // drop the closing parenthesis: the parser stumbles on the next line's first token, indented by 4
-        String pattern = "value < $nodes, $subject : subject";
+        String pattern = "value < ($nodes + $surge), $subject : subject";
         Folders.edit(scale, pattern + " )", pattern);
         int nextLine = Folders.lineOf(scale, pattern) + 1;
 

@@ -43,7 +43,7 @@ class LifecycleRulesTest {
 
         Reason reason = assertOnlyReason(advice, "kubenet", "LIFE-RETIRING-PLUGIN-NEW-CLUSTER");
         assertExcludedBy(advice, "kubenet", "LIFE-RETIRING-PLUGIN-NEW-CLUSTER", "aks-kubenet-retirement");
-        assertText(reason, "retires on 2028-03-31", "start on azure-cni-overlay");
+        assertText(reason, "retires on 2028-03-31", "should use azure-cni-overlay");
     }
 
     // ---- LIFE-RETIRING-PLUGIN-MIGRATE ----
@@ -115,6 +115,26 @@ class LifecycleRulesTest {
 
         assertNoWarning(advice, "LIFE-RETIRED-PLUGIN-IN-USE");
         assertWarning(advice, "LIFE-RETIRING-PLUGIN-MIGRATE", "warning", "aks-kubenet-retirement");
+    }
+
+    // ---- LIFE-RETIRING-POLICY-ENGINE ----
+
+    @Test
+    void azureNpmOnWindowsIsRankedDownWithItsDeadlineBeforeItRetires() {
+        Advice advice = advise(LocalDate.of(2026, 9, 29), "nodeCount: 10", "windowsNodePools: true",
+                "windowsServerVersion: \"2022\"", "networkPolicy: azure");
+
+        List<Reason> reasons = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-RETIRING-POLICY-ENGINE",
+                "penalises", "aks-npm-windows-retirement");
+        assertText(reasons.get(0), "policy:azure on Windows nodes is unsupported from 2026-09-30 (1 day away); use calico");
+    }
+
+    @Test
+    void withAnyEngineWindowsGetsCalicoRatherThanTheRetiringNpm() {
+        Advice advice = advise(LocalDate.of(2026, 6, 1), "nodeCount: 10", "windowsNodePools: true",
+                "windowsServerVersion: \"2022\"", "networkPolicy: any");
+
+        assertRecommended(advice, "azure-cni-overlay", "azure", "calico");
     }
 
     // ---- LIFE-RETIRED-POLICY-ENGINE ----

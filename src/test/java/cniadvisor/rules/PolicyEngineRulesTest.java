@@ -28,6 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** rules/policy-engines.drl: which network policy engine runs, given what the request needs. */
 class PolicyEngineRulesTest {
 
+    // ---- POL-BYO-ENFORCES ----
+
+    @Test
+    void aCustomCniWithPoliciesFitsAndIsToldItMustEnforceThem() {
+        Advice advice = advise("nodeCount: 10", "customCni: calico-enterprise", "networkPolicy: calico");
+
+        assertRecommended(advice, "byo-cni", "none", "none");
+        Reason warning = assertWarning(advice, "POL-BYO-ENFORCES", "warning", "learn-byo-cni");
+        assertText(warning, "AKS installs no policy engine, so calico-enterprise must enforce them");
+    }
+
     // ---- POL-REQUIRED ----
 
     @Test

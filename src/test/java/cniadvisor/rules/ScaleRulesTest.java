@@ -33,7 +33,7 @@ class ScaleRulesTest {
 
     @Test
     void kubenetHolds400Nodes() {
-        Advice advice = advise("nodeCount: 400", "currentPlugin: kubenet");
+        Advice advice = advise("nodeCount: 399", "surgeNodes: 1", "currentPlugin: kubenet");
 
         assertStatus(advice, "kubenet", ELIGIBLE);
         assertNoReason(advice, "kubenet", "SCALE-MAX-NODES");
@@ -41,17 +41,25 @@ class ScaleRulesTest {
 
     @Test
     void kubenetIsExcludedAt401Nodes() {
-        Advice advice = advise("nodeCount: 401", "currentPlugin: kubenet");
+        Advice advice = advise("nodeCount: 401", "surgeNodes: 0", "currentPlugin: kubenet");
 
         List<Reason> reasons = assertExcludedBy(advice, "kubenet", "SCALE-MAX-NODES", "learn-kubenet");
-        assertText(reasons.get(0), "kubenet supports at most 400 nodes; the request needs 401");
+        assertText(reasons.get(0), "kubenet supports at most 400 nodes; the request reaches 401 (401 + 0 surge)");
         assertOnlyReason(advice, "kubenet", "SCALE-MAX-NODES");
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
     }
 
     @Test
+    void surgeNodesCountAgainstKubenetsRouteLimit() {
+        Advice advice = advise("nodeCount: 400", "surgeNodes: 1", "currentPlugin: kubenet");
+
+        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "SCALE-MAX-NODES", "learn-kubenet");
+        assertText(reasons.get(0), "kubenet supports at most 400 nodes; the request reaches 401 (400 + 1 surge)");
+    }
+
+    @Test
     void overlayHolds5000Nodes() {
-        Advice advice = advise("nodeCount: 5000");
+        Advice advice = advise("nodeCount: 5000", "surgeNodes: 0");
 
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
         assertNoReason(advice, "azure-cni-overlay", "SCALE-MAX-NODES");
@@ -59,19 +67,19 @@ class ScaleRulesTest {
 
     @Test
     void azureNpmIsSupportedUpTo250Nodes() {
-        Advice advice = advise("nodeCount: 250", "networkPolicy: azure");
+        Advice advice = advise("nodeCount: 250", "surgeNodes: 0", "networkPolicy: azure");
 
         assertRecommended(advice, "azure-cni-overlay", "azure", "azure");
     }
 
     @Test
     void azureNpmIsUnsupportedPast250NodesSoAnNpmRequestHasNoFit() {
-        Advice advice = advise("nodeCount: 251", "networkPolicy: azure");
+        Advice advice = advise("nodeCount: 251", "surgeNodes: 0", "networkPolicy: azure");
 
         assertNoFit(advice);
         for (String option : List.of("azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet")) {
             List<Reason> reasons = assertExcludedBy(advice, option, "SCALE-MAX-NODES", "learn-large-clusters");
-            assertText(reasons.get(0), "policy:azure supports at most 250 nodes; the request needs 251");
+            assertText(reasons.get(0), "policy:azure supports at most 250 nodes; the request reaches 251");
         }
     }
 
@@ -86,12 +94,12 @@ class ScaleRulesTest {
 
     @Test
     void moreThan5000NodesFitNoCluster() {
-        Advice advice = advise("nodeCount: 5001");
+        Advice advice = advise("nodeCount: 5001", "surgeNodes: 0");
 
         assertNoFit(advice);
         for (OptionResult option : advice.options()) {
             List<Reason> reasons = assertExcludedBy(advice, option.id(), "SCALE-CLUSTER-MAX-NODES", "learn-quotas");
-            assertText(reasons.get(0), "at most 5,000 nodes", "the request needs 5,001", "Split the workload");
+            assertText(reasons.get(0), "at most 5,000 nodes", "the request reaches 5,001", "Split the workload");
         }
         assertExcludedBy(advice, "azure-cni-overlay", "SCALE-MAX-NODES", "learn-overlay-concepts");
     }
