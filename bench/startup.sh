@@ -19,7 +19,7 @@ hyperfine -N --warmup 2 --runs "$runs" --export-json "$out" \
   --prepare "rm -rf $cold/cni" \
   --command-name "first run (no rule cache)" "env CNI_ADVISOR_CACHE=$cold/cni $root/cni-advisor advise -f $sample" \
   --command-name "repeated run (warm cache)" "env CNI_ADVISOR_CACHE=$warm $root/cni-advisor advise -f $sample" \
-  --command-name "--version (picocli baseline)" "$root/cni-advisor --version" >&2
+  --command-name "version only (picocli baseline)" "$root/cni-advisor --version" >&2
 
 python3 - "$out" <<'PY'
 import json, sys

@@ -55,11 +55,10 @@ public final class KnowledgeLoader {
     private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
             "default-dns-service-ip", "reserved", "supported-pod-range");
 
-    /** Limits the address planner and the engine read by name. */
+    /** Limits the address planner reads by name (each option's defaultMaxPods is checked per option). */
     private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses",
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
-            "azure-cni-pod-subnet.staticBlockPrefix", "serviceCidr.largestPrefix", "node.maxPodsPerNode",
-            "node.minPodsPerNode");
+            "azure-cni-pod-subnet.staticBlockPrefix");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
