@@ -74,8 +74,10 @@ final class Selection {
             reasons.addAll(whyExcluded(option));
         } else {
             reasons.addAll(verdict.scoreReasons(best.get()));
-            // configurations of this option that would have ranked higher, had a rule not excluded them
-            ofOption(option).filter(c -> verdict.excluded(c) && ranking.compare(c, best.get()) < 0)
+            // configurations of this option that scored higher, had a rule not excluded them (a tie-break win is
+            // not worth a reason)
+            int bestScore = verdict.score(best.get());
+            ofOption(option).filter(c -> verdict.excluded(c) && verdict.score(c) > bestScore)
                     .forEach(c -> verdict.exclusions(c).forEach(r -> reasons.add(r.withEffect("narrows"))));
         }
         return distinctSorted(reasons);

@@ -43,13 +43,26 @@ class PolicyEngineRulesTest {
 
     @Test
     void requiredPoliciesRuleOutConfigurationsWithoutAnEngine() {
+        // Overlay with the Azure data plane and no engine scores as well as with Calico and would win the tie-break
+        // (no engine ranks first in facts/options.yaml): only POL-REQUIRED keeps it from being chosen. A lost
+        // tie-break is not worth a "narrows" reason, so none is shown.
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
-                "networkPolicy: calico");
+                "networkPolicy: any");
 
         assertRecommended(advice, "azure-cni-overlay", "azure", "calico");
-        List<Reason> narrowed = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "POL-REQUIRED", "narrows",
-                "learn-network-policies");
-        assertText(narrowed.get(0), "azure-cni-overlay / azure data plane / none policy enforces none");
+        assertNoReason(advice, "azure-cni-overlay", "POL-REQUIRED");
+    }
+
+    @Test
+    void requiredPoliciesWithAnEngineThatCannotRunLeaveNothing() {
+        // Windows rules out Cilium, the only engine with FQDN policies, so every configuration left lacks an engine
+        // or the FQDN support: POL-REQUIRED is among the reasons that rule Overlay out
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
+                "networkPolicy: any", "advancedPolicy: true");
+
+        assertNoFit(advice);
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "POL-REQUIRED", "learn-network-policies");
+        assertText(withText(reasons, "none policy"), "azure-cni-overlay / azure data plane / none policy enforces none");
     }
 
     // ---- POL-NONE-REQUESTED ----
