@@ -15,6 +15,7 @@ import static cniadvisor.testing.AdviceAssertions.assertCites;
 import static cniadvisor.testing.AdviceAssertions.assertExcludedBy;
 import static cniadvisor.testing.AdviceAssertions.assertNoFit;
 import static cniadvisor.testing.AdviceAssertions.assertNoOptionRuns;
+import static cniadvisor.testing.AdviceAssertions.assertNoReason;
 import static cniadvisor.testing.AdviceAssertions.assertNoWarning;
 import static cniadvisor.testing.AdviceAssertions.assertReason;
 import static cniadvisor.testing.AdviceAssertions.assertRecommended;
