@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks what the DRL compiler cannot: every rule has an {@code @id} and at least one {@code @source}, ids are
@@ -20,10 +22,23 @@ public final class RuleChecks {
     }
 
     public static List<String> check(RuleBase rules, Knowledge knowledge) {
+        return check(rules, knowledge.sources().keySet());
+    }
+
+    /** As {@link #check(RuleBase, Knowledge)}; {@code sourceIds} null skips the source check (facts did not load). */
+    public static List<String> check(RuleBase rules, Set<String> sourceIds) {
         List<String> problems = new ArrayList<>();
         Map<String, String> firstById = new HashMap<>();
-        for (RuleMeta rule : rules.rules()) {
-            String where = where(rules, rule);
+        Map<RuleMeta, String> located = new HashMap<>();
+        rules.rules().forEach(rule -> located.put(rule, where(rules, rule)));
+        // declaration order breaks ties between equal ids, so a duplicate is reported the same way every run
+        List<RuleMeta> ordered = rules.rules().stream()
+                .sorted(Comparator.comparing(RuleMeta::id, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(rule -> rules.fileOf(rule))
+                        .thenComparingInt(rule -> lineOf(located.get(rule))))
+                .toList();
+        for (RuleMeta rule : ordered) {
+            String where = located.get(rule);
             if (rule.id() == null || rule.id().isBlank()) {
                 problems.add(where + ": rule \"" + rule.name() + "\" has no @id(\"...\")");
             } else {
@@ -36,13 +51,27 @@ public final class RuleChecks {
                 problems.add(where + ": rule \"" + rule.name() + "\" has no @source(\"source-id, ...\")");
             }
             for (String source : rule.sources()) {
-                if (!knowledge.sources().containsKey(source)) {
+                if (sourceIds != null && !sourceIds.contains(source)) {
                     problems.add(where + ": rule \"" + rule.name() + "\" cites unknown source id '" + source
                             + "' (sources are listed in facts/sources.yaml)");
                 }
             }
+            Object weight = rules.kieBase().getRule(rule.packageName(), rule.name()).getMetaData().get("weight");
+            if (weight != null && rule.weight() == null) {
+                problems.add(where + ": rule \"" + rule.name() + "\" has @weight(" + weight
+                        + "); a weight is a whole number, e.g. @weight(-20)");
+            }
         }
         return problems;
+    }
+
+    private static int lineOf(String where) {
+        int colon = where.lastIndexOf(':');
+        try {
+            return colon < 0 ? 0 : Integer.parseInt(where.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** "file:line" of the rule's declaration, found by reading the DRL text. */

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +24,6 @@ import java.util.stream.Stream;
  */
 public final class RuleCompiler {
 
-    /** Drools reports the column only inside syntax error texts: "[ERR 101] Line 24:33 no viable alternative". */
-    private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
     private static final String KFS_ROOT = "src/main/resources/";
 
     private RuleCompiler() {
@@ -41,11 +37,12 @@ public final class RuleCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
 
         List<String> problems = new ArrayList<>();
+        CompileMessages messages = new CompileMessages(drlFiles);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            if (m.getText().contains("Parser returned a null Package")) {
-                continue; // follows every syntax error and says nothing new
+            String problem = messages.format(m);
+            if (problem != null) {
+                problems.add(problem);
             }
-            problems.add(location(m, drlFiles) + ": " + summary(m.getText()));
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
@@ -95,41 +92,6 @@ public final class RuleCompiler {
             throw new RuleLoadException(problems);
         }
         return files;
-    }
-
-    private static String location(Message m, Map<String, Path> drlFiles) {
-        String file = drlFiles.entrySet().stream()
-                .filter(e -> m.getPath() != null && m.getPath().endsWith(e.getKey()))
-                .map(e -> e.getValue().toString()).findFirst()
-                .orElse(m.getPath() == null ? "rules" : m.getPath());
-        int line = m.getLine();
-        int column = m.getColumn();
-        Matcher matcher = LINE_COLUMN.matcher(m.getText());
-        if (matcher.find()) {
-            line = Integer.parseInt(matcher.group(1));
-            column = Integer.parseInt(matcher.group(2));
-        }
-        return line > 0 ? file + ":" + line + ":" + column : file;
-    }
-
-    /**
-     * The first line of a compiler message, plus the cause MVEL gives on a later "[Error: ...]" line (such as
-     * "unable to resolve method using strict-mode: cniadvisor.model.Limit.valu()"), which is what tells the author
-     * what is wrong.
-     */
-    static String summary(String text) {
-        String[] lines = text.strip().split("\\R");
-        String first = lines[0].strip();
-        if (first.endsWith(":")) {
-            first = first.substring(0, first.length() - 1);
-        }
-        for (String line : lines) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("[Error:") && trimmed.endsWith("]")) {
-                return first + ": " + trimmed.substring("[Error:".length(), trimmed.length() - 1).strip();
-            }
-        }
-        return first;
     }
 
     private static String userPath(Rule rule, Map<String, Path> drlFiles) {
