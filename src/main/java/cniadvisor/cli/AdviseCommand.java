@@ -1,11 +1,14 @@
 package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
+import cniadvisor.engine.FiringTrace;
 import cniadvisor.io.AdviceWriter;
+import cniadvisor.io.ExplainWriter;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /** {@code advise}: one request in, one cited recommendation out. */
 @Command(name = "advise",
@@ -32,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
                 "  cni-advisor advise -f old-cluster.yaml --as-of 2028-04-01",
+                "  cni-advisor advise -f examples/requests/windows-2019.yaml --explain",
                 ""})
 final class AdviseCommand implements Callable<Integer> {
 
@@ -43,6 +48,10 @@ final class AdviseCommand implements Callable<Integer> {
                     + "Without it, on a terminal: the questions of 'ask'.")
     Path file;
 
+    @Option(names = "--explain",
+            description = "Also show, per option, the rules that fired in firing order and the facts each matched.")
+    boolean explain;
+
     @Mixin
     OutputOptions output;
 
@@ -51,6 +60,11 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (explain && !ExplainWriter.supports(output.format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain works with -o "
+                    + ExplainWriter.FORMATS.stream().map(Enum::name).collect(Collectors.joining(", ")) + ", not "
+                    + output.format);
+        }
         if (file == null) {
             if (!Terminals.isTerminal(Main.STDIN.get())) {
                 throw new CliException(ExitCode.USAGE_ERROR, List.of(
@@ -58,16 +72,25 @@ final class AdviseCommand implements Callable<Integer> {
                         "  (standard input is not a terminal, so the questions of 'cni-advisor ask' are not asked;",
                         "  answers piped in, one per line, work with: cni-advisor ask < answers.txt)"));
             }
+            if (explain) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs a request file (-f)");
+            }
             return AskCommand.interview(spec, output, knowledge, null, false);
         }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         Request request = readRequest(file);
         Advisor advisor = KnowledgeOptions.await(loading);
-        return report(advisor.advise(request, knowledge.asOf()), output, spec);
+        FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
+        return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, spec);
     }
 
     /** Writes the advice and returns the exit code; Terraform and Bicep need a recommendation to render. */
     static int report(Advice advice, OutputOptions output, CommandSpec spec) {
+        return report(advice, null, output, spec);
+    }
+
+    /** As {@link #report(Advice, OutputOptions, CommandSpec)}; a {@code trace} adds the --explain section. */
+    static int report(Advice advice, FiringTrace trace, OutputOptions output, CommandSpec spec) {
         if (!advice.hasRecommendation() && AdviceWriter.needsRecommendation(output.format)) {
             List<String> lines = new ArrayList<>();
             lines.add("error: no option satisfies the requirements of " + advice.name() + ", so there is no "
@@ -75,7 +98,11 @@ final class AdviseCommand implements Callable<Integer> {
             advice.conflicts().forEach(c -> lines.add("  " + c));
             throw new CliException(ExitCode.NO_FIT, lines);
         }
-        AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
+        if (trace != null) {
+            ExplainWriter.write(advice, trace.firings(), output.format, spec.commandLine().getOut());
+        } else {
+            AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
+        }
         return advice.hasRecommendation() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();
     }
 
