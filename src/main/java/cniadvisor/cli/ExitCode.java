@@ -3,15 +3,17 @@ package cniadvisor.cli;
 /** The process exit codes, listed in --help. */
 public enum ExitCode {
     /** A recommendation was made (batch: every request got one). */
-    OK(0, "a recommendation was made (batch: every request got one)"),
+    OK(0, "success: a recommendation was made (batch: every request got one; rules: every check passed)"),
     /** A bug: please report it with the input that caused it. */
     INTERNAL_ERROR(1, "internal error (a bug: please report it with the input)"),
     /** The command line or an input file is invalid. */
     USAGE_ERROR(2, "usage or input error: a bad option, file, key or value"),
     /** rules/ or facts/ failed to load. */
-    RULES_ERROR(3, "rules or facts failed to load (file:line given)"),
+    RULES_ERROR(3, "rules or facts failed to load or check (file:line given)"),
     /** No option satisfies the requirements. */
-    NO_FIT(4, "no option satisfies the requirements (the report says which conflict)");
+    NO_FIT(4, "no option satisfies the requirements (the report says which conflict)"),
+    /** rules test: a scenario failed, or rule coverage is below --threshold. */
+    TESTS_FAILED(5, "rules test: a scenario failed, or rule coverage is below --threshold");
 
     private final int code;
     private final String description;

@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
                 "  cat request.json | cni-advisor advise -f - -o yaml",
                 "  cni-advisor ask --save request.yaml",
                 "  cni-advisor plan -f examples/requests/payments.yaml -o markdown",
+                "  cni-advisor rules test examples/scenarios --coverage",
                 ""},
-        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class})
+        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -90,6 +90,14 @@ public final class KnowledgeLoader {
     }
 
     public static Knowledge load(Path dir) throws KnowledgeException {
+        return load(dir, List.of());
+    }
+
+    /**
+     * Loads a facts folder plus {@code extraFiles} (same format), checked as one: how a rule scenario adds the
+     * entries a rule needs to fire that the bundled facts do not have.
+     */
+    public static Knowledge load(Path dir, List<Path> extraFiles) throws KnowledgeException {
         if (!Files.isDirectory(dir)) {
             throw new KnowledgeException(List.of(dir + ": facts folder not found"));
         }
@@ -102,6 +110,12 @@ public final class KnowledgeLoader {
         if (files.isEmpty()) {
             throw new KnowledgeException(List.of(dir + ": no *.yaml files"));
         }
+        for (Path extra : extraFiles) {
+            if (!Files.isRegularFile(extra)) {
+                throw new KnowledgeException(List.of(extra + ": facts file not found"));
+            }
+        }
+        files = Stream.concat(files.stream(), extraFiles.stream()).toList();
         KnowledgeLoader loader = new KnowledgeLoader();
         for (Path file : files) {
             loader.readFile(file);

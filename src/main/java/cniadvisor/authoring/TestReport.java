@@ -1,0 +1,209 @@
+package cniadvisor.authoring;
+
+import cniadvisor.authoring.Coverage.RuleRef;
+import cniadvisor.authoring.ScenarioRunner.Mismatch;
+import cniadvisor.authoring.ScenarioRunner.Result;
+import cniadvisor.io.Mappers;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a {@code rules test} run, written as text (PASS/FAIL lines, a diff per failure, the tally),
+ * JSON, or JUnit XML. {@code coverage} is null unless coverage was asked for.
+ */
+public record TestReport(List<Result> results, Coverage coverage) {
+
+    public TestReport {
+        results = List.copyOf(results);
+    }
+
+    public long passed() {
+        return results.stream().filter(Result::passed).count();
+    }
+
+    public long failed() {
+        return results.size() - passed();
+    }
+
+    /** Every scenario passed and coverage, if checked, is at or above its threshold. */
+    public boolean ok() {
+        return failed() == 0 && (coverage == null || !coverage.belowThreshold());
+    }
+
+    /** "N passed, N failed". */
+    public String tally() {
+        return passed() + " passed, " + failed() + " failed";
+    }
+
+    public void write(TestReportFormat format, PrintWriter out) {
+        switch (format) {
+            case text -> out.print(text());
+            case json -> out.println(json());
+            case junit -> out.print(junit());
+        }
+        out.flush();
+    }
+
+    // ---- text ----
+
+    String text() {
+        StringBuilder s = new StringBuilder();
+        for (Result r : results) {
+            s.append(r.passed() ? "PASS " : "FAIL ").append(r.scenario().name()).append('\n');
+            if (!r.passed()) {
+                s.append(diff(r));
+            }
+        }
+        s.append(tally()).append('\n');
+        if (coverage != null) {
+            s.append("coverage: ").append(coverage.summary());
+            if (coverage.threshold() != null) {
+                s.append(", threshold ").append(Coverage.format(coverage.threshold())).append('%')
+                        .append(coverage.belowThreshold() ? ": BELOW" : ": ok");
+            }
+            s.append('\n');
+            int width = coverage.notFired().stream().mapToInt(x -> x.id().length()).max().orElse(0);
+            for (RuleRef rule : coverage.notFired()) {
+                s.append(String.format("  not fired: %-" + width + "s  %s%n", rule.id(), rule.where()));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The indented explanation under a FAIL line: where the scenario is, then expected and actual per field. */
+    static String diff(Result r) {
+        StringBuilder s = new StringBuilder("    at ").append(r.scenario().where()).append('\n');
+        for (Mismatch m : r.mismatches()) {
+            s.append("    ").append(m.field()).append('\n');
+            s.append("      expected: ").append(m.expected()).append('\n');
+            s.append("      actual:   ").append(m.actual()).append('\n');
+            for (int i = 0; i < m.why().size(); i++) {
+                s.append(i == 0 ? "      why:      " : "                ").append(m.why().get(i)).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    // ---- json ----
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record JsonReport(List<JsonScenario> scenarios, long passed, long failed, JsonCoverage coverage) {
+    }
+
+    private record JsonScenario(String name, String file, int line, String result, List<Mismatch> mismatches,
+                                List<String> fired) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record JsonCoverage(int rules, int fired, double percent, Double threshold, Boolean belowThreshold,
+                                List<RuleRef> notFired) {
+    }
+
+    String json() {
+        List<JsonScenario> scenarios = results.stream().map(r -> new JsonScenario(r.scenario().name(),
+                r.scenario().file(), r.scenario().line(), r.passed() ? "pass" : "fail", r.mismatches(),
+                r.fired().stream().sorted().toList())).toList();
+        JsonCoverage cov = coverage == null ? null : new JsonCoverage(coverage.rules().size(), coverage.firedCount(),
+                coverage.percent(), coverage.threshold(),
+                coverage.threshold() == null ? null : coverage.belowThreshold(), coverage.notFired());
+        try {
+            return Mappers.JSON.writeValueAsString(new JsonReport(scenarios, passed(), failed(), cov));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- junit ----
+
+    /**
+     * One testsuite per scenario file, one testcase per scenario; a failure carries the same diff as the text
+     * report. Coverage, when asked for, is one more testcase that fails below the threshold. No timestamps or
+     * durations, so the same run gives the same bytes.
+     */
+    String junit() {
+        Map<String, List<Result>> byFile = new LinkedHashMap<>();
+        results.forEach(r -> byFile.computeIfAbsent(r.scenario().file(), f -> new java.util.ArrayList<>()).add(r));
+        StringWriter buffer = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "cni-advisor rules test");
+            xml.writeAttribute("tests", String.valueOf(results.size() + (coverage == null ? 0 : 1)));
+            xml.writeAttribute("failures", String.valueOf(failed() + (coverage != null && coverage.belowThreshold() ? 1 : 0)));
+            for (Map.Entry<String, List<Result>> file : byFile.entrySet()) {
+                List<Result> suite = file.getValue();
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", file.getKey());
+                xml.writeAttribute("tests", String.valueOf(suite.size()));
+                xml.writeAttribute("failures", String.valueOf(suite.stream().filter(r -> !r.passed()).count()));
+                for (Result r : suite) {
+                    testcase(xml, file.getKey(), r.scenario().name(), r.passed() ? null
+                            : r.mismatches().size() + " expectation(s) not met", r.passed() ? null : diff(r));
+                }
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
+            if (coverage != null) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", "rule coverage");
+                xml.writeAttribute("tests", "1");
+                xml.writeAttribute("failures", coverage.belowThreshold() ? "1" : "0");
+                StringBuilder notFired = new StringBuilder();
+                coverage.notFired().forEach(x -> notFired.append("not fired: ").append(x.id()).append("  ")
+                        .append(x.where()).append('\n'));
+                String name = "coverage " + coverage.summary() + (coverage.threshold() == null ? ""
+                        : ", threshold " + Coverage.format(coverage.threshold()) + "%");
+                testcase(xml, "rule coverage", name, coverage.belowThreshold() ? "below the threshold" : null,
+                        notFired.isEmpty() ? null : notFired.toString());
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return buffer.toString();
+    }
+
+    /** A testcase; {@code failure} null means it passed, and {@code details} then goes to system-out. */
+    private static void testcase(XMLStreamWriter xml, String classname, String name, String failure, String details)
+            throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", classname);
+        xml.writeAttribute("name", name);
+        if (failure != null) {
+            xml.writeCharacters("\n      ");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", failure);
+            xml.writeCharacters(details == null ? "" : details);
+            xml.writeEndElement();
+            xml.writeCharacters("\n    ");
+        } else if (details != null) {
+            xml.writeCharacters("\n      ");
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(details);
+            xml.writeEndElement();
+            xml.writeCharacters("\n    ");
+        }
+        xml.writeEndElement();
+    }
+}
