@@ -3,6 +3,7 @@ package cniadvisor.authoring;
 import cniadvisor.engine.RuleBase;
 import cniadvisor.engine.RuleChecks;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -13,25 +14,47 @@ import java.util.Set;
  * Which rules the scenarios made fire. A rule no scenario fires is a rule whose behaviour nothing checks: its
  * edits cannot break a test. {@code threshold} is the lowest acceptable percentage, or null for none.
  */
-public record Coverage(List<RuleRef> rules, Set<String> fired, Double threshold) {
+public record Coverage(List<RuleRef> rules, List<String> folders, Set<String> fired, Double threshold) {
 
-    /** A rule by id, with its file:line. */
-    public record RuleRef(String id, String where) {
+    /** A rule by id, with its file:line and the rules folder it came from. */
+    public record RuleRef(String id, String where, String folder) {
+    }
+
+    /** How many of one rules folder's rules fired. */
+    public record FolderCoverage(String folder, int rules, int fired) {
     }
 
     public Coverage {
         rules = List.copyOf(rules);
+        folders = List.copyOf(folders);
         fired = Set.copyOf(fired);
     }
 
-    public static Coverage of(RuleBase rules, List<ScenarioRunner.Result> results, Double threshold) {
+    public static Coverage of(RuleBase rules, List<Path> ruleDirs, List<ScenarioRunner.Result> results,
+                              Double threshold) {
         List<RuleRef> refs = rules.rules().stream().filter(r -> r.id() != null)
-                .map(r -> new RuleRef(r.id(), RuleChecks.where(rules, r)))
+                .map(r -> new RuleRef(r.id(), DisplayPath.inProblem(RuleChecks.where(rules, r)),
+                        folderOf(rules.fileOf(r), ruleDirs)))
                 .sorted(Comparator.comparing(RuleRef::id)).toList();
         Set<String> fired = new HashSet<>();
         results.forEach(r -> fired.addAll(r.fired()));
         fired.retainAll(refs.stream().map(RuleRef::id).toList());
-        return new Coverage(refs, fired, threshold);
+        return new Coverage(refs, ruleDirs.stream().map(d -> DisplayPath.of(d.toString())).distinct().toList(), fired,
+                threshold);
+    }
+
+    private static String folderOf(String file, List<Path> ruleDirs) {
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        return ruleDirs.stream().filter(d -> path.startsWith(d.toAbsolutePath().normalize())).findFirst()
+                .map(d -> DisplayPath.of(d.toString())).orElse("?");
+    }
+
+    /** Per rules folder, in the order the folders were given. */
+    public List<FolderCoverage> byFolder() {
+        return folders.stream().map(folder -> {
+            List<RuleRef> in = rules.stream().filter(r -> r.folder().equals(folder)).toList();
+            return new FolderCoverage(folder, in.size(), (int) in.stream().filter(r -> fired.contains(r.id())).count());
+        }).toList();
     }
 
     public int firedCount() {
@@ -53,7 +76,12 @@ public record Coverage(List<RuleRef> rules, Set<String> fired, Double threshold)
 
     /** "45 of 46 rules fired (97.8%)". */
     public String summary() {
-        return String.format(Locale.ROOT, "%d of %d rules fired (%s%%)", fired.size(), rules.size(), format(percent()));
+        return summary(fired.size(), rules.size());
+    }
+
+    static String summary(int fired, int rules) {
+        double percent = rules == 0 ? 100.0 : Math.floor(1000.0 * fired / rules) / 10.0;
+        return String.format(Locale.ROOT, "%d of %d rules fired (%s%%)", fired, rules, format(percent));
     }
 
     public static String format(double percent) {

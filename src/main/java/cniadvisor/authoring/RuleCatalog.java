@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
             String where = RuleChecks.where(base, rule);
             int colon = where.lastIndexOf(':');
             int line = colon > 0 ? parseLine(where.substring(colon + 1)) : 0;
-            String file = display(line > 0 ? where.substring(0, colon) : where);
+            String file = DisplayPath.of(line > 0 ? where.substring(0, colon) : where);
             entries.add(new Entry(rule.id(), rule.name(), rule.decides(), file, line, rule.weight(), rule.sources()));
         }
         entries.sort(Comparator.comparing(Entry::file).thenComparingInt(Entry::line));
@@ -81,13 +80,6 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** A path relative to the working directory when it is inside it, so generated docs do not name a home folder. */
-    static String display(String file) {
-        Path path = Path.of(file).toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        return (path.startsWith(cwd) ? cwd.relativize(path) : path).toString().replace('\\', '/');
     }
 
     @JsonIgnore

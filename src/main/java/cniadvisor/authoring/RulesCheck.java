@@ -92,15 +92,19 @@ public record RulesCheck(List<String> errors, List<String> warnings, int ruleCou
 
     /** "46 rules, 6 fact files: ok", or "3 problems"; warnings counted after either. */
     public String tally() {
-        String result = ok() ? ruleCount + " rules, " + factFiles + " fact files: ok"
+        String result = ok() ? plural(ruleCount, "rule") + ", " + plural(factFiles, "fact file") + ": ok"
                 : errors.size() + (errors.size() == 1 ? " problem" : " problems");
         return warnings.isEmpty() ? result
                 : result + " (" + warnings.size() + (warnings.size() == 1 ? " warning)" : " warnings)");
     }
 
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     public void write(PrintWriter out) {
-        errors.forEach(out::println);
-        warnings.forEach(out::println);
+        errors.forEach(e -> out.println(DisplayPath.inProblem(e)));
+        warnings.forEach(w -> out.println(DisplayPath.inProblem(w)));
         out.println(tally());
         out.flush();
     }

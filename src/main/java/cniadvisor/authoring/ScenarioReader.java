@@ -233,7 +233,7 @@ public final class ScenarioReader {
         JsonNode node = yaml.root().at(at);
         if (node.isMissingNode() || !node.isObject() || node.isEmpty()) {
             error(yaml, node.isMissingNode() ? at.head() : at, "expect",
-                    (node.isMissingNode() ? "required" : "expected") + ": at least one of "
+                    (node.isMissingNode() ? "required; give" : "give") + " at least one of "
                             + String.join(", ", EXPECT_KEYS));
             return null;
         }

@@ -200,9 +200,18 @@ public final class ScenarioRunner {
             exclusions(o).forEach(line -> why.add("  " + line));
             return why;
         }
-        List<String> why = new ArrayList<>(List.of(expected + " is " + o.status() + " (" + configuration(o) + "):"));
-        scoring(o).forEach(line -> why.add("  " + line));
+        // the expected option survived but ranked lower: show both scores and what made them
+        List<String> why = new ArrayList<>();
+        scoreLines(why, o);
+        option(advice, advice.recommendation() == null ? "" : advice.recommendation().option())
+                .ifPresent(winner -> scoreLines(why, winner));
         return why;
+    }
+
+    private static void scoreLines(List<String> why, OptionResult o) {
+        why.add(o.id() + " scored " + o.score() + " (" + o.dataplane() + " data plane, " + o.networkPolicy()
+                + " policy)" + (scoring(o).isEmpty() ? "; no rule scored it" : ":"));
+        scoring(o).forEach(line -> why.add("  " + line));
     }
 
     private static String configuration(OptionResult o) {

@@ -72,6 +72,10 @@ public record TestReport(List<Result> results, Coverage coverage) {
                         .append(coverage.belowThreshold() ? ": BELOW" : ": ok");
             }
             s.append('\n');
+            if (coverage.folders().size() > 1) {
+                coverage.byFolder().forEach(f -> s.append("  ").append(f.folder()).append(": ")
+                        .append(Coverage.summary(f.fired(), f.rules())).append('\n'));
+            }
             int width = coverage.notFired().stream().mapToInt(x -> x.id().length()).max().orElse(0);
             for (RuleRef rule : coverage.notFired()) {
                 s.append(String.format("  not fired: %-" + width + "s  %s%n", rule.id(), rule.where()));
@@ -106,7 +110,7 @@ public record TestReport(List<Result> results, Coverage coverage) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record JsonCoverage(int rules, int fired, double percent, Double threshold, Boolean belowThreshold,
-                                List<RuleRef> notFired) {
+                                List<Coverage.FolderCoverage> byFolder, List<RuleRef> notFired) {
     }
 
     String json() {
@@ -115,7 +119,8 @@ public record TestReport(List<Result> results, Coverage coverage) {
                 r.fired().stream().sorted().toList())).toList();
         JsonCoverage cov = coverage == null ? null : new JsonCoverage(coverage.rules().size(), coverage.firedCount(),
                 coverage.percent(), coverage.threshold(),
-                coverage.threshold() == null ? null : coverage.belowThreshold(), coverage.notFired());
+                coverage.threshold() == null ? null : coverage.belowThreshold(), coverage.byFolder(),
+                coverage.notFired());
         try {
             return Mappers.JSON.writeValueAsString(new JsonReport(scenarios, passed(), failed(), cov));
         } catch (JsonProcessingException e) {

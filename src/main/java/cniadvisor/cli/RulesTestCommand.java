@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.Coverage;
+import cniadvisor.authoring.DisplayPath;
 import cniadvisor.authoring.FileWatcher;
 import cniadvisor.authoring.Scenario;
 import cniadvisor.authoring.ScenarioReader;
@@ -110,7 +111,7 @@ final class RulesTestCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE_ERROR, e.problems().stream().map(p -> "error: " + p).toList());
         }
         List<ScenarioRunner.Result> results = runner.runAll(scenarios);
-        Coverage cov = coverage || threshold != null ? Coverage.of(advisor.rules(), results, threshold) : null;
+        Coverage cov = coverage || threshold != null ? Coverage.of(advisor.rules(), config.ruleDirs(), results, threshold) : null;
         TestReport report = new TestReport(results, cov);
         report.write(format, spec.commandLine().getOut());
         if (cov != null && cov.belowThreshold()) {
@@ -142,12 +143,12 @@ final class RulesTestCommand implements Callable<Integer> {
             if (watchRuns > 0 && runs >= watchRuns) {
                 return code;
             }
-            err.println("watching " + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
+            err.println("watching " + roots.stream().map(p -> DisplayPath.of(p.toString())).collect(Collectors.joining(", "))
                     + " for changes (Ctrl-C to stop)");
             err.flush();
             List<Path> changed = watcher.awaitChange();
             err.println();
-            err.println("changed: " + changed.stream().map(Path::toString).collect(Collectors.joining(", "))
+            err.println("changed: " + changed.stream().map(p -> DisplayPath.of(p.toString())).collect(Collectors.joining(", "))
                     + "; running again");
             err.flush();
         }
