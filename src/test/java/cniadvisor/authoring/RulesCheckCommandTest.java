@@ -1,0 +1,247 @@
+package cniadvisor.authoring;
+
+import cniadvisor.testing.CliRun;
+import cniadvisor.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rules check}: each kind of broken rule or fact is reported with the right message and location. */
+class RulesCheckCommandTest {
+
+    private static final String HEADER = """
+            package cniadvisor.rules;
+            import cniadvisor.model.*;
+            global cniadvisor.engine.Verdict verdict;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path drl(String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, HEADER + body);
+        return file;
+    }
+
+    private static List<String> lines(CliRun run) {
+        return run.out().lines().toList();
+    }
+
+    @Test
+    void bundledRulesAndFactsAreOk() {
+        CliRun run = CliRun.run("rules", "check");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 6 fact files: ok"), lines(run));
+    }
+
+    @Test
+    void syntaxErrorGivesFileLineColumnAndTheParserMessage() throws IOException {
+        Path file = drl("broken.drl", """
+                rule "Broken"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    Request( windowsNodePools
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(file + ":11:5: [ERR 102] mismatched input '$c' in rule \"Broken\"", "1 problem"),
+                lines(run));
+    }
+
+    @Test
+    void unknownFieldIsNamedAtItsColumnWithTheFieldMeant() throws IOException {
+        Path file = drl("fields.drl", """
+                rule "Unknown fields"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    Request( windowsPools )
+                    $c : Candidate( colour == "red" )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                file + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); did you mean "
+                        + "'windowsNodePools'?",
+                file + ":11:21: unknown field 'colour' on Candidate (expression: colour == \"red\"); its fields are "
+                        + "option, dataplane, policy, components",
+                "2 problems"), lines(run));
+    }
+
+    @Test
+    void errorInAConsequenceIsReportedAtTheLineThatHasIt() throws IOException {
+        Path file = drl("consequence.drl", """
+                rule "Typo in the consequence"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclud(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(file + ":12:13: The method exclud(RuleContext, Candidate, String) is undefined for the type "
+                + "Verdict (in the consequence after 'then')", lines(run).get(0));
+    }
+
+    @Test
+    void unknownSourceIdIsReportedAtTheRule() throws IOException {
+        Path file = drl("sources.drl", """
+                rule "Cites a source that does not exist"
+                    @id("X-1")
+                    @source("learn-cni-overview, no-such-source")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(file + ":5: rule \"Cites a source that does not exist\" cites unknown source id "
+                + "'no-such-source' (sources are listed in facts/sources.yaml)", "1 problem"), lines(run));
+    }
+
+    @Test
+    void duplicateIdNamesBothPlacesAcrossRuleFolders() throws IOException {
+        Path team = Files.createDirectories(dir.resolve("team"));
+        Files.writeString(team.resolve("team.drl"), HEADER.replace("cniadvisor.rules", "team.rules") + """
+                rule "Team copy of a bundled id"
+                    @id("ELIG-WINDOWS")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", "bundled", "--rules", team.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        List<String> lines = lines(run);
+        assertEquals(2, lines.size(), run::toString);
+        assertTrue(lines.get(0).contains(": duplicate rule id ELIG-WINDOWS (also at "), lines.get(0));
+        // both places, whichever sorts first
+        assertTrue(lines.get(0).contains(team.resolve("team.drl") + ":5"), lines.get(0));
+        assertTrue(lines.get(0).contains("rules/eligibility.drl:9"), lines.get(0));
+        assertEquals("1 problem", lines.get(1));
+    }
+
+    @Test
+    void missingIdAndBadWeightAreErrorsAndMissingDecidesIsAWarning() throws IOException {
+        Path file = drl("meta.drl", """
+                rule "No id"
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+
+                rule "Bad weight, no decides"
+                    @id("X-2")
+                    @source("learn-cni-overview")
+                    @weight(high)
+                when
+                    $c : Candidate( )
+                then
+                    verdict.score(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                file + ":5: rule \"No id\" has no @id(\"...\")",
+                file + ":14: rule \"Bad weight, no decides\" has @weight(high); a weight is a whole number, "
+                        + "e.g. @weight(-20)",
+                file + ":14: warning: rule \"Bad weight, no decides\" has no @decides(\"...\"): say in one sentence "
+                        + "what it decides, for rules list and rules doc",
+                "2 problems (1 warning)"), lines(run));
+    }
+
+    @Test
+    void aWarningAloneDoesNotFailTheCheck() throws IOException {
+        Path file = drl("ok.drl", """
+                rule "Fine but undocumented"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("1 rule, 6 fact files: ok (1 warning)", lines(run).get(1));
+        assertTrue(lines(run).get(0).startsWith(file + ":5: warning: "), run::toString);
+    }
+
+    @Test
+    void ruleErrorsComeFirstThenFactsErrorsWithFileLineAndKey() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), HEADER + """
+                rule "A"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    Request( windowsPools )
+                then
+                    verdict.warn(kcontext, "info", "x");
+                end
+                """);
+        Path facts = Files.createDirectories(dir.resolve("facts"));
+        try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, facts.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(facts.resolve("zz-team.yaml"), """
+                limits:
+                  - {subject: kubenet, name: teamLimit, value: 1, unit: nodes, sources: [no-such-source]}
+                  - {subject: kubenet, name: otherLimit, value: 2, colour: red, sources: [learn-kubenet]}
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", rules.toString(), "--facts", facts.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                rules.resolve("a.drl") + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); "
+                        + "did you mean 'windowsNodePools'?",
+                facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: name, note, sources, subject, "
+                        + "unit, value",
+                facts.resolve("zz-team.yaml") + ":2: sources: unknown source id 'no-such-source'",
+                "3 problems"), lines(run));
+    }
+
+    @Test
+    void aMissingRulesFolderIsAProblemNotACrash() {
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.resolve("nope").toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(dir.resolve("nope") + ": rules folder not found", "1 problem"), lines(run));
+    }
+}

@@ -1,0 +1,138 @@
+package cniadvisor.authoring;
+
+import cniadvisor.engine.RuleMeta;
+import cniadvisor.testing.CliRun;
+import cniadvisor.testing.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rules list} and {@code rules doc}: generated from the rule metadata, with source ages. */
+class RulesListDocTest {
+
+    private static final int RULES = Fixtures.advisor().rules().rules().size();
+
+    @Test
+    void listHasOneLinePerRuleWithIdNameFileWeightAndSources() {
+        CliRun run = CliRun.run("rules", "list", "--as-of", "2026-11-21", "--max-source-age", "5000");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        assertEquals(RULES + 2, lines.size(), run::toString);
+        assertTrue(lines.get(0).matches("ID +NAME +FILE +WEIGHT +SOURCES"), lines.get(0));
+        assertTrue(lines.contains(row("ELIG-WINDOWS", "Windows node pools need an option and data plane that run Windows",
+                "rules/eligibility.drl:9", "-", "learn-cni-overview", lines.get(0))), run::toString);
+        assertTrue(lines.contains(row("PREF-OVERLAY-GENERAL", "Azure CNI Overlay is Microsoft's general recommendation",
+                "rules/preferences.drl:9", "+30", "learn-plan-pod-networking, learn-cni-overview", lines.get(0))),
+                run::toString);
+        assertEquals(RULES + " rules in 6 files", lines.get(lines.size() - 1));
+        assertEquals("", run.err());
+    }
+
+    /** Rebuilds a table row with the header's column positions. */
+    private static String row(String id, String name, String file, String weight, String sources, String header) {
+        int nameAt = header.indexOf("NAME");
+        int fileAt = header.indexOf("FILE");
+        int weightAt = header.indexOf("WEIGHT");
+        int sourcesAt = header.indexOf("SOURCES");
+        return String.format("%-" + nameAt + "s%-" + (fileAt - nameAt) + "s%-" + (weightAt - fileAt) + "s%-"
+                + (sourcesAt - weightAt) + "s%s", id, name, file, weight, sources);
+    }
+
+    @Test
+    void listAsJsonCarriesEveryRuleAndEverySourceWithItsAge() throws IOException {
+        CliRun run = CliRun.run("rules", "list", "-o", "json", "--as-of", "2026-11-21");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode catalog = new ObjectMapper().readTree(run.out());
+        assertEquals(RULES, catalog.get("rules").size());
+        assertEquals("ELIG-WINDOWS", catalog.at("/rules/0/id").asText());
+        assertEquals("rules/eligibility.drl", catalog.at("/rules/0/file").asText());
+        assertEquals(9, catalog.at("/rules/0/line").asInt());
+        assertTrue(catalog.at("/rules/0/decides").asText().startsWith("Excludes kubenet"));
+        JsonNode virtualNodes = null;
+        for (JsonNode source : catalog.get("sources")) {
+            if (source.get("id").asText().equals("learn-virtual-nodes")) {
+                virtualNodes = source;
+            }
+        }
+        assertEquals("2023-11-06", virtualNodes.get("asOf").asText());
+        assertEquals(1111, virtualNodes.get("ageDays").asInt());
+        assertTrue(virtualNodes.get("stale").asBoolean());
+        assertEquals("[\"ELIG-VIRTUAL-NODES\"]", virtualNodes.get("citedByRules").toString());
+    }
+
+    @Test
+    void staleSourcesAreWarnedAboutOnStderr() {
+        CliRun run = CliRun.run("rules", "list", "--as-of", "2026-11-21", "--max-source-age", "1000");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                "warning: source learn-dual-stack is as of 2023-12-07, 1080 days before 2026-11-21 "
+                        + "(--max-source-age 1000): re-read https://learn.microsoft.com/azure/aks/configure-dual-stack "
+                        + "and update its asOf in facts/sources.yaml (cited by ELIG-DUAL-STACK and 4 facts)",
+                "warning: source learn-virtual-nodes is as of 2023-11-06, 1111 days before 2026-11-21 "
+                        + "(--max-source-age 1000): re-read https://learn.microsoft.com/azure/aks/virtual-nodes "
+                        + "and update its asOf in facts/sources.yaml (cited by ELIG-VIRTUAL-NODES and 3 facts)"),
+                run.err().lines().toList());
+    }
+
+    @Test
+    void docHasASectionPerRuleWithSourcesAsLinksAndMarksStaleOnes() {
+        CliRun run = CliRun.run("rules", "doc", "-o", "markdown", "--as-of", "2026-11-21", "--max-source-age", "1000");
+        assertEquals(0, run.exitCode(), run::toString);
+        String doc = run.out();
+        assertTrue(doc.startsWith("# cni-advisor rules\n"), doc);
+        for (RuleMeta rule : Fixtures.advisor().rules().rules()) {
+            assertTrue(doc.contains("\n### " + rule.id() + ": "), rule.id());
+        }
+        assertTrue(doc.contains("""
+                ## rules/eligibility.drl
+
+                ### ELIG-WINDOWS: Windows node pools need an option and data plane that run Windows
+
+                Excludes kubenet, the Cilium data plane and Linux-only policy engines when the cluster has Windows node pools.
+
+                - Defined at: `rules/eligibility.drl:9`
+                - Weight: none (the rule excludes, notes or warns)
+                - Sources:
+                  - [Azure CNI networking overview (networking models, feature table)](https://learn.microsoft.com/azure/aks/concepts-network-cni-overview) (`learn-cni-overview`), as of 2026-07-10
+                """), doc);
+        assertTrue(doc.contains("- Weight: +30 (added to the score of each configuration it matches)\n"), doc);
+        assertTrue(doc.contains("  - [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
+                + "(`learn-virtual-nodes`), as of 2023-11-06 **(stale: 1111 days old)**\n"), doc);
+        assertTrue(doc.contains("| [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
+                + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | `ELIG-VIRTUAL-NODES` and 3 facts |\n"), doc);
+        assertEquals(2, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void docIsTheSameBytesForTheSameInput() {
+        CliRun first = CliRun.run("rules", "doc", "--as-of", "2026-11-21");
+        CliRun second = CliRun.run("rules", "doc", "--as-of", "2026-11-21", "--no-cache");
+        assertEquals(first.out(), second.out());
+        assertFalse(first.out().isEmpty());
+    }
+
+    @Test
+    void organisationRulesAreListedWithTheirOwnFile() {
+        CliRun run = CliRun.run("rules", "list", "--rules", "bundled", "--rules", "examples/org-policy/rules",
+                "--as-of", "2026-11-21", "--max-source-age", "5000");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("ORG-WINDOWS-CALICO +Org: clusters with Windows node "
+                + "pools run Calico network policy +examples/org-policy/rules/org-policy\\.drl:13 +- +"
+                + "learn-network-policies")), run::toString);
+        assertTrue(run.out().endsWith((RULES + 2) + " rules in 7 files\n"), run::toString);
+    }
+
+    @Test
+    void negativeSourceAgeIsAUsageError() {
+        CliRun run = CliRun.run("rules", "doc", "--max-source-age", "-1");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("error: --max-source-age must be 0 or more days"), run.err());
+    }
+}
