@@ -1,7 +1,6 @@
 package cniadvisor.authoring;
 
 import cniadvisor.engine.RuleBase;
-import cniadvisor.engine.RuleChecks;
 
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -33,7 +32,7 @@ public record Coverage(List<RuleRef> rules, List<String> folders, Set<String> fi
     public static Coverage of(RuleBase rules, List<Path> ruleDirs, List<ScenarioRunner.Result> results,
                               Double threshold) {
         List<RuleRef> refs = rules.rules().stream().filter(r -> r.id() != null)
-                .map(r -> new RuleRef(r.id(), DisplayPath.inProblem(RuleChecks.where(rules, r)),
+                .map(r -> new RuleRef(r.id(), RuleLocation.of(rules, r).where(),
                         folderOf(rules.fileOf(r), ruleDirs)))
                 .sorted(Comparator.comparing(RuleRef::id)).toList();
         Set<String> fired = new HashSet<>();
@@ -85,6 +84,7 @@ public record Coverage(List<RuleRef> rules, List<String> folders, Set<String> fi
     }
 
     public static String format(double percent) {
-        return percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
+        return percent == Math.rint(percent) ? String.valueOf((long) percent)
+                : String.format(Locale.ROOT, "%.1f", percent);
     }
 }

@@ -27,7 +27,7 @@ record LocatedYaml(String file, JsonNode root, Map<JsonPointer, Integer> lines) 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     static LocatedYaml read(Path path) throws InputException, IOException {
-        String file = path.toString();
+        String file = DisplayPath.of(path.toString());
         Map<JsonPointer, Integer> lines = new HashMap<>();
         try (JsonParser parser = YAML.createParser(path.toFile())) {
             if (parser.nextToken() == null) {

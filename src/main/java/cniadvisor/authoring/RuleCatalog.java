@@ -2,7 +2,6 @@ package cniadvisor.authoring;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleBase;
-import cniadvisor.engine.RuleChecks;
 import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.Mappers;
 import cniadvisor.model.Cited;
@@ -52,11 +51,9 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
         RuleBase base = advisor.rules();
         List<Entry> entries = new ArrayList<>();
         for (RuleMeta rule : base.rules()) {
-            String where = RuleChecks.where(base, rule);
-            int colon = where.lastIndexOf(':');
-            int line = colon > 0 ? parseLine(where.substring(colon + 1)) : 0;
-            String file = DisplayPath.of(line > 0 ? where.substring(0, colon) : where);
-            entries.add(new Entry(rule.id(), rule.name(), rule.decides(), file, line, rule.weight(), rule.sources()));
+            RuleLocation at = RuleLocation.of(base, rule);
+            entries.add(new Entry(rule.id(), rule.name(), rule.decides(), at.file(), at.line(), rule.weight(),
+                    rule.sources()));
         }
         entries.sort(Comparator.comparing(Entry::file).thenComparingInt(Entry::line));
 
@@ -72,14 +69,6 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
                     age > maxSourceAgeDays, rules, citingFacts));
         });
         return new RuleCatalog(asOf, maxSourceAgeDays, List.copyOf(entries), List.copyOf(sources));
-    }
-
-    private static int parseLine(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     @JsonIgnore
@@ -202,7 +191,8 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
         for (SourceEntry s : sources) {
             String cited = String.join(", ", s.citedByRules().stream().map(id -> "`" + id + "`").toList());
             if (s.citedByFacts() > 0) {
-                cited += (cited.isEmpty() ? "" : " and ") + s.citedByFacts() + (s.citedByFacts() == 1 ? " fact" : " facts");
+                cited += (cited.isEmpty() ? "" : " and ") + s.citedByFacts()
+                        + (s.citedByFacts() == 1 ? " fact" : " facts");
             }
             out.println("| [" + md(s.title()) + "](" + s.url() + ") `" + s.id() + "` | " + s.asOf() + " | "
                     + s.ageDays() + (s.stale() ? " **stale**" : "") + " | " + cited + " |");

@@ -62,20 +62,12 @@ public record RulesCheck(List<String> errors, List<String> warnings, int ruleCou
     private static List<String> missingDecides(RuleBase rules) {
         return rules.rules().stream()
                 .filter(rule -> rule.decides() == null || rule.decides().isBlank())
-                .sorted(Comparator.comparing((RuleMeta r) -> rules.fileOf(r)).thenComparingInt(r -> line(rules, r)))
+                .sorted(Comparator.comparing((RuleMeta r) -> RuleLocation.of(rules, r).file())
+                        .thenComparingInt(r -> RuleLocation.of(rules, r).line()))
                 .map(rule -> RuleChecks.where(rules, rule) + ": warning: rule \"" + rule.name()
                         + "\" has no @decides(\"...\"): say in one sentence what it decides, for rules list and"
                         + " rules doc")
                 .toList();
-    }
-
-    private static int line(RuleBase rules, RuleMeta rule) {
-        String where = RuleChecks.where(rules, rule);
-        try {
-            return Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static int countFactFiles(Path factsDir) {

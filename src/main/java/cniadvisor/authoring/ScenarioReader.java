@@ -101,7 +101,8 @@ public final class ScenarioReader {
                 try (Stream<Path> list = Files.list(path)) {
                     List<Path> found = list.filter(p -> Files.isRegularFile(p) && isYaml(p)).sorted().toList();
                     if (found.isEmpty()) {
-                        errors.add(new InputError(path.toString(), 0, null, "no scenario files (*.yaml) in this folder"));
+                        errors.add(new InputError(path.toString(), 0, null,
+                                "no scenario files (*.yaml) in this folder"));
                     }
                     files.addAll(found);
                 } catch (IOException e) {
@@ -151,7 +152,7 @@ public final class ScenarioReader {
             error(yaml, JsonPointer.empty(), null, "expected 'asOf:' and 'scenarios:' (see docs/rule-authoring.md)");
             return List.of();
         }
-        checkKeys(yaml, JsonPointer.empty(), null, FILE_KEYS);
+        checkKeys(yaml, JsonPointer.empty(), "", FILE_KEYS);
         LocalDate fileAsOf = root.has("asOf") ? date(yaml, JsonPointer.compile("/asOf"), "asOf") : null;
         JsonNode list = root.get("scenarios");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -203,7 +204,8 @@ public final class ScenarioReader {
             }
         }
         Expectations expect = expectations(yaml, at.appendProperty("expect"));
-        return errors.size() == before ? new Scenario(name, yaml.file(), line, asOf, request, extraFacts, expect) : null;
+        return errors.size() == before ? new Scenario(name, yaml.file(), line, asOf, request, extraFacts, expect)
+                : null;
     }
 
     private Request request(LocatedYaml yaml, JsonPointer at, String defaultName) {
@@ -253,11 +255,13 @@ public final class ScenarioReader {
             error(yaml, at.appendProperty(dataplane != null ? "dataplane" : "networkPolicy"), null,
                     "dataplane and networkPolicy describe the recommendation; with 'recommended: none' there is none");
         }
-        List<String> excluded = ids(yaml, at.appendProperty("excluded"), "expect.excluded", vocabulary.options(), "option");
-        List<String> eligible = ids(yaml, at.appendProperty("eligible"), "expect.eligible", vocabulary.options(), "option");
+        Set<String> options = vocabulary.options();
+        List<String> excluded = ids(yaml, at.appendProperty("excluded"), "expect.excluded", options, "option");
+        List<String> eligible = ids(yaml, at.appendProperty("eligible"), "expect.eligible", options, "option");
         both(yaml, at.appendProperty("eligible"), "expect.eligible", excluded, eligible, "excluded");
-        List<String> fired = ids(yaml, at.appendProperty("fired"), "expect.fired", vocabulary.ruleIds(), "rule id");
-        List<String> notFired = ids(yaml, at.appendProperty("notFired"), "expect.notFired", vocabulary.ruleIds(), "rule id");
+        Set<String> rules = vocabulary.ruleIds();
+        List<String> fired = ids(yaml, at.appendProperty("fired"), "expect.fired", rules, "rule id");
+        List<String> notFired = ids(yaml, at.appendProperty("notFired"), "expect.notFired", rules, "rule id");
         both(yaml, at.appendProperty("notFired"), "expect.notFired", fired, notFired, "fired");
         List<RuleAtLevel> warnings = rulesAtLevel(yaml, at.appendProperty("warnings"), "expect.warnings");
         List<RuleAtLevel> findings = rulesAtLevel(yaml, at.appendProperty("findings"), "expect.findings");
@@ -380,8 +384,9 @@ public final class ScenarioReader {
             String key = it.next();
             if (!allowed.contains(key)) {
                 String closest = closest(key, new TreeSet<>(allowed));
-                error(yaml, at.appendProperty(key), null, "unknown key '" + (prefix == null ? "" : prefix) + key + "'; "
-                        + (closest != null ? "did you mean '" + closest + "'?" : "allowed: " + String.join(", ", allowed)));
+                error(yaml, at.appendProperty(key), null, "unknown key '" + prefix + key + "'; "
+                        + (closest != null ? "did you mean '" + closest + "'?"
+                        : "allowed: " + String.join(", ", allowed)));
             }
         }
     }

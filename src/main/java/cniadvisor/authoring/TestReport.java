@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public record TestReport(List<Result> results, Coverage coverage) {
      */
     String junit() {
         Map<String, List<Result>> byFile = new LinkedHashMap<>();
-        results.forEach(r -> byFile.computeIfAbsent(r.scenario().file(), f -> new java.util.ArrayList<>()).add(r));
+        results.forEach(r -> byFile.computeIfAbsent(r.scenario().file(), f -> new ArrayList<>()).add(r));
         StringWriter buffer = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
@@ -146,7 +147,8 @@ public record TestReport(List<Result> results, Coverage coverage) {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "cni-advisor rules test");
             xml.writeAttribute("tests", String.valueOf(results.size() + (coverage == null ? 0 : 1)));
-            xml.writeAttribute("failures", String.valueOf(failed() + (coverage != null && coverage.belowThreshold() ? 1 : 0)));
+            boolean coverageFailed = coverage != null && coverage.belowThreshold();
+            xml.writeAttribute("failures", String.valueOf(failed() + (coverageFailed ? 1 : 0)));
             for (Map.Entry<String, List<Result>> file : byFile.entrySet()) {
                 List<Result> suite = file.getValue();
                 xml.writeCharacters("\n  ");

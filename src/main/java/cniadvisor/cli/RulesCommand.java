@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "  cni-advisor rules test --watch",
                 "  cni-advisor rules list",
                 "  cni-advisor rules doc -o markdown > docs/rules.md",
-                "  cni-advisor rules test --rules bundled --rules examples/org-policy/rules examples/org-policy/scenarios",
+                "  cni-advisor rules test --rules bundled --rules examples/org-policy/rules \\",
+                "      examples/org-policy/scenarios",
                 ""},
         subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesListCommand.class, RulesDocCommand.class})
 final class RulesCommand implements Runnable {

@@ -42,7 +42,8 @@ final class RulesDocCommand implements Callable<Integer> {
     KnowledgeOptions knowledge;
 
     @Option(names = "--max-source-age", paramLabel = "DAYS", defaultValue = "365",
-            description = "Mark sources whose asOf is more than DAYS days before --as-of as stale (default: ${DEFAULT-VALUE}).")
+            description = "Mark sources whose asOf is more than DAYS days before --as-of as stale "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxSourceAge;
 
     @Override

@@ -36,7 +36,8 @@ final class RulesListCommand implements Callable<Integer> {
     KnowledgeOptions knowledge;
 
     @Option(names = "--max-source-age", paramLabel = "DAYS", defaultValue = "365",
-            description = "Warn about sources whose asOf is more than DAYS days before --as-of (default: ${DEFAULT-VALUE}).")
+            description = "Warn about sources whose asOf is more than DAYS days before --as-of "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxSourceAge;
 
     @Override

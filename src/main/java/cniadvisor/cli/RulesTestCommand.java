@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
                 "  cni-advisor rules test",
                 "  cni-advisor rules test examples/scenarios --coverage --threshold 100",
                 "  cni-advisor rules test examples/scenarios -o junit > rules-tests.xml",
-                "  cni-advisor rules test --rules bundled --rules examples/org-policy/rules examples/org-policy/scenarios",
+                "  cni-advisor rules test --rules bundled --rules examples/org-policy/rules \\",
+                "      examples/org-policy/scenarios",
                 "  cni-advisor rules test --watch",
                 ""})
 final class RulesTestCommand implements Callable<Integer> {
@@ -111,7 +112,8 @@ final class RulesTestCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE_ERROR, e.problems().stream().map(p -> "error: " + p).toList());
         }
         List<ScenarioRunner.Result> results = runner.runAll(scenarios);
-        Coverage cov = coverage || threshold != null ? Coverage.of(advisor.rules(), config.ruleDirs(), results, threshold) : null;
+        Coverage cov = coverage || threshold != null
+                ? Coverage.of(advisor.rules(), config.ruleDirs(), results, threshold) : null;
         TestReport report = new TestReport(results, cov);
         report.write(format, spec.commandLine().getOut());
         if (cov != null && cov.belowThreshold()) {
@@ -143,14 +145,16 @@ final class RulesTestCommand implements Callable<Integer> {
             if (watchRuns > 0 && runs >= watchRuns) {
                 return code;
             }
-            err.println("watching " + roots.stream().map(p -> DisplayPath.of(p.toString())).collect(Collectors.joining(", "))
-                    + " for changes (Ctrl-C to stop)");
+            err.println("watching " + shown(roots) + " for changes (Ctrl-C to stop)");
             err.flush();
             List<Path> changed = watcher.awaitChange();
             err.println();
-            err.println("changed: " + changed.stream().map(p -> DisplayPath.of(p.toString())).collect(Collectors.joining(", "))
-                    + "; running again");
+            err.println("changed: " + shown(changed) + "; running again");
             err.flush();
         }
+    }
+
+    private static String shown(List<Path> paths) {
+        return paths.stream().map(p -> DisplayPath.of(p.toString())).collect(Collectors.joining(", "));
     }
 }

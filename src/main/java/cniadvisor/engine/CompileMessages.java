@@ -29,7 +29,7 @@ final class CompileMessages {
     private static final Pattern PARSER_LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)\\s*");
     /** Constraint errors: "[Line: 9, Column: 4]" marks the pattern the expression belongs to. */
     private static final Pattern PATTERN_LINE_COLUMN = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
-    /** An unknown property: "[Error: unable to resolve method using strict-mode: cniadvisor.model.Request.windowsPools()]". */
+    /** An unknown property: "[Error: unable to resolve method using strict-mode: cniadvisor.model.Request.x()]". */
     private static final Pattern UNKNOWN_PROPERTY =
             Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern MVEL_ERROR = Pattern.compile("\\[Error: ([^\\]\\n]+)]");
@@ -57,7 +57,8 @@ final class CompileMessages {
                 .filter(e -> message.getPath() != null && message.getPath().endsWith(e.getKey()))
                 .map(Map.Entry::getValue).findFirst();
         String name = file.map(Path::toString).orElse(message.getPath() == null ? "rules" : message.getPath());
-        Location location = file.map(f -> locate(f, message.getLine(), text)).orElse(new Location(message.getLine(), 0, text));
+        Location location = file.map(f -> locate(f, message.getLine(), text))
+                .orElse(new Location(message.getLine(), 0, text));
         if (location.line() <= 0) {
             return name + ": " + location.text();
         }

@@ -51,7 +51,9 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         if (meta == null || meta.id() == null) {
             return;
         }
-        List<Object> facts = event.getMatch().getObjects();
+        // an 'exists' or 'not' condition matches Drools' own initial fact, which says nothing to an author
+        List<Object> facts = event.getMatch().getObjects().stream()
+                .filter(f -> !f.getClass().getName().startsWith("org.drools.")).toList();
         firings.add(new Firing(firings.size() + 1, meta.id(), meta.name(), optionOf(facts),
                 facts.stream().map(FiringTrace::describe).toList()));
     }

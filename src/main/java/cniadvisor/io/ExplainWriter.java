@@ -70,7 +70,8 @@ public final class ExplainWriter {
     }
 
     private static String text(Advice advice, Explain explain) {
-        StringBuilder s = new StringBuilder("\nExplain: the rules that fired, in firing order (#n counts every firing)\n");
+        StringBuilder s = new StringBuilder(
+                "\nExplain: the rules that fired, in firing order (#n counts every firing)\n");
         for (OptionResult o : advice.options()) {
             s.append("  ").append(o.id()).append(" (").append(o.status()).append(")\n");
             steps(s, explain.options().get(o.id()));
@@ -86,12 +87,18 @@ public final class ExplainWriter {
         }
         for (Step step : steps) {
             s.append("    #").append(step.seq()).append(' ').append(step.rule()).append("  ").append(step.name())
-                    .append("\n        matched ").append(String.join(", ", step.matched())).append('\n');
+                    .append("\n        matched ").append(matched(step)).append('\n');
         }
     }
 
+    private static String matched(Step step) {
+        return step.matched().isEmpty() ? "no single fact (its conditions are exists or not tests)"
+                : String.join(", ", step.matched());
+    }
+
     private static String markdown(Advice advice, Explain explain) {
-        StringBuilder s = new StringBuilder("\n### Explain\n\nThe rules that fired, in firing order (#n counts every firing).\n");
+        StringBuilder s = new StringBuilder(
+                "\n### Explain\n\nThe rules that fired, in firing order (#n counts every firing).\n");
         for (OptionResult o : advice.options()) {
             s.append("\n#### ").append(o.id()).append(" (").append(o.status()).append(")\n\n");
             mdSteps(s, explain.options().get(o.id()));
@@ -107,8 +114,9 @@ public final class ExplainWriter {
         }
         for (Step step : steps) {
             s.append("- #").append(step.seq()).append(" `").append(step.rule()).append("` ")
-                    .append(AdviceWriter.md(step.name())).append(": matched `")
-                    .append(String.join("`, `", step.matched())).append("`\n");
+                    .append(AdviceWriter.md(step.name())).append(": matched ")
+                    .append(step.matched().isEmpty() ? matched(step) : "`" + String.join("`, `", step.matched()) + "`")
+                    .append('\n');
         }
     }
 }
