@@ -3,7 +3,7 @@ package cniadvisor.cli;
 /** The process exit codes, listed in --help. */
 public enum ExitCode {
     /** A recommendation was made (batch: every request got one). */
-    OK(0, "success: a recommendation was made (batch: every request got one; rules: every check passed)"),
+    OK(0, "a recommendation was made (batch: every request got one; rules: every check and scenario passed)"),
     /** A bug: please report it with the input that caused it. */
     INTERNAL_ERROR(1, "internal error (a bug: please report it with the input)"),
     /** The command line or an input file is invalid. */

@@ -99,7 +99,7 @@ class RulesTestCommandTest {
                       why:      ELIG-WINDOWS: Windows node pools: kubenet cannot run them (kubenet has no Windows node \
                 pools; clusters with Windows pools must use Azure CNI).
                                 LIFE-RETIRING-PLUGIN-NEW-CLUSTER: Lifecycle: Kubenet (legacy) retires on 2028-03-31; \
-                a new cluster should start on azure-cni-overlay instead.
+                a new or rebuilt cluster should use azure-cni-overlay instead.
                     fired
                       expected: POL-ANY-PREFERS-CILIUM fires
                       actual:   POL-ANY-PREFERS-CILIUM did not fire

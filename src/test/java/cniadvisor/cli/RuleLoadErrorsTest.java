@@ -59,7 +59,8 @@ class RuleLoadErrorsTest {
     @Test
     void aDrlSyntaxErrorNamesTheFileLineAndColumn() {
         Path scale = rules.resolve("scale.drl");
-        // drop the closing parenthesis: the parser stumbles on the next line's first token, indented by 4
+        // drop the closing parenthesis: the parser stumbles on the next line's first token, indented by 4, so it is
+        // in column 5 (columns count from 1, as editors count them)
         String pattern = "value < ($nodes + $surge), $subject : subject";
         Folders.edit(scale, pattern + " )", pattern);
         int nextLine = Folders.lineOf(scale, pattern) + 1;
@@ -67,7 +68,7 @@ class RuleLoadErrorsTest {
         CliRun run = advise();
 
         assertRulesError(run);
-        assertTrue(run.err().startsWith(lines("error: rules failed to load:") + "  " + scale + ":" + nextLine + ":4: "),
+        assertTrue(run.err().startsWith(lines("error: rules failed to load:") + "  " + scale + ":" + nextLine + ":5: "),
                 run::toString);
         assertFalse(run.err().contains("Parser returned a null Package"), run::toString);
     }
