@@ -41,17 +41,12 @@ final class RulesDocCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    @Option(names = "--max-source-age", paramLabel = "DAYS", defaultValue = "365",
-            description = "Mark sources whose asOf is more than DAYS days before --as-of as stale "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int maxSourceAge;
+    @Mixin
+    SourceAgeOptions sourceAge;
 
     @Override
     public Integer call() {
-        if (maxSourceAge < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-source-age must be 0 or more days");
-        }
-        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), maxSourceAge);
+        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), sourceAge.days());
         catalog.writeMarkdownDoc(spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
         catalog.staleWarnings().forEach(err::println);

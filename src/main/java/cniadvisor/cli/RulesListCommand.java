@@ -35,21 +35,16 @@ final class RulesListCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    @Option(names = "--max-source-age", paramLabel = "DAYS", defaultValue = "365",
-            description = "Warn about sources whose asOf is more than DAYS days before --as-of "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int maxSourceAge;
+    @Mixin
+    SourceAgeOptions sourceAge;
 
     @Override
     public Integer call() {
-        if (maxSourceAge < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-source-age must be 0 or more days");
-        }
         if (output.format == OutputFormat.terraform || output.format == OutputFormat.bicep) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "rules list writes text, json, yaml or markdown, not " + output.format);
         }
-        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), maxSourceAge);
+        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), sourceAge.days());
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format) {
             case text -> catalog.writeTable(out);
