@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor advise -f examples/requests/payments.yaml",
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
+                "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
                 ""},
-        subcommands = {AdviseCommand.class})
+        subcommands = {AdviseCommand.class, BatchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
