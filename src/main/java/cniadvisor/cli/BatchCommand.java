@@ -140,9 +140,9 @@ final class BatchCommand implements Callable<Integer> {
              BatchWriter writer = BatchWriter.open(reportFormat, file == null ? spec.commandLine().getOut()
                      : file.writer(), context);
              BatchProgress progress = BatchProgress.start(!noProgress, records.totalBytes(), records::bytesRead)) {
-            BatchRunner.run(records, threads, () -> worker(batch, checks), result -> {
+            BatchRunner.run(records, threads, () -> new Evaluate(batch, checks), result -> {
                 BatchResult checked = result.valid()
-                        ? result.withFindings(checks.check(result.label(), result.request(), result.routableDemand()))
+                        ? result.withFindings(checks.check(result::label, result.request(), result.routableDemand()))
                         : result;
                 summary.add(checked);
                 try {
@@ -180,9 +180,17 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** Binds and evaluates on a worker thread; the cross-request checks run later, in order, on the sink. */
-    private static Function<Numbered, BatchResult> worker(BatchAdvisor batch, CrossRequestChecks checks) {
-        BatchAdvisor.Worker advisor = batch.newWorker();
-        return input -> {
+    private static final class Evaluate implements Function<Numbered, BatchResult>, AutoCloseable {
+        private final BatchAdvisor.Worker advisor;
+        private final CrossRequestChecks checks;
+
+        Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
+            this.advisor = batch.newWorker();
+            this.checks = checks;
+        }
+
+        @Override
+        public BatchResult apply(Numbered input) {
             try {
                 Request request = input.record().bind();
                 Advice advice = advisor.advise(request);
@@ -191,7 +199,12 @@ final class BatchCommand implements Callable<Integer> {
             } catch (InputException e) {
                 return BatchResult.invalid(input.ordinal(), input.record(), e.errors());
             }
-        };
+        }
+
+        @Override
+        public void close() {
+            advisor.close();
+        }
     }
 
     private List<Input> inputs() {

@@ -112,8 +112,21 @@ public final class Advisor {
         } finally {
             session.dispose();
         }
+        return decide(request, asOf, verdict);
+    }
+
+    /** The advice that follows from what the rules recorded for the request. */
+    Advice decide(Request request, LocalDate asOf, Verdict verdict) {
         return new Selection(knowledge, candidates, verdict).decide(request, asOf,
                 winner -> AzCliCommand.create(knowledge, planner, request, winner));
+    }
+
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
+    int maxFirings() {
+        return maxFirings;
     }
 
     /** Runs start-up work on its own thread: the common pool has a single worker on a 2-core machine. */

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The advisor as a batch uses it: one shared rule base and date, and a {@link Worker} per thread. A worker gives
- * exactly the advice {@link Advisor#advise} gives, but remembers recent requests: requests that differ only in
- * their name are evaluated once (when no rule can read the name; see {@link RequestNameUse}) and the remembered
- * advice is renamed. Real batches repeat themselves a lot (the same node counts, policies and defaults).
+ * exactly the advice {@link Advisor#advise} gives, faster: it keeps one rule session with the shared facts
+ * inserted ({@link ReusableSession}), and it remembers recent requests: requests that differ only in their name
+ * are evaluated once (when no rule can read the name; see {@link RequestNameUse}) and the remembered advice is
+ * renamed. Real batches repeat themselves a lot (the same node counts, policies and defaults).
  */
 public final class BatchAdvisor {
 
@@ -30,11 +31,13 @@ public final class BatchAdvisor {
     private final Advisor advisor;
     private final LocalDate asOf;
     private final boolean memoize;
+    private final boolean reuseSessions;
 
     public BatchAdvisor(Advisor advisor, LocalDate asOf) {
         this.advisor = advisor;
         this.asOf = asOf;
         this.memoize = !RequestNameUse.possible(advisor.rules());
+        this.reuseSessions = ReusableSession.obstacle(advisor.rules()) == null;
     }
 
     /** Whether requests that differ only in name share one evaluation. */
@@ -42,12 +45,17 @@ public final class BatchAdvisor {
         return memoize;
     }
 
+    /** Whether workers keep one rule session for all their requests. */
+    public boolean reusesSessions() {
+        return reuseSessions;
+    }
+
     /** A worker for one thread: not thread-safe. */
     public Worker newWorker() {
         return new Worker();
     }
 
-    public final class Worker {
+    public final class Worker implements AutoCloseable {
         private final Map<RequestKey, Advice> recent = new LinkedHashMap<>(MEMO_ENTRIES, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<RequestKey, Advice> eldest) {
@@ -55,21 +63,29 @@ public final class BatchAdvisor {
             }
         };
 
+        private final ReusableSession session = new ReusableSession(advisor, asOf, reuseSessions);
+
         private Worker() {
         }
 
         public Advice advise(Request request) {
             if (!memoize) {
-                return advisor.advise(request, asOf);
+                return session.advise(request);
             }
             RequestKey key = RequestKey.of(request);
             Advice known = recent.get(key);
             if (known == null) {
-                Advice advice = advisor.advise(request, asOf);
+                Advice advice = session.advise(request);
                 recent.put(key, advice);
                 return advice;
             }
             return known.name().equals(request.name()) ? known : renamed(known, request);
+        }
+
+        /** Releases the worker's rule session. */
+        @Override
+        public void close() {
+            session.close();
         }
 
         /** The name appears in the advice twice: as its name and in the az CLI command. */

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,7 +37,8 @@ public final class BatchRunner {
     /**
      * @param inputs  read on a thread of its own
      * @param threads worker threads (at least 1)
-     * @param workers makes the function each worker thread uses (called once per thread, so it may keep state)
+     * @param workers makes the function each worker thread uses (called once per thread, so it may keep state);
+     *                functions that are {@link AutoCloseable} are closed when the run ends
      * @param sink    receives every output, in input order, on the calling thread
      * @throws InterruptedException when the calling thread is interrupted; the workers are stopped
      */
@@ -44,7 +47,12 @@ public final class BatchRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        ThreadLocal<Function<I, O>> worker = ThreadLocal.withInitial(workers);
+        List<Function<I, O>> created = new CopyOnWriteArrayList<>();
+        ThreadLocal<Function<I, O>> worker = ThreadLocal.withInitial(() -> {
+            Function<I, O> function = workers.get();
+            created.add(function);
+            return function;
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("cni-advisor-batch-"));
         BlockingQueue<Future<List<O>>> inFlight = new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD);
         CompletableFuture<List<O>> end = CompletableFuture.completedFuture(null);
@@ -97,6 +105,20 @@ public final class BatchRunner {
         } finally {
             reader.interrupt();
             pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+            for (Function<I, O> function : created) {
+                if (function instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // releasing a worker's resources at the end of a run: nothing left to save
         }
     }
 

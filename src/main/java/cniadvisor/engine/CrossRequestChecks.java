@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +71,7 @@ public final class CrossRequestChecks {
     /** A range by its first address, then prefix length: blocks inside a block sort right after it. */
     private record RangeKey(long lower, int prefix) implements Comparable<RangeKey> {
         static RangeKey of(IPAddress block) {
-            return new RangeKey(block.getLower().getValue().longValue(), block.getNetworkPrefixLength());
+            return new RangeKey(block.getLower().toIPv4().longValue(), block.getNetworkPrefixLength());
         }
 
         @Override
@@ -89,8 +90,8 @@ public final class CrossRequestChecks {
 
     private final Map<String, Source> sources;
     private final AddressPlanner planner;
-    private final NavigableMap<RangeKey, Owner> nodeSubnets = new TreeMap<>();
-    private final NavigableMap<RangeKey, Owner> clusterRanges = new TreeMap<>();
+    private final Ranges nodeSubnets = new Ranges();
+    private final Ranges clusterRanges = new Ranges();
     private final List<String> pool;
     private final IPAddressSeqRange[] poolRanges;
     private final long poolSize;
@@ -134,12 +135,13 @@ public final class CrossRequestChecks {
     }
 
     /**
-     * Findings for one request against every request before it, then remembers its ranges.
+     * Findings for one request against every request before it (in report order), then remembers its ranges.
      *
-     * @param label  how findings on later requests name this one, e.g. "team-a (teams.csv:3)"
+     * @param label  how findings on later requests name this one, e.g. "team-a (teams.csv:3)"; asked for only when
+     *               the request gives a range
      * @param demand its {@link #routableDemand}
      */
-    public List<Reason> check(String label, Request request, long demand) {
+    public List<Reason> check(Supplier<String> label, Request request, long demand) {
         List<Reason> findings = new ArrayList<>();
         String node = request.nodeSubnetCidr();
         if (node != null) {
@@ -150,12 +152,12 @@ public final class CrossRequestChecks {
             nodeSubnetOverlaps += nodeOverlaps.size();
             report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "Node subnet %s overlaps node subnet %s of "
                     + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
-                    node, o.cidr(), o.label()), NODE_SUBNET_OVERLAP, "error");
+                    node, o.cidr(), o.label()), "Node subnet " + node, NODE_SUBNET_OVERLAP, "error");
             List<Owner> rangeOverlaps = overlapping(clusterRanges, block);
             clusterRangeOverlaps += rangeOverlaps.size();
             report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "Node subnet %s overlaps the %s %s of "
                     + "%s: if the two clusters' networks are connected, those addresses become ambiguous.",
-                    node, o.kind(), o.cidr(), o.label()), CLUSTER_RANGE_OVERLAP, "warning");
+                    node, o.kind(), o.cidr(), o.label()), "Node subnet " + node, CLUSTER_RANGE_OVERLAP, "warning");
             checkInsidePool(findings, node, block);
         }
         Map<String, String> clusterCidrs = new LinkedHashMap<>();
@@ -170,14 +172,15 @@ public final class CrossRequestChecks {
             clusterRangeOverlaps += overlaps.size();
             report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps node subnet %s of %s: "
                     + "if the two clusters' networks are connected, those addresses become ambiguous.",
-                    kind, cidr, o.cidr(), o.label()), CLUSTER_RANGE_OVERLAP, "warning");
+                    kind, cidr, o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP, "warning");
         });
         checkPool(findings, request, demand);
 
         if (node != null) {
-            remember(nodeSubnets, node, new Owner(label, NODE_SUBNET, node, request.sharedSubnet()));
+            nodeSubnets.remember(node, new Owner(label.get(), NODE_SUBNET, node, request.sharedSubnet()));
         }
-        clusterCidrs.forEach((cidr, kind) -> remember(clusterRanges, cidr, new Owner(label, kind, cidr, false)));
+        clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
+        findings.sort(Reason.REPORT_ORDER);
         return findings;
     }
 
@@ -203,35 +206,56 @@ public final class CrossRequestChecks {
         }
     }
 
-    /** Every remembered range that overlaps the block, in address order: those containing it, then those inside. */
-    private static List<Owner> overlapping(NavigableMap<RangeKey, Owner> ranges, IPAddress block) {
+    /**
+     * Every remembered range that overlaps the block, in address order: those containing it, then those inside.
+     * Two CIDR blocks overlap only when one contains the other, so the containing ones are the blocks of each
+     * shorter prefix length that holds this block (looked up only for prefix lengths some range has), and the
+     * contained ones sort between the block's first and last address.
+     */
+    private static List<Owner> overlapping(Ranges ranges, IPAddress block) {
         List<Owner> found = new ArrayList<>();
         int prefix = block.getNetworkPrefixLength();
         for (int shorter = 0; shorter < prefix; shorter++) {
-            RangeKey container = RangeKey.of(block.toPrefixBlock(shorter));
-            Owner owner = ranges.get(container);
-            if (owner != null) {
-                found.add(owner);
+            if (ranges.hasPrefix(shorter)) {
+                Owner owner = ranges.byKey.get(RangeKey.of(block.toPrefixBlock(shorter)));
+                if (owner != null) {
+                    found.add(owner);
+                }
             }
         }
         RangeKey first = RangeKey.of(block);
-        RangeKey last = new RangeKey(block.getUpper().getValue().longValue(), IPV4_BITS);
-        found.addAll(ranges.subMap(first, true, last, true).values());
+        RangeKey last = new RangeKey(block.getUpper().toIPv4().longValue(), IPV4_BITS);
+        found.addAll(ranges.byKey.subMap(first, true, last, true).values());
         return found;
     }
 
-    /** Names the first few overlaps one by one and counts the rest in one more finding. */
-    private void report(List<Reason> findings, List<Owner> overlaps, Function<Owner, Reason> each,
-                        String rule, String level) {
-        overlaps.stream().limit(MAX_NAMED).map(each).forEach(findings::add);
-        if (overlaps.size() > MAX_NAMED) {
-            findings.add(reason(rule, level, "... and %,d more ranges of earlier requests.",
-                    overlaps.size() - MAX_NAMED));
+    /** Remembered ranges, and which prefix lengths occur among them. */
+    private static final class Ranges {
+        private final NavigableMap<RangeKey, Owner> byKey = new TreeMap<>();
+        private final boolean[] prefixes = new boolean[IPV4_BITS + 1];
+
+        boolean hasPrefix(int prefix) {
+            return prefixes[prefix];
+        }
+
+        void remember(String cidr, Owner owner) {
+            RangeKey key = RangeKey.of(Cidrs.parse(cidr).toPrefixBlock());
+            byKey.merge(key, owner, Owner::join);
+            prefixes[key.prefix()] = true;
         }
     }
 
-    private static void remember(NavigableMap<RangeKey, Owner> ranges, String cidr, Owner owner) {
-        ranges.merge(RangeKey.of(Cidrs.parse(cidr).toPrefixBlock()), owner, Owner::join);
+    /**
+     * Names the first few overlaps one by one and counts the rest in one more finding, worded so that it sorts
+     * after the named ones ("... overlaps yet 3 more ...").
+     */
+    private void report(List<Reason> findings, List<Owner> overlaps, Function<Owner, Reason> each, String subject,
+                        String rule, String level) {
+        overlaps.stream().limit(MAX_NAMED).map(each).forEach(findings::add);
+        if (overlaps.size() > MAX_NAMED) {
+            findings.add(reason(rule, level, "%s overlaps yet %,d more ranges of earlier requests.", subject,
+                    overlaps.size() - MAX_NAMED));
+        }
     }
 
     private Reason error(String rule, String text, Object... args) {

@@ -51,6 +51,9 @@ final class RequestNameUse {
 
     static boolean mayReadName(String drl) {
         String code = HEADER_LINE.matcher(LITERAL_OR_COMMENT.matcher(drl).replaceAll("\"\"")).replaceAll("");
+        if (OTHER_ROUTES.matcher(code).find()) {
+            return true;
+        }
         List<String> bindings = new ArrayList<>();
         int patterns = 0;
         Matcher pattern = REQUEST_PATTERN.matcher(code);
@@ -67,7 +70,7 @@ final class RequestNameUse {
         if (patterns == 0) {
             return false;
         }
-        if (REQUEST_MENTION.matcher(code).results().count() != patterns || OTHER_ROUTES.matcher(code).find()) {
+        if (REQUEST_MENTION.matcher(code).results().count() != patterns) {
             return true;
         }
         for (String variable : bindings) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,8 +30,8 @@ final class CsvRequestStream extends RequestStream {
     private int nextRowLine = 1;
     private boolean failed;
 
-    CsvRequestStream(String file, CountingInputStream in) throws IOException {
-        super(file, in);
+    CsvRequestStream(String file, CountingInputStream counter, InputStream in) throws IOException {
+        super(file, counter);
         this.rows = CSV.readerFor(String[].class).readValues(in);
     }
 
@@ -73,9 +74,8 @@ final class CsvRequestStream extends RequestStream {
             }
             return null;
         } catch (JacksonException e) {
-            failed = true;
-            InputError error = RequestReader.syntaxError(file, "CSV", e);
-            return unreadable(error.line() > 0 ? error.line() : nextRowLine, error.message() + REST_NOT_READ);
+            failed = true; // reported at the start of the row: Jackson notices an unclosed quote only at the end
+            return unreadable(nextRowLine, RequestReader.syntaxError(file, "CSV", e).message() + REST_NOT_READ);
         } catch (CharConversionException e) {
             failed = true;
             return unreadable(nextRowLine, "is not UTF-8 text (at or after this line)" + REST_NOT_READ);

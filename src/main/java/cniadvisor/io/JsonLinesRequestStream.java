@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ final class JsonLinesRequestStream extends RequestStream {
     private final BufferedReader lines;
     private int lineNumber;
 
-    JsonLinesRequestStream(String file, CountingInputStream in) {
-        super(file, in);
+    JsonLinesRequestStream(String file, CountingInputStream counter, InputStream in) {
+        super(file, counter);
         // bytes that are not UTF-8 become U+FFFD, so the error lands on their line and the lines after still count
         this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }

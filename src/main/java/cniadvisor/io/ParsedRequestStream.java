@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,18 +29,19 @@ final class ParsedRequestStream extends RequestStream {
     private boolean inArray;
     private boolean failed;
 
-    private ParsedRequestStream(String file, CountingInputStream in, boolean yaml) throws IOException {
-        super(file, in);
+    private ParsedRequestStream(String file, CountingInputStream counter, InputStream in, boolean yaml)
+            throws IOException {
+        super(file, counter);
         this.parser = (yaml ? YAML : JSON).createParser(in);
         this.yaml = yaml;
     }
 
-    static ParsedRequestStream json(String file, CountingInputStream in) throws IOException {
-        return new ParsedRequestStream(file, in, false);
+    static ParsedRequestStream json(String file, CountingInputStream counter, InputStream in) throws IOException {
+        return new ParsedRequestStream(file, counter, in, false);
     }
 
-    static ParsedRequestStream yaml(String file, CountingInputStream in) throws IOException {
-        return new ParsedRequestStream(file, in, true);
+    static ParsedRequestStream yaml(String file, CountingInputStream counter, InputStream in) throws IOException {
+        return new ParsedRequestStream(file, counter, in, true);
     }
 
     @Override

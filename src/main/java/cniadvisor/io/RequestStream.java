@@ -38,12 +38,13 @@ public abstract class RequestStream implements Iterator<BatchRecord>, Closeable 
      * @param format how the input holds its requests
      */
     public static RequestStream open(String file, InputStream in, BatchInputFormat format) throws IOException {
-        CountingInputStream counter = new CountingInputStream(withoutByteOrderMark(in));
+        CountingInputStream counter = new CountingInputStream(in);
+        InputStream text = withoutByteOrderMark(counter);
         return switch (format) {
-            case csv -> new CsvRequestStream(file, counter);
-            case jsonl -> new JsonLinesRequestStream(file, counter);
-            case json -> ParsedRequestStream.json(file, counter);
-            case yaml -> ParsedRequestStream.yaml(file, counter);
+            case csv -> new CsvRequestStream(file, counter, text);
+            case jsonl -> new JsonLinesRequestStream(file, counter, text);
+            case json -> ParsedRequestStream.json(file, counter, text);
+            case yaml -> ParsedRequestStream.yaml(file, counter, text);
         };
     }
 
@@ -59,7 +60,7 @@ public abstract class RequestStream implements Iterator<BatchRecord>, Closeable 
         return BatchRecord.unreadable(file, nextIndex(), List.of(new InputError(file, line, null, message)));
     }
 
-    /** Bytes of the input consumed so far, for progress reporting. */
+    /** Bytes of the input read so far (ahead of parsing by a buffer at most), for progress reporting. */
     public final long bytesRead() {
         return counter.count;
     }
