@@ -77,10 +77,7 @@ final class CsvBatchWriter implements BatchWriter {
 
     @Override
     public void finish(BatchSummary summary) throws IOException {
-        if (summary.requests() == 0) {
-            out.write(String.join(",", COLUMNS) + "\n"); // the header, even for an empty batch
-        }
-        rows.close();
+        rows.close(); // writes the header even when there were no rows
         out.flush();
     }
 }
