@@ -8,12 +8,16 @@ import cniadvisor.model.Request;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Builds the {@code az aks create} line for a chosen configuration. The option's own flags come from facts/;
  * the rest follow from the request. Resource ids the tool cannot know are left as {@code <placeholders>}.
  */
 public final class AzCliCommand {
+
+    /** Compiled once: a batch builds this command for every request. */
+    private static final Pattern NOT_IN_NAMES = Pattern.compile("[^A-Za-z0-9_-]");
 
     private AzCliCommand() {
     }
@@ -61,7 +65,7 @@ public final class AzCliCommand {
 
     /** Cluster names are letters, digits, '-' and '_'; anything else is replaced so the line stays pasteable. */
     static String shellWord(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9_-]", "-");
+        String cleaned = NOT_IN_NAMES.matcher(name).replaceAll("-");
         return cleaned.isEmpty() ? "<cluster-name>" : cleaned;
     }
 }

@@ -61,7 +61,26 @@ public record BatchResult(int ordinal, String file, int line, String name, Reque
 
     /** Warnings of the given level ("error", "warning" or "info"). */
     public List<Reason> findings(String level) {
-        return valid() ? advice.warnings().stream().filter(w -> level.equals(w.level())).toList() : List.of();
+        List<Reason> found = new ArrayList<>();
+        if (valid()) {
+            for (Reason warning : advice.warnings()) {
+                if (level.equals(warning.level())) {
+                    found.add(warning);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** How many warnings of the level there are; a loop, as the sink asks for every result. */
+    public int count(String level) {
+        int count = 0;
+        if (valid()) {
+            for (Reason warning : advice.warnings()) {
+                count += level.equals(warning.level()) ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** The same result with cross-request findings added to the advice's warnings, in report order. */

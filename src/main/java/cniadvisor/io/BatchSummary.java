@@ -4,11 +4,9 @@ import cniadvisor.model.Reason;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -50,19 +48,38 @@ public final class BatchSummary {
         if (!result.valid()) {
             return;
         }
-        Set<String> errorRules = rules(result.findings("error"));
-        Set<String> warningRules = rules(result.findings("warning"));
-        errorRules.forEach(rule -> errors.merge(rule, 1L, Long::sum));
-        warningRules.forEach(rule -> warnings.merge(rule, 1L, Long::sum));
-        rules(result.findings("info")).forEach(rule -> notes.merge(rule, 1L, Long::sum));
-        withErrors += errorRules.isEmpty() ? 0 : 1;
-        withWarnings += warningRules.isEmpty() ? 0 : 1;
+        // each rule counts once per request and level; requests carry few warnings, so a list is the cheapest set
+        List<Reason> counted = new ArrayList<>();
+        boolean error = false;
+        boolean warning = false;
+        for (Reason finding : result.advice().warnings()) {
+            if (countedAlready(counted, finding)) {
+                continue;
+            }
+            counted.add(finding);
+            switch (finding.level()) {
+                case "error" -> {
+                    errors.merge(finding.rule(), 1L, Long::sum);
+                    error = true;
+                }
+                case "warning" -> {
+                    warnings.merge(finding.rule(), 1L, Long::sum);
+                    warning = true;
+                }
+                default -> notes.merge(finding.rule(), 1L, Long::sum);
+            }
+        }
+        withErrors += error ? 1 : 0;
+        withWarnings += warning ? 1 : 0;
     }
 
-    private static Set<String> rules(List<Reason> findings) {
-        Set<String> rules = new LinkedHashSet<>();
-        findings.forEach(f -> rules.add(f.rule()));
-        return rules;
+    private static boolean countedAlready(List<Reason> counted, Reason finding) {
+        for (Reason c : counted) {
+            if (c.rule().equals(finding.rule()) && c.level().equals(finding.level())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void pool(Pool pool) {

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A row per request, for spreadsheets: where it came from, what was recommended, the counts and rule ids of its
@@ -54,24 +56,32 @@ final class CsvBatchWriter implements BatchWriter {
         }
         Advice advice = result.advice();
         Recommendation rec = advice.recommendation();
-        OptionResult best = advice.options().stream()
-                .filter(o -> o.status().equals(OptionResult.RECOMMENDED)).findFirst().orElse(null);
-        String otherEligible = advice.options().stream().filter(o -> o.status().equals(OptionResult.ELIGIBLE))
-                .map(OptionResult::id).collect(Collectors.joining(";"));
-        String rules = advice.warnings().stream().map(Reason::rule).distinct().collect(Collectors.joining(";"));
-        String messages = Stream.concat(advice.conflicts().stream().map(c -> "no fit: " + c),
-                        advice.warnings().stream().map(w -> w.level() + ": " + w.text()))
-                .collect(Collectors.joining(" | "));
+        OptionResult best = null;
+        StringJoiner otherEligible = new StringJoiner(";");
+        for (OptionResult option : advice.options()) {
+            if (option.status().equals(OptionResult.RECOMMENDED)) {
+                best = option;
+            } else if (option.status().equals(OptionResult.ELIGIBLE)) {
+                otherEligible.add(option.id());
+            }
+        }
+        Set<String> rules = new LinkedHashSet<>();
+        StringJoiner messages = new StringJoiner(" | ");
+        advice.conflicts().forEach(conflict -> messages.add("no fit: " + conflict));
+        for (Reason warning : advice.warnings()) {
+            rules.add(warning.rule());
+            messages.add(warning.level() + ": " + warning.text());
+        }
         return new String[]{result.file(), line, result.name(), result.status(),
                 rec == null ? "" : rec.option(),
                 rec == null ? "" : rec.dataplane(),
                 rec == null ? "" : rec.networkPolicy(),
                 best == null || best.score() == null ? "" : best.score().toString(),
-                otherEligible,
-                Integer.toString(result.findings("error").size()),
-                Integer.toString(result.findings("warning").size()),
-                rules,
-                messages,
+                otherEligible.toString(),
+                Integer.toString(result.count("error")),
+                Integer.toString(result.count("warning")),
+                String.join(";", rules),
+                messages.toString(),
                 rec == null ? "" : rec.azCli()};
     }
 

@@ -35,11 +35,10 @@ final class TableBatchWriter implements BatchWriter {
             case BatchResult.INVALID -> String.format(Locale.ROOT, ROW, result.ordinal(), name, "INVALID", "-", "-",
                     firstError(result.errors()));
             case BatchResult.NO_FIT -> String.format(Locale.ROOT, ROW, result.ordinal(), name, "NO FIT",
-                    result.findings("error").size(), result.findings("warning").size(),
-                    String.join("; ", result.advice().conflicts()));
+                    result.count("error"), result.count("warning"), String.join("; ", result.advice().conflicts()));
             default -> String.format(Locale.ROOT, ROW, result.ordinal(), name,
-                    describe(result.advice().recommendation()), result.findings("error").size(),
-                    result.findings("warning").size(), firstFinding(result));
+                    describe(result.advice().recommendation()), result.count("error"), result.count("warning"),
+                    firstFinding(result));
         };
         out.write(row.stripTrailing() + "\n");
     }
