@@ -63,11 +63,10 @@ final class BatchProgress implements AutoCloseable {
                     .setUnit(" MiB", BYTES_PER_MIB)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .showSpeed()
                     .build();
         }
         bar.stepTo(bytesRead.getAsLong());
-        bar.setExtraMessage(String.format(Locale.ROOT, "%,d requests", requestsDone));
+        bar.setExtraMessage(String.format(Locale.ROOT, " %,d requests", requestsDone));
     }
 
     @Override

@@ -97,8 +97,6 @@ public final class CrossRequestChecks {
     private final long poolSize;
     private long demanded;
     private long demandingRequests;
-    private long nodeSubnetOverlaps;
-    private long clusterRangeOverlaps;
 
     /** @param pool the organisation's address space (canonical IPv4 CIDRs); empty when not given */
     public CrossRequestChecks(Knowledge knowledge, List<String> pool) {
@@ -149,12 +147,10 @@ public final class CrossRequestChecks {
             List<Owner> nodeOverlaps = overlapping(nodeSubnets, block).stream()
                     .filter(o -> !(o.cidr().equals(node) && o.allShared() && request.sharedSubnet()))
                     .toList();
-            nodeSubnetOverlaps += nodeOverlaps.size();
             report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "Node subnet %s overlaps node subnet %s of "
                     + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
                     node, o.cidr(), o.label()), "Node subnet " + node, NODE_SUBNET_OVERLAP, "error");
             List<Owner> rangeOverlaps = overlapping(clusterRanges, block);
-            clusterRangeOverlaps += rangeOverlaps.size();
             report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "Node subnet %s overlaps the %s %s of "
                     + "%s: if the two clusters' networks are connected, those addresses become ambiguous.",
                     node, o.kind(), o.cidr(), o.label()), "Node subnet " + node, CLUSTER_RANGE_OVERLAP, "warning");
@@ -169,7 +165,6 @@ public final class CrossRequestChecks {
         }
         clusterCidrs.forEach((cidr, kind) -> {
             List<Owner> overlaps = overlapping(nodeSubnets, Cidrs.parse(cidr).toPrefixBlock());
-            clusterRangeOverlaps += overlaps.size();
             report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps node subnet %s of %s: "
                     + "if the two clusters' networks are connected, those addresses become ambiguous.",
                     kind, cidr, o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP, "warning");
@@ -301,13 +296,5 @@ public final class CrossRequestChecks {
     /** What the pool has left; negative when the batch asks for more than it holds. */
     public long left() {
         return poolSize - demanded;
-    }
-
-    public long nodeSubnetOverlaps() {
-        return nodeSubnetOverlaps;
-    }
-
-    public long clusterRangeOverlaps() {
-        return clusterRangeOverlaps;
     }
 }
