@@ -148,7 +148,7 @@ final class BatchCommand implements Callable<Integer> {
                 try {
                     writer.write(checked);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
                 }
                 progress.update(summary.requests());
             });
