@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
                 "  cat request.json | cni-advisor advise -f - -o yaml",
                 "  cni-advisor ask --save request.yaml",
                 "  cni-advisor plan -f examples/requests/payments.yaml -o markdown",
+                "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
                 "  cni-advisor rules test examples/scenarios --coverage",
                 ""},
-        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class, RulesCommand.class})
+        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
+                RulesCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -5,12 +5,16 @@ import cniadvisor.model.NetworkProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Renders the {@code az aks create} line for a network profile, with every network flag. Resource ids the tool
  * cannot know are {@code <placeholders>}; the address plan says which CIDR each subnet should have.
  */
 public final class AzCliCommand {
+
+    /** Compiled once: a batch builds this command for every request. */
+    private static final Pattern NOT_IN_NAMES = Pattern.compile("[^A-Za-z0-9_-]");
 
     private AzCliCommand() {
     }
@@ -43,7 +47,7 @@ public final class AzCliCommand {
 
     /** Cluster names are letters, digits, '-' and '_'; anything else becomes '-', so the line stays pasteable. */
     static String clusterWord(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9_-]", "-");
+        String cleaned = NOT_IN_NAMES.matcher(name).replaceAll("-");
         return cleaned.isEmpty() ? "<cluster-name>" : cleaned;
     }
 }

@@ -105,12 +105,36 @@ public final class Advisor {
 
     /** Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. */
     public Advice advise(Request request, LocalDate asOf, AgendaEventListener listener) {
-        Evaluation evaluation = evaluate(request, asOf, listener);
+        return advice(evaluate(request, asOf, listener), asOf);
+    }
+
+    /** The advice that follows from what the rules recorded for a request (used by batch sessions too). */
+    Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits) {
+        Selection.Decision decision = new Selection(knowledge, candidates, verdict).decide();
+        return advice(new Evaluation(request, decision, verdict, fits, knowledge, proposer), asOf);
+    }
+
+    private Advice advice(Evaluation evaluation, LocalDate asOf) {
+        Request request = evaluation.request();
         Optional<Candidate> winner = evaluation.decision().winner();
         AddressPlan plan = evaluation.plan(winner.map(Candidate::option).orElse(null));
         Recommendation recommendation = winner.map(w -> recommend(request, w, plan)).orElse(null);
         return new Advice(request.name(), asOf, recommendation, evaluation.decision().options(),
                 evaluation.decision().warnings(), evaluation.decision().conflicts(), plan);
+    }
+
+    /**
+     * The facts that belong to one request, in insertion order: the request, what each option needs of its ranges,
+     * its ranges, and how they relate. Everything else in a session (knowledge, date, candidates) is shared.
+     */
+    List<Object> requestFacts(Request request, List<AddressFit> fits) {
+        List<RequestRange> ranges = planner.requestRanges(request);
+        List<Object> facts = new ArrayList<>();
+        facts.add(request);
+        facts.addAll(fits);
+        facts.addAll(ranges);
+        facts.addAll(planner.relations(ranges));
+        return facts;
     }
 
     /**
@@ -138,7 +162,6 @@ public final class Advisor {
     private Evaluation evaluate(Request request, LocalDate asOf, AgendaEventListener listener) {
         Verdict verdict = new Verdict(knowledge.sources(), rules.rulesByName());
         List<AddressFit> fits = planner.fits(request);
-        List<RequestRange> ranges = planner.requestRanges(request);
         KieSession session = rules.kieBase().newKieSession();
         try {
             if (listener != null) {
@@ -146,12 +169,9 @@ public final class Advisor {
             }
             session.setGlobal("verdict", verdict);
             session.insert(new Context(asOf));
-            session.insert(request);
             knowledge.facts().forEach(session::insert);
-            fits.forEach(session::insert);
-            ranges.forEach(session::insert);
-            planner.relations(ranges).forEach(session::insert);
             candidates.forEach(session::insert);
+            requestFacts(request, fits).forEach(session::insert);
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException(maxFirings);
@@ -167,6 +187,14 @@ public final class Advisor {
         NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
         return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),
                 winner.dataplane(), winner.policy(), AzCliCommand.create(request.name(), network), network);
+    }
+
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
+    int maxFirings() {
+        return maxFirings;
     }
 
     /** Runs start-up work on its own thread: the common pool has a single worker on a 2-core machine. */

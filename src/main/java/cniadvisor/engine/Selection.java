@@ -107,11 +107,15 @@ final class Selection {
         return candidates.stream().filter(c -> c.option().equals(option));
     }
 
+    /** What makes two reasons the same for the report. */
+    private record SameReason(String rule, String text, String effect) {
+    }
+
     /** Same rule and text once; report order. */
     static List<Reason> distinctSorted(List<Reason> reasons) {
-        Map<String, Reason> unique = new LinkedHashMap<>();
+        Map<SameReason, Reason> unique = new LinkedHashMap<>();
         for (Reason r : reasons) {
-            unique.putIfAbsent(r.rule() + "\u0000" + r.text() + "\u0000" + r.effect(), r);
+            unique.putIfAbsent(new SameReason(r.rule(), r.text(), r.effect()), r);
         }
         return unique.values().stream().sorted(Reason.REPORT_ORDER).toList();
     }

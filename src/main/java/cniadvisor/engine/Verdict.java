@@ -6,6 +6,7 @@ import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Reason;
 import cniadvisor.model.RequestRange;
 import cniadvisor.model.Source;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class Verdict {
 
     private final Map<String, Source> sources;
     private final Map<String, RuleMeta> rules;
+    private final ReasonCache cache;
     private final Map<Candidate, List<Reason>> exclusions = new LinkedHashMap<>();
     private final Map<Candidate, Map<String, Score>> scores = new LinkedHashMap<>();
     private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
@@ -36,8 +38,32 @@ public final class Verdict {
     private final Set<String> invalidRoles = new java.util.TreeSet<>();
 
     Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules) {
+        this(sources, rules, null);
+    }
+
+    /** With a cache (may be null) of reasons built for earlier requests. */
+    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, ReasonCache cache) {
         this.sources = sources;
         this.rules = rules;
+        this.cache = cache;
+    }
+
+    /**
+     * A verdict that starts with everything {@code seed} recorded (for a session that keeps its shared facts), and
+     * shares its reason cache.
+     */
+    Verdict(Verdict seed) {
+        this(seed.sources, seed.rules, seed.cache);
+        seed.exclusions.forEach((candidate, reasons) -> exclusions.put(candidate, new ArrayList<>(reasons)));
+        seed.scores.forEach((candidate, byRule) -> {
+            Map<String, Score> copy = new LinkedHashMap<>();
+            byRule.forEach((rule, score) -> copy.put(rule, new Score(score.weight(), new ArrayList<>(score.reasons()))));
+            scores.put(candidate, copy);
+        });
+        seed.notes.forEach((option, reasons) -> notes.put(option, new ArrayList<>(reasons)));
+        warnings.addAll(seed.warnings);
+        addressFindings.addAll(seed.addressFindings);
+        invalidRoles.addAll(seed.invalidRoles);
     }
 
     /** Rules the candidate out, citing the rule's sources. */
@@ -117,6 +143,14 @@ public final class Verdict {
 
     private Reason reason(RuleContext rule, String effect, String level, Cited fact, String text, Object... args) {
         RuleMeta meta = meta(rule);
+        if (cache != null) {
+            return cache.reason(meta, effect, level, fact, text, args, () -> reason(meta, effect, level, fact, text,
+                    args));
+        }
+        return reason(meta, effect, level, fact, text, args);
+    }
+
+    private Reason reason(RuleMeta meta, String effect, String level, Cited fact, String text, Object... args) {
         Set<String> ids = new LinkedHashSet<>(meta.sources());
         if (fact != null) {
             ids.addAll(fact.sources());
@@ -126,9 +160,13 @@ public final class Verdict {
     }
 
     private RuleMeta meta(RuleContext rule) {
-        RuleMeta meta = rules.get(rule.getRule().getPackageName() + "." + rule.getRule().getName());
+        return cache != null ? cache.meta(rule.getRule(), this::meta) : meta(rule.getRule());
+    }
+
+    private RuleMeta meta(Rule rule) {
+        RuleMeta meta = rules.get(rule.getPackageName() + "." + rule.getName());
         if (meta == null) {
-            throw new IllegalStateException("no metadata for rule " + rule.getRule().getName());
+            throw new IllegalStateException("no metadata for rule " + rule.getName());
         }
         return meta;
     }
@@ -146,7 +184,11 @@ public final class Verdict {
     }
 
     int score(Candidate candidate) {
-        return scores.getOrDefault(candidate, Map.of()).values().stream().mapToInt(Score::weight).sum();
+        int total = 0;
+        for (Score score : scores.getOrDefault(candidate, Map.of()).values()) {
+            total += score.weight(); // a loop: the ranking asks for scores many times per request
+        }
+        return total;
     }
 
     List<Reason> scoreReasons(Candidate candidate) {

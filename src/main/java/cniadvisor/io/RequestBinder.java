@@ -253,6 +253,31 @@ public final class RequestBinder {
         }
     }
 
+    /**
+     * Checks one IPv4 CIDR the way request keys are checked (a network address with a prefix length), for ranges
+     * given on the command line; returns it in canonical form.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String checkCidr(String text) {
+        List<String> problems = new ArrayList<>();
+        Object cidr = CIDR.read(TextNode.valueOf(text), new Problems() {
+            @Override
+            public void report(String message) {
+                problems.add(message);
+            }
+
+            @Override
+            public void reportItem(int index, String message) {
+                problems.add(message);
+            }
+        });
+        if (cidr == null) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return (String) cidr;
+    }
+
     static String unknownKey(String key) {
         String suggestion = closestKey(key);
         if (suggestion != null) {

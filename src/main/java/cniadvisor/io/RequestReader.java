@@ -124,6 +124,15 @@ public final class RequestReader {
             throws InputException, IOException {
         List<InputError> aliasErrors = new ArrayList<>();
         List<Field> fields = readTopLevelFields(file, text, format, aliasErrors);
+        return bind(fields, aliasErrors, file, defaultName);
+    }
+
+    /**
+     * Binds fields read by {@link #readObjectFields}; keys left out because their value was an alias are reported
+     * together with every other problem.
+     */
+    static Request bind(List<Field> fields, List<InputError> aliasErrors, String file, String defaultName)
+            throws InputException {
         if (aliasErrors.isEmpty()) {
             return RequestBinder.bind(fields, file, defaultName);
         }
@@ -145,7 +154,7 @@ public final class RequestReader {
      */
     private static List<Field> readTopLevelFields(String file, String text, Format format,
                                                   List<InputError> aliasErrors) throws InputException, IOException {
-        List<Field> fields = new ArrayList<>();
+        List<Field> fields;
         try (JsonParser parser = format.mapper.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
@@ -155,35 +164,47 @@ public final class RequestReader {
                 throw new InputException(new InputError(file, lineOf(parser.currentTokenLocation()), null,
                         "expected an object of request keys"));
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                int line = lineOf(parser.currentTokenLocation());
-                parser.nextToken();
-                // Jackson's YAML parser hands an alias back as its bare name ("*team" reads as "team")
-                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    aliasErrors.add(new InputError(file, line, key,
-                            "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
-                    continue;
-                }
-                fields.add(new Field(key, parser.readValueAsTree(), line));
-            }
+            fields = readObjectFields(parser, file, aliasErrors);
             if (parser.nextToken() != null) {
                 throw new InputException(new InputError(file, lineOf(parser.currentTokenLocation()), null,
                         "unexpected content after the request object (one request per file)"));
             }
         } catch (JacksonException e) {
-            throw new InputException(syntaxError(file, format, e));
+            throw new InputException(syntaxError(file, format.name(), e));
         }
         return fields;
     }
 
-    private static InputError syntaxError(String file, Format format, JacksonException e) {
+    /**
+     * Reads the keys of the object the parser stands on (its START_OBJECT) up to its END_OBJECT, each with the line
+     * it is on. Keys whose value is a YAML alias are left out and reported in {@code aliasErrors}.
+     */
+    static List<Field> readObjectFields(JsonParser parser, String file, List<InputError> aliasErrors)
+            throws IOException {
+        List<Field> fields = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            int line = lineOf(parser.currentTokenLocation());
+            parser.nextToken();
+            // Jackson's YAML parser hands an alias back as its bare name ("*team" reads as "team")
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                aliasErrors.add(new InputError(file, line, key,
+                        "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
+                continue;
+            }
+            fields.add(new Field(key, parser.readValueAsTree(), line));
+        }
+        return fields;
+    }
+
+    /** A parse error as the user sees it: the line and the parser's problem, without Jackson's internals. */
+    static InputError syntaxError(String file, String formatName, JacksonException e) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             return new InputError(file, yaml.getProblemMark().getLine() + 1, null,
                     "invalid YAML: " + yamlProblem(yaml));
         }
         return new InputError(file, lineOf(e.getLocation()), null,
-                "invalid " + format.name() + ": " + shortMessage(e.getOriginalMessage()));
+                "invalid " + formatName + ": " + shortMessage(e.getOriginalMessage()));
     }
 
     /** SnakeYAML's problem, with its context ("while scanning a quoted scalar") when that started elsewhere. */
@@ -209,7 +230,7 @@ public final class RequestReader {
                 .strip();
     }
 
-    private static int lineOf(JsonLocation location) {
+    static int lineOf(JsonLocation location) {
         return location == null ? 0 : Math.max(0, location.getLineNr());
     }
 }

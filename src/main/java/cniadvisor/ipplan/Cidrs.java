@@ -26,6 +26,11 @@ public final class Cidrs {
         return block(cidr).getNetworkPrefixLength();
     }
 
+    /** Addresses in the block. */
+    public static long size(String cidr) {
+        return block(cidr).getCount().longValueExact();
+    }
+
     public static boolean overlaps(String a, String b) {
         return block(a).overlaps(block(b));
     }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Batch benchmark: generated, varied requests from CSV to CSV (see bench/GenerateRequests.java for the mix).
+#
+#   bench/batch-bench.sh [N=100000] [RUNS=3]
+#
+# 1. Cold: one `batch` process per run, as a user starts it (JVM start, rule load and JIT warm-up included):
+#    wall time and peak RSS (/usr/bin/time %M), median of RUNS.
+# 2. After warm-up: bench/BatchBench.java runs the same batch repeatedly in one JVM; the median of the runs after
+#    the warm-up runs is the steady throughput.
+# 3. Memory against input size: peak RSS of a cold run over N and over 10 x N rows, first with the JVM's default
+#    heap, then with a fixed heap touched up front (-Xms256m -Xmx256m -XX:+AlwaysPreTouch), which takes out how far
+#    garbage happened to fill the heap before a collection. A last run over 10 x N rows in a 128 MiB heap shows the
+#    live data stays small.
+# 4. The worst case for reuse: N rows that all differ (each with its own node subnet), after warm-up.
+# JVM flags are the launcher's for batch runs (serial GC, no perf data). Use an otherwise idle machine: the numbers
+# are only as quiet as the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-100000}"
+runs="${2:-3}"
+jar=target/cni-advisor.jar
+[ -f "$jar" ] || mvn -B -q -DskipTests package
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export CNI_ADVISOR_CACHE="$work/cache"
+jvm=(java -XX:+UseSerialGC -XX:-UsePerfData)
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "generating $n and $((n * 10)) mixed rows, $n unique rows ..."
+java bench/GenerateRequests.java "$n" mix > "$work/mix.csv"
+java bench/GenerateRequests.java "$((n * 10))" mix > "$work/mix10.csv"
+java bench/GenerateRequests.java "$n" unique > "$work/unique.csv"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+# one cold run: prints "seconds rss_kib"; exit 2 (the mix has invalid rows) and 4 are results, not failures
+cold() {
+  local input="$1" rc=0
+  shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "${jvm[@]}" "$@" -jar "$jar" batch "$input" -o csv \
+    --output-file "$work/out.csv" --no-progress --as-of 2026-11-21 2>/dev/null || rc=$?
+  case "$rc" in 0|2|4) ;; *) echo "batch failed with exit $rc" >&2; exit 1 ;; esac
+  tail -1 "$work/time"
+}
+
+"${jvm[@]}" -jar "$jar" batch "$work/mix.csv" -o csv --output-file "$work/out.csv" --no-progress >/dev/null 2>&1 \
+  || true # fills the rule cache, as any second run finds it
+
+echo
+echo "== 1. cold, $n mixed rows, $runs runs"
+for _ in $(seq "$runs"); do cold "$work/mix.csv"; done > "$work/cold"
+cold_s="$(cut -d' ' -f1 "$work/cold" | median)"
+cold_rss="$(cut -d' ' -f2 "$work/cold" | median)"
+echo "median wall ${cold_s} s = $(awk -v n="$n" -v s="$cold_s" 'BEGIN {printf "%.0f", n / s}') requests/s" \
+  "including start-up and warm-up; median peak RSS $((cold_rss / 1024)) MiB"
+
+echo
+echo "== 2. after warm-up, $n mixed rows (3 warm-up runs, 5 measured)"
+"${jvm[@]}" -cp "$jar" bench/BatchBench.java "$work/mix.csv" 3 5 | tail -6
+
+echo
+echo "== 3. peak RSS against input size"
+for heap in default fixed; do
+  flags=()
+  [ "$heap" = fixed ] && flags=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch)
+  small="$(cold "$work/mix.csv" "${flags[@]}" | cut -d' ' -f2)"
+  large_line="$(cold "$work/mix10.csv" "${flags[@]}")"
+  large="$(echo "$large_line" | cut -d' ' -f2)"
+  echo "$heap heap: $n rows $((small / 1024)) MiB, $((n * 10)) rows $((large / 1024)) MiB" \
+    "($(awk -v a="$small" -v b="$large" 'BEGIN {printf "%+.1f%%", (b - a) * 100 / a}')); $((n * 10)) rows took" \
+    "$(echo "$large_line" | cut -d' ' -f1) s"
+done
+small_heap="$(cold "$work/mix10.csv" -Xmx128m)"
+echo "$((n * 10)) rows in a 128 MiB heap: $(echo "$small_heap" | cut -d' ' -f1) s," \
+  "peak RSS $(( $(echo "$small_heap" | cut -d' ' -f2) / 1024 )) MiB"
+
+echo
+echo "== 4. worst case: $n rows that all differ, after warm-up"
+"${jvm[@]}" -cp "$jar" bench/BatchBench.java "$work/unique.csv" 2 3 | tail -1

@@ -1,0 +1,405 @@
+package cniadvisor.cli;
+
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.BatchAdvisor;
+import cniadvisor.engine.BatchRunner;
+import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.engine.RuleMeta;
+import cniadvisor.io.AtomicFileWriter;
+import cniadvisor.io.BatchInputFormat;
+import cniadvisor.io.BatchRecord;
+import cniadvisor.io.BatchReportFormat;
+import cniadvisor.io.BatchResult;
+import cniadvisor.io.BatchSummary;
+import cniadvisor.io.BatchWriter;
+import cniadvisor.io.InputException;
+import cniadvisor.io.RequestBinder;
+import cniadvisor.io.RequestReader;
+import cniadvisor.io.RequestStream;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Request;
+import cniadvisor.model.Source;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** {@code batch}: many requests in, one report out, with checks across the requests. */
+@Command(name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Evaluates many requests in one run: CSV (a header row of request keys, list values separated by "
+                        + "';'), JSON Lines, a JSON array or multi-document YAML. Each request is evaluated on its "
+                        + "own; the report keeps input order whatever the thread count. Across requests it checks "
+                        + "that node subnets do not overlap (error) nor overlap another request's pod or service "
+                        + "CIDR (warning), and, with --address-pool, what the recommendations take from the pool.",
+                "",
+                "A row or document that cannot be read or has a bad value becomes an error entry with its line; "
+                        + "the rest is still evaluated. A request without a name is called <file>#<n>, n counting "
+                        + "the requests in that file.",
+                "",
+                "Exit codes for batch: 0 every request got a recommendation; 4 some request has no fitting "
+                        + "option; 2 some input is invalid (checked first), or a bad option or file.",
+                "",
+                "Examples:",
+                "  cni-advisor batch examples/batch/teams.csv",
+                "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
+                "  cni-advisor batch teams.jsonl more.yaml --address-pool 10.0.0.0/8 -o sarif --output-file "
+                        + "batch.sarif",
+                "  cat teams.csv | cni-advisor batch - --input-format csv -o csv",
+                ""})
+final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Request files; '-' reads standard input (then --input-format is required).")
+    List<String> files;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "Input format: ${COMPLETION-CANDIDATES}. Default: by extension (.csv, .jsonl or .ndjson, "
+                    + ".json, .yaml or .yml).")
+    BatchInputFormat inputFormat;
+
+    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the --output-file extension "
+                    + "(.csv, .json, .jsonl, .md, .xml for junit, .sarif, .txt for table); else table on a terminal, "
+                    + "jsonl otherwise.")
+    BatchReportFormat format;
+
+    @Option(names = "--output-file", paramLabel = "FILE",
+            description = "Write the report here instead of standard output, atomically: the file appears complete "
+                    + "or not at all.")
+    Path outputFile;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Requests evaluated in parallel (default: the number of cores, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--address-pool", paramLabel = "CIDR", arity = "1..*", split = ",",
+            description = "The organisation's address space: the report counts the routable addresses the "
+                    + "recommendations take from it and what is left.")
+    List<String> addressPool = new ArrayList<>();
+
+    @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
+    boolean noProgress;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    /** A record and its position in the whole batch. */
+    private record Numbered(int ordinal, BatchRecord record) {
+    }
+
+    /** One input as the user named it, with the format it is read in. */
+    private record Input(String name, Path path, BatchInputFormat format) {
+        boolean stdin() {
+            return path == null;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
+        List<Input> inputs = inputs();
+        List<String> pool = pool();
+        if (threads < 1) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be at least 1, got " + threads);
+        }
+        BatchReportFormat reportFormat = reportFormat();
+        Advisor advisor = KnowledgeOptions.await(loading);
+
+        BatchAdvisor batch = new BatchAdvisor(advisor, knowledge.asOf());
+        CrossRequestChecks checks = new CrossRequestChecks(advisor.knowledge(), pool);
+        BatchSummary summary = new BatchSummary();
+        BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(Input::name).toList(),
+                knowledge.asOf(), ruleInfos(advisor));
+        try (AtomicFileWriter file = outputFile == null ? null : openOutput();
+             Records records = new Records(inputs, Main.STDIN.get());
+             BatchWriter writer = BatchWriter.open(reportFormat, file == null ? spec.commandLine().getOut()
+                     : file.writer(), context);
+             BatchProgress progress = BatchProgress.start(!noProgress, records.totalBytes(), records::bytesRead)) {
+            BatchRunner.run(records, threads, () -> new Evaluate(batch, checks), result -> {
+                BatchResult checked = result.valid()
+                        ? result.withFindings(checks.check(result::label, result.request(), result.routableDemand()))
+                        : result;
+                summary.add(checked);
+                try {
+                    writer.write(checked);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+                }
+                progress.update(summary.requests());
+            });
+            if (checks.hasPool()) {
+                summary.pool(new BatchSummary.Pool(checks.pool(), checks.poolSize(), checks.demanded(),
+                        checks.demandingRequests()));
+            }
+            writer.finish(summary);
+            if (file != null) {
+                file.commit();
+            }
+        } catch (UncheckedIOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: cannot write the report: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERNAL_ERROR, "error: interrupted");
+        }
+
+        // the table ends with the summary already; anywhere else stderr carries it
+        if (!(reportFormat == BatchReportFormat.table && outputFile == null)) {
+            PrintWriter err = spec.commandLine().getErr();
+            summary.lines().forEach(err::println);
+            err.flush();
+        }
+        return summary.invalid() > 0 ? ExitCode.USAGE_ERROR.code()
+                : summary.noFit() > 0 ? ExitCode.NO_FIT.code() : ExitCode.OK.code();
+    }
+
+    /** Binds and evaluates on a worker thread; the cross-request checks run later, in order, on the sink. */
+    private static final class Evaluate implements Function<Numbered, BatchResult>, AutoCloseable {
+        private final BatchAdvisor.Worker advisor;
+        private final CrossRequestChecks checks;
+
+        Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
+            this.advisor = batch.newWorker();
+            this.checks = checks;
+        }
+
+        @Override
+        public BatchResult apply(Numbered input) {
+            try {
+                Request request = input.record().bind();
+                Advice advice = advisor.advise(request);
+                long demand = checks.hasPool() ? checks.routableDemand(request, advice) : 0;
+                return BatchResult.evaluated(input.ordinal(), input.record(), request, advice, demand);
+            } catch (InputException e) {
+                return BatchResult.invalid(input.ordinal(), input.record(), e.errors());
+            }
+        }
+
+        @Override
+        public void close() {
+            advisor.close();
+        }
+    }
+
+    private List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        long stdinCount = files.stream().filter(RequestReader.STDIN_PATH::equals).count();
+        if (stdinCount > 1) {
+            problems.add("error: '-' (standard input) can be read only once");
+        }
+        for (String name : files) {
+            if (name.equals(RequestReader.STDIN_PATH)) {
+                if (inputFormat == null) {
+                    problems.add("error: stdin: say how standard input is written with --input-format ("
+                            + formats() + ")");
+                }
+                inputs.add(new Input("stdin", null, inputFormat));
+                continue;
+            }
+            Path path = Path.of(name);
+            BatchInputFormat format = inputFormat != null ? inputFormat
+                    : BatchInputFormat.ofFileName(name).orElse(null);
+            if (!Files.exists(path)) {
+                problems.add("error: " + name + ": no such file");
+            } else if (Files.isDirectory(path)) {
+                problems.add("error: " + name + ": is a directory, not a request file");
+            } else if (!Files.isReadable(path)) {
+                problems.add("error: " + name + ": permission denied");
+            } else if (format == null) {
+                problems.add("error: " + name + ": unknown extension; use .csv, .jsonl, .ndjson, .json, .yaml or "
+                        + ".yml, or say the format with --input-format (" + formats() + ")");
+            }
+            inputs.add(new Input(name, path, format));
+        }
+        if (!problems.isEmpty()) {
+            throw new CliException(ExitCode.USAGE_ERROR, problems);
+        }
+        return inputs;
+    }
+
+    private static String formats() {
+        return String.join(", ", Arrays.stream(BatchInputFormat.values()).map(Enum::name).toList());
+    }
+
+    private List<String> pool() {
+        List<String> cidrs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String text : addressPool) {
+            try {
+                cidrs.add(RequestBinder.checkCidr(text));
+            } catch (IllegalArgumentException e) {
+                problems.add("error: --address-pool: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CliException(ExitCode.USAGE_ERROR, problems);
+        }
+        return cidrs;
+    }
+
+    /** -o if given; else by the output file's extension; else table on a terminal and JSON Lines in a pipe. */
+    private BatchReportFormat reportFormat() {
+        if (format != null) {
+            return format;
+        }
+        if (outputFile != null) {
+            String name = outputFile.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".csv")) {
+                return BatchReportFormat.csv;
+            }
+            if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+                return BatchReportFormat.jsonl;
+            }
+            if (name.endsWith(".sarif") || name.endsWith(".sarif.json")) {
+                return BatchReportFormat.sarif;
+            }
+            if (name.endsWith(".json")) {
+                return BatchReportFormat.json;
+            }
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+                return BatchReportFormat.markdown;
+            }
+            if (name.endsWith(".xml")) {
+                return BatchReportFormat.junit;
+            }
+            if (name.endsWith(".txt")) {
+                return BatchReportFormat.table;
+            }
+        }
+        return System.console() != null ? BatchReportFormat.table : BatchReportFormat.jsonl;
+    }
+
+    private AtomicFileWriter openOutput() {
+        if (Files.isDirectory(outputFile)) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --output-file " + outputFile + ": is a directory");
+        }
+        try {
+            return AtomicFileWriter.open(outputFile);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --output-file " + outputFile
+                    + ": cannot write there (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Every rule of the rule base and every cross-request check, for reports that list them. */
+    private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
+        List<BatchWriter.RuleInfo> infos = new ArrayList<>();
+        List<RuleMeta> rules = new ArrayList<>(advisor.rules().rules());
+        rules.addAll(CrossRequestChecks.RULES);
+        for (RuleMeta rule : rules) {
+            String helpUri = rule.sources().stream().map(id -> advisor.knowledge().sources().get(id))
+                    .filter(Objects::nonNull).map(Source::url).findFirst().orElse(null);
+            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(), helpUri));
+        }
+        return infos;
+    }
+
+    /** The records of every input, one input after the other, each opened when reached (on the reader thread). */
+    private static final class Records implements Iterator<Numbered>, Closeable {
+        private final Iterator<Input> inputs;
+        private final InputStream stdin;
+        private final long totalBytes;
+        private volatile RequestStream current;
+        private volatile long bytesOfFinished;
+        private int ordinal;
+
+        Records(List<Input> inputs, InputStream stdin) {
+            this.inputs = inputs.iterator();
+            this.stdin = stdin;
+            this.totalBytes = inputs.stream().anyMatch(Input::stdin) ? -1
+                    : inputs.stream().mapToLong(input -> size(input.path())).sum();
+        }
+
+        long totalBytes() {
+            return totalBytes;
+        }
+
+        long bytesRead() {
+            RequestStream stream = current;
+            return bytesOfFinished + (stream == null ? 0 : stream.bytesRead());
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (current == null || !current.hasNext()) {
+                if (current != null) {
+                    bytesOfFinished += current.bytesRead();
+                    closeCurrent();
+                }
+                if (!inputs.hasNext()) {
+                    return false;
+                }
+                current = open(inputs.next());
+            }
+            return true;
+        }
+
+        @Override
+        public Numbered next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return new Numbered(++ordinal, current.next());
+        }
+
+        private RequestStream open(Input input) {
+            try {
+                InputStream in = input.stdin() ? stdin : Files.newInputStream(input.path());
+                return RequestStream.open(input.name(), in, input.format());
+            } catch (IOException e) {
+                throw new UncheckedIOException(input.name() + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        private void closeCurrent() {
+            try {
+                current.close();
+            } catch (IOException e) {
+                // fully read already: a failing close loses nothing
+            }
+            current = null;
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                closeCurrent();
+            }
+        }
+
+        private static long size(Path path) {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+    }
+}

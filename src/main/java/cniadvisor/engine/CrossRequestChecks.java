@@ -1,0 +1,290 @@
+package cniadvisor.engine;
+
+import cniadvisor.ipplan.AddressPlanner;
+import cniadvisor.ipplan.Cidrs;
+import cniadvisor.knowledge.Knowledge;
+import cniadvisor.model.Advice;
+import cniadvisor.model.AddressFit;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Request;
+import cniadvisor.model.Source;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that need the whole batch: address ranges that overlap between requests, and the routable addresses the
+ * batch takes from the organisation's address pool. Requests are checked in input order, each against the ones
+ * before it, so an overlapping pair is reported once, on the later request, and nothing depends on the thread
+ * count. Only the ranges are kept, one entry per distinct range (about 200 bytes), never the advice.
+ *
+ * <p>What must not overlap: node subnets are VNet subnets, and subnets of peered or connected VNets cannot overlap,
+ * so two node subnets that overlap are an error, unless both requests share the very same subnet on purpose
+ * ({@code sharedSubnet}). A node subnet that overlaps another request's pod or service CIDR is a warning: those
+ * ranges are private to their cluster and only collide when the two clusters' networks are connected. Pod and
+ * service CIDRs of different requests may overlap freely: Microsoft allows reusing them across clusters.
+ *
+ * <p>Not thread-safe: call {@link #check} from one thread, in input order. {@link #routableDemand} may run on
+ * any thread.
+ */
+public final class CrossRequestChecks {
+
+    public static final String NODE_SUBNET_OVERLAP = "BATCH-NODE-SUBNET-OVERLAP";
+    public static final String CLUSTER_RANGE_OVERLAP = "BATCH-CLUSTER-RANGE-OVERLAP";
+    public static final String POOL_EXHAUSTED = "BATCH-ADDRESS-POOL-EXHAUSTED";
+    public static final String OUTSIDE_POOL = "BATCH-OUTSIDE-ADDRESS-POOL";
+
+    /** The checks, described like rules, for listings and SARIF. */
+    public static final List<RuleMeta> RULES = List.of(
+            check(NODE_SUBNET_OVERLAP, "Node subnets of different requests must not overlap", "learn-ip-planning",
+                    "Error when a request's node subnet overlaps the node subnet of an earlier request in the batch "
+                            + "(the same subnet on two requests that both set sharedSubnet is allowed)."),
+            check(CLUSTER_RANGE_OVERLAP, "A node subnet overlaps another cluster's pod or service CIDR",
+                    "learn-overlay-concepts, learn-ip-planning",
+                    "Warns when a request's node subnet overlaps an earlier request's pod or service CIDR, or its pod "
+                            + "or service CIDR overlaps an earlier request's node subnet."),
+            check(POOL_EXHAUSTED, "The address pool cannot hold the batch", "learn-ip-planning",
+                    "Error on each request whose routable addresses (node subnet, pod subnet) no longer fit in "
+                            + "what is left of --address-pool."),
+            check(OUTSIDE_POOL, "A node subnet lies outside the address pool", "learn-ip-planning",
+                    "Warns when a request's node subnet is not inside --address-pool."));
+
+    /** Ranges from the request's VNet that other networks route to, and so take space from the pool. */
+    private static final Set<String> ROUTABLE = Set.of(AddressPlanner.NODE_SUBNET, AddressPlanner.POD_SUBNET);
+    private static final String NODE_SUBNET = "node subnet";
+    private static final int MAX_NAMED = 5;
+    private static final int IPV4_BITS = 32;
+
+    /** A range by its first address, then prefix length: blocks inside a block sort right after it. */
+    private record RangeKey(long lower, int prefix) implements Comparable<RangeKey> {
+        static RangeKey of(IPAddress block) {
+            return new RangeKey(block.getLower().toIPv4().longValue(), block.getNetworkPrefixLength());
+        }
+
+        @Override
+        public int compareTo(RangeKey other) {
+            int byLower = Long.compare(lower, other.lower);
+            return byLower != 0 ? byLower : Integer.compare(prefix, other.prefix);
+        }
+    }
+
+    /** The first request that gave a range; {@code allShared}: every request giving exactly it shares it. */
+    private record Owner(String label, String kind, String cidr, boolean allShared) {
+        Owner join(Owner later) {
+            return new Owner(label, kind, cidr, allShared && later.allShared);
+        }
+    }
+
+    private final Map<String, Source> sources;
+    private final AddressPlanner planner;
+    private final Ranges nodeSubnets = new Ranges();
+    private final Ranges clusterRanges = new Ranges();
+    private final List<String> pool;
+    private final IPAddressSeqRange[] poolRanges;
+    private final long poolSize;
+    private long demanded;
+    private long demandingRequests;
+
+    /** @param pool the organisation's address space (canonical IPv4 CIDRs); empty when not given */
+    public CrossRequestChecks(Knowledge knowledge, List<String> pool) {
+        this.sources = knowledge.sources();
+        this.planner = new AddressPlanner(knowledge);
+        this.pool = List.copyOf(pool);
+        this.poolRanges = IPAddressSeqRange.join(pool.stream()
+                .map(cidr -> Cidrs.block(cidr).toSequentialRange())
+                .toArray(IPAddressSeqRange[]::new));
+        this.poolSize = Arrays.stream(poolRanges).mapToLong(r -> r.getCount().longValueExact()).sum();
+    }
+
+    public boolean hasPool() {
+        return !pool.isEmpty();
+    }
+
+    /**
+     * The routable addresses the request takes from the pool: for its recommended option, the block of each VNet
+     * range the option uses (node subnet, pod subnet) - the range given, or else the smallest block that holds what
+     * the option needs. 0 when nothing fits.
+     */
+    public long routableDemand(Request request, Advice advice) {
+        // the plan's ranges are what a deployment takes: the given node subnet, or the proposed ones sized for
+        // the recommended option (and its pod subnet); none when nothing fits
+        return advice.addressPlan().ranges().stream().filter(r -> ROUTABLE.contains(r.role()))
+                .mapToLong(r -> Cidrs.size(r.cidr())).sum();
+    }
+
+    /**
+     * Findings for one request against every request before it (in report order), then remembers its ranges.
+     *
+     * @param label  how findings on later requests name this one, e.g. "team-a (teams.csv:3)"; asked for only when
+     *               the request gives a range
+     * @param demand its {@link #routableDemand}
+     */
+    public List<Reason> check(Supplier<String> label, Request request, long demand) {
+        List<Reason> findings = new ArrayList<>();
+        String node = request.nodeSubnetCidr();
+        if (node != null) {
+            IPAddress block = Cidrs.block(node);
+            List<Owner> nodeOverlaps = overlapping(nodeSubnets, block).stream()
+                    .filter(o -> !(o.cidr().equals(node) && o.allShared() && request.sharedSubnet()))
+                    .toList();
+            report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "Node subnet %s overlaps node subnet %s of "
+                    + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
+                    node, o.cidr(), o.label()), "Node subnet " + node, NODE_SUBNET_OVERLAP, "error");
+            List<Owner> rangeOverlaps = overlapping(clusterRanges, block);
+            report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "Node subnet %s overlaps the %s %s of "
+                    + "%s: if the two clusters' networks are connected, those addresses become ambiguous.",
+                    node, o.kind(), o.cidr(), o.label()), "Node subnet " + node, CLUSTER_RANGE_OVERLAP, "warning");
+            checkInsidePool(findings, node, block);
+        }
+        Map<String, String> clusterCidrs = new LinkedHashMap<>();
+        if (request.podCidr() != null) {
+            clusterCidrs.put(request.podCidr(), "pod CIDR");
+        }
+        if (request.serviceCidr() != null) {
+            clusterCidrs.putIfAbsent(request.serviceCidr(), "service CIDR");
+        }
+        clusterCidrs.forEach((cidr, kind) -> {
+            List<Owner> overlaps = overlapping(nodeSubnets, Cidrs.block(cidr));
+            report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps node subnet %s of %s: "
+                    + "if the two clusters' networks are connected, those addresses become ambiguous.",
+                    kind, cidr, o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP, "warning");
+        });
+        checkPool(findings, request, demand);
+
+        if (node != null) {
+            nodeSubnets.remember(node, new Owner(label.get(), NODE_SUBNET, node, request.sharedSubnet()));
+        }
+        clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
+        findings.sort(Reason.REPORT_ORDER);
+        return findings;
+    }
+
+    private void checkInsidePool(List<Reason> findings, String node, IPAddress block) {
+        if (hasPool() && Arrays.stream(poolRanges).noneMatch(range -> range.contains(block))) {
+            findings.add(warning(OUTSIDE_POOL, "Node subnet %s is outside the address pool (%s).",
+                    node, String.join(", ", pool)));
+        }
+    }
+
+    private void checkPool(List<Reason> findings, Request request, long demand) {
+        if (!hasPool() || demand == 0) {
+            return;
+        }
+        long left = Math.max(0, poolSize - demanded);
+        demanded += demand;
+        demandingRequests++;
+        if (demand > left) {
+            findings.add(error(POOL_EXHAUSTED, "Address pool: this cluster needs %,d routable addresses%s, but only "
+                            + "%,d of the pool's %,d are left.", demand,
+                    request.nodeSubnetCidr() == null ? "" : " (node subnet " + request.nodeSubnetCidr() + ")",
+                    left, poolSize));
+        }
+    }
+
+    /**
+     * Every remembered range that overlaps the block, in address order: those containing it, then those inside.
+     * Two CIDR blocks overlap only when one contains the other, so the containing ones are the blocks of each
+     * shorter prefix length that holds this block (looked up only for prefix lengths some range has), and the
+     * contained ones sort between the block's first and last address.
+     */
+    private static List<Owner> overlapping(Ranges ranges, IPAddress block) {
+        List<Owner> found = new ArrayList<>();
+        int prefix = block.getNetworkPrefixLength();
+        for (int shorter = 0; shorter < prefix; shorter++) {
+            if (ranges.hasPrefix(shorter)) {
+                Owner owner = ranges.byKey.get(RangeKey.of(block.toPrefixBlock(shorter)));
+                if (owner != null) {
+                    found.add(owner);
+                }
+            }
+        }
+        RangeKey first = RangeKey.of(block);
+        RangeKey last = new RangeKey(block.getUpper().toIPv4().longValue(), IPV4_BITS);
+        found.addAll(ranges.byKey.subMap(first, true, last, true).values());
+        return found;
+    }
+
+    /** Remembered ranges, and which prefix lengths occur among them. */
+    private static final class Ranges {
+        private final NavigableMap<RangeKey, Owner> byKey = new TreeMap<>();
+        private final boolean[] prefixes = new boolean[IPV4_BITS + 1];
+
+        boolean hasPrefix(int prefix) {
+            return prefixes[prefix];
+        }
+
+        void remember(String cidr, Owner owner) {
+            RangeKey key = RangeKey.of(Cidrs.block(cidr));
+            byKey.merge(key, owner, Owner::join);
+            prefixes[key.prefix()] = true;
+        }
+    }
+
+    /**
+     * Names the first few overlaps one by one and counts the rest in one more finding, worded so that it sorts
+     * after the named ones ("... overlaps yet 3 more ...").
+     */
+    private void report(List<Reason> findings, List<Owner> overlaps, Function<Owner, Reason> each, String subject,
+                        String rule, String level) {
+        overlaps.stream().limit(MAX_NAMED).map(each).forEach(findings::add);
+        if (overlaps.size() > MAX_NAMED) {
+            findings.add(reason(rule, level, "%s overlaps yet %,d more ranges of earlier requests.", subject,
+                    overlaps.size() - MAX_NAMED));
+        }
+    }
+
+    private Reason error(String rule, String text, Object... args) {
+        return reason(rule, "error", text, args);
+    }
+
+    private Reason warning(String rule, String text, Object... args) {
+        return reason(rule, "warning", text, args);
+    }
+
+    private Reason reason(String rule, String level, String text, Object... args) {
+        List<Source> cited = RULES.stream().filter(r -> r.id().equals(rule)).findFirst().orElseThrow()
+                .sources().stream().map(sources::get).filter(Objects::nonNull).toList();
+        return new Reason(rule, null, level, String.format(Locale.ROOT, text, args), cited);
+    }
+
+
+    private static RuleMeta check(String id, String name, String sources, String decides) {
+        return new RuleMeta(id, name, "cniadvisor.batch",
+                Arrays.stream(sources.split(",")).map(String::trim).collect(Collectors.toList()), null, decides);
+    }
+
+    public List<String> pool() {
+        return pool;
+    }
+
+    public long poolSize() {
+        return poolSize;
+    }
+
+    /** Routable addresses the batch's recommendations take, over every request counted so far. */
+    public long demanded() {
+        return demanded;
+    }
+
+    public long demandingRequests() {
+        return demandingRequests;
+    }
+
+    /** What the pool has left; negative when the batch asks for more than it holds. */
+    public long left() {
+        return poolSize - demanded;
+    }
+}

@@ -1,0 +1,54 @@
+package cniadvisor.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Writes a batch report as results arrive, in input order, and finishes it with the summary. Formats whose header
+ * needs the totals (Markdown's summary, JUnit's counts) keep the per-request part in a temporary file meanwhile,
+ * never in memory. {@link #close()} releases what an unfinished report holds.
+ */
+public interface BatchWriter extends Closeable {
+
+    /** A rule a report may name, for formats that list them (SARIF). */
+    record RuleInfo(String id, String name, String description, String helpUri) {
+    }
+
+    /**
+     * What a report says about the run as a whole.
+     *
+     * @param inputs the input names, as given
+     * @param asOf   the date retirements were judged against
+     * @param rules  every rule and check that can produce a finding
+     */
+    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules) {
+        public Context {
+            inputs = List.copyOf(inputs);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    void write(BatchResult result) throws IOException;
+
+    /** Writes what follows the last result (and, for spooling formats, everything) and flushes. */
+    void finish(BatchSummary summary) throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    static BatchWriter open(BatchReportFormat format, Writer out, Context context) throws IOException {
+        return switch (format) {
+            case table -> new TableBatchWriter(out);
+            case csv -> new CsvBatchWriter(out);
+            case json -> JsonBatchWriter.array(out);
+            case jsonl -> JsonBatchWriter.lines(out);
+            case markdown -> new MarkdownBatchWriter(out, context);
+            case junit -> new JUnitBatchWriter(out, context);
+            case sarif -> new SarifBatchWriter(out, context);
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package cniadvisor.io;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.OptionResult;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Recommendation;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * A row per request, for spreadsheets: where it came from, what was recommended, the counts and rule ids of its
+ * findings, the texts worth reading (input errors, conflicts, errors and warnings) and the az CLI command. Lists
+ * inside a cell are separated by ';' as in the input, texts by " | ". Rows only: the summary goes to stderr.
+ */
+final class CsvBatchWriter implements BatchWriter {
+
+    static final List<String> COLUMNS = List.of("input", "line", "name", "status", "option", "dataplane",
+            "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli");
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private final Writer out;
+    private final SequenceWriter rows;
+
+    CsvBatchWriter(Writer out) throws IOException {
+        this.out = out;
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        COLUMNS.forEach(schema::addColumn);
+        // quote only the cells that need it, not every long one
+        this.rows = CSV.writerFor(String[].class).with(schema.build())
+                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+    }
+
+    @Override
+    public void write(BatchResult result) throws IOException {
+        rows.write(row(result));
+    }
+
+    static String[] row(BatchResult result) {
+        String line = result.line() > 0 ? Integer.toString(result.line()) : "";
+        if (!result.valid()) {
+            return new String[]{result.file(), line, result.name(), result.status(), "", "", "", "", "", "", "", "",
+                    result.errors().stream().map(InputError::format).collect(Collectors.joining(" | ")), ""};
+        }
+        Advice advice = result.advice();
+        Recommendation rec = advice.recommendation();
+        OptionResult best = null;
+        StringJoiner otherEligible = new StringJoiner(";");
+        for (OptionResult option : advice.options()) {
+            if (option.status().equals(OptionResult.RECOMMENDED)) {
+                best = option;
+            } else if (option.status().equals(OptionResult.ELIGIBLE)) {
+                otherEligible.add(option.id());
+            }
+        }
+        Set<String> rules = new LinkedHashSet<>();
+        StringJoiner messages = new StringJoiner(" | ");
+        advice.conflicts().forEach(conflict -> messages.add("no fit: " + conflict));
+        for (Reason warning : result.reportedFindings()) {
+            rules.add(warning.rule());
+            messages.add(warning.level() + ": " + warning.text());
+        }
+        return new String[]{result.file(), line, result.name(), result.status(),
+                rec == null ? "" : rec.option(),
+                rec == null ? "" : rec.dataplane(),
+                rec == null ? "" : rec.networkPolicy(),
+                best == null || best.score() == null ? "" : best.score().toString(),
+                otherEligible.toString(),
+                Integer.toString(result.count("error")),
+                Integer.toString(result.count("warning")),
+                String.join(";", rules),
+                messages.toString(),
+                rec == null ? "" : rec.azCli()};
+    }
+
+    @Override
+    public void finish(BatchSummary summary) throws IOException {
+        rows.close(); // writes the header even when there were no rows
+        out.flush();
+    }
+}

@@ -1,0 +1,161 @@
+package cniadvisor.io;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.Reason;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * JUnit XML, as CI servers read it: one test suite, a test case per request (class name: the input file). A case
+ * fails when no option fits or an error-level finding exists, and is an error when the input was invalid. The
+ * suite's counts come first in the file, so the test cases are spooled until the end.
+ */
+final class JUnitBatchWriter implements BatchWriter {
+
+    private static final String SUITE = "cni-advisor batch";
+
+    private final Writer out;
+    private final Context context;
+    private final Spool spool;
+    private final XMLStreamWriter cases;
+    private long tests;
+    private long failures;
+    private long errors;
+
+    JUnitBatchWriter(Writer out, Context context) throws IOException {
+        this.out = out;
+        this.context = context;
+        this.spool = new Spool();
+        this.cases = xml(spool.writer());
+    }
+
+    @Override
+    public void write(BatchResult result) throws IOException {
+        tests++;
+        try {
+            cases.writeCharacters("\n    ");
+            cases.writeStartElement("testcase");
+            cases.writeAttribute("classname", result.file());
+            cases.writeAttribute("name", result.name() + (result.line() > 0 ? " (line " + result.line() + ")" : ""));
+            if (!result.valid()) {
+                errors++;
+                problem("error", "invalid-input", result.errors().get(0).format(),
+                        result.errors().stream().map(InputError::format).collect(Collectors.joining("\n")));
+            } else {
+                Advice advice = result.advice();
+                List<Reason> errorFindings = result.findings("error");
+                if (!advice.hasRecommendation()) {
+                    failures++;
+                    problem("failure", "no-fit", "no option fits: " + String.join("; ", advice.conflicts()),
+                            details(result));
+                } else if (!errorFindings.isEmpty()) {
+                    failures++;
+                    problem("failure", "error-finding", errorFindings.get(0).rule() + ": "
+                            + errorFindings.get(0).text(), details(result));
+                } else {
+                    cases.writeStartElement("system-out");
+                    cases.writeCharacters(details(result));
+                    cases.writeEndElement();
+                }
+            }
+            cases.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private void problem(String element, String type, String message, String details) throws XMLStreamException {
+        cases.writeStartElement(element);
+        cases.writeAttribute("type", type);
+        cases.writeAttribute("message", message);
+        cases.writeCharacters(details);
+        cases.writeEndElement();
+    }
+
+    /** The recommendation (or conflicts) and every error and warning, one per line. */
+    private static String details(BatchResult result) {
+        Advice advice = result.advice();
+        StringBuilder s = new StringBuilder();
+        if (advice.hasRecommendation()) {
+            s.append("recommended: ").append(advice.recommendation().option()).append(", ")
+                    .append(advice.recommendation().dataplane()).append(" data plane, ")
+                    .append(advice.recommendation().networkPolicy()).append(" network policy\n");
+        } else {
+            advice.conflicts().forEach(c -> s.append("no fit: ").append(c).append('\n'));
+        }
+        result.reportedFindings().forEach(w -> s.append(w.level()).append(' ').append(w.rule()).append(": ")
+                .append(w.text()).append('\n'));
+        return s.toString();
+    }
+
+    @Override
+    public void finish(BatchSummary summary) throws IOException {
+        try {
+            cases.flush();
+            XMLStreamWriter doc = xml(out);
+            doc.writeStartDocument("UTF-8", "1.0");
+            doc.writeCharacters("\n");
+            doc.writeStartElement("testsuites");
+            counts(doc);
+            doc.writeCharacters("\n  ");
+            doc.writeStartElement("testsuite");
+            counts(doc);
+            doc.writeAttribute("skipped", "0");
+            doc.writeCharacters("\n    ");
+            doc.writeStartElement("properties");
+            property(doc, "asOf", context.asOf().toString());
+            property(doc, "inputs", String.join(", ", context.inputs()));
+            doc.writeCharacters("\n    ");
+            doc.writeEndElement();
+            doc.flush();
+            spool.copyTo(out);
+            doc.writeCharacters("\n    ");
+            doc.writeStartElement("system-out");
+            doc.writeCharacters(String.join("\n", summary.lines()) + "\n");
+            doc.writeEndElement();
+            doc.writeCharacters("\n  ");
+            doc.writeEndElement();
+            doc.writeCharacters("\n");
+            doc.writeEndElement();
+            doc.writeCharacters("\n");
+            doc.writeEndDocument();
+            doc.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        out.flush();
+    }
+
+    private void counts(XMLStreamWriter doc) throws XMLStreamException {
+        doc.writeAttribute("name", SUITE);
+        doc.writeAttribute("tests", Long.toString(tests));
+        doc.writeAttribute("failures", Long.toString(failures));
+        doc.writeAttribute("errors", Long.toString(errors));
+    }
+
+    private static void property(XMLStreamWriter doc, String name, String value) throws XMLStreamException {
+        doc.writeCharacters("\n      ");
+        doc.writeEmptyElement("property");
+        doc.writeAttribute("name", name);
+        doc.writeAttribute("value", value);
+    }
+
+    private static XMLStreamWriter xml(Writer writer) throws IOException {
+        try {
+            return XMLOutputFactory.newInstance().createXMLStreamWriter(writer);
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        spool.close();
+    }
+}

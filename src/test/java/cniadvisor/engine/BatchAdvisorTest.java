@@ -1,0 +1,219 @@
+package cniadvisor.engine;
+
+import static cniadvisor.testing.Fixtures.advisor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cniadvisor.io.RequestBinder;
+import cniadvisor.io.RequestReader;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Request;
+import cniadvisor.testing.Fixtures;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch's fast path (one session per worker, remembered advice) must give exactly what advise gives. */
+class BatchAdvisorTest {
+
+    @TempDir
+    Path dir;
+
+    /** Requests drawn from every key's values, with duplicates that differ only in name. */
+    static List<Request> generated(int count, long seed) {
+        Random random = new Random(seed);
+        String[] policies = Request.NETWORK_POLICIES.toArray(String[]::new);
+        String[] traffic = Request.TRAFFIC_PATTERNS.toArray(String[]::new);
+        String[] plugins = RequestBinder.CURRENT_PLUGINS.toArray(String[]::new);
+        String[] windows = Request.WINDOWS_VERSIONS.toArray(String[]::new);
+        List<Request> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean win = random.nextInt(5) == 0;
+            int nodes = random.nextInt(3) == 0 ? 1 + random.nextInt(6000) : new int[]{3, 10, 50, 200}[random.nextInt(4)];
+            requests.add(new Request("team-" + i, nodes,
+                    random.nextBoolean() ? null : 10 + random.nextInt(241), random.nextInt(4),
+                    random.nextInt(3) == 0 ? "10." + random.nextInt(256) + "." + random.nextInt(64) * 4 + ".0/"
+                            + (22 + random.nextInt(3)) : null,
+                    random.nextInt(6) == 0 ? "10.244.0.0/" + (14 + random.nextInt(10)) : null,
+                    random.nextInt(8) == 0 ? "10.0.0.0/16" : null, null,
+                    random.nextInt(5) == 0 ? List.of("10.0.0.0/16") : List.of(),
+                    win, win ? windows[random.nextInt(windows.length)] : null,
+                    policies[random.nextInt(policies.length)], random.nextInt(8) == 0,
+                    traffic[random.nextInt(traffic.length)], random.nextInt(8) == 0, random.nextInt(8) == 0,
+                    random.nextInt(15) == 0, random.nextInt(15) == 0, random.nextInt(15) == 0,
+                    random.nextInt(15) == 0, random.nextInt(15) == 0, random.nextInt(10) == 0,
+                    random.nextInt(30) == 0 ? "cilium-oss" : null,
+                    random.nextInt(4) == 0 ? plugins[random.nextInt(plugins.length)] : null));
+            if (random.nextInt(4) == 0) {
+                requests.add(renamed(requests.get(random.nextInt(requests.size())), "again-" + i));
+            }
+        }
+        return requests;
+    }
+
+    static Request renamed(Request r, String name) {
+        return new Request(name, r.nodeCount(), r.maxPodsPerNode(), r.surgeNodes(), r.nodeSubnetCidr(), r.podCidr(),
+                r.serviceCidr(), r.dnsServiceIp(), r.connectedNetworks(), r.windowsNodePools(),
+                r.windowsServerVersion(), r.networkPolicy(), r.advancedPolicy(), r.trafficPattern(),
+                r.directPodAccess(), r.podSourceIpVisible(), r.virtualNodes(), r.dualStack(),
+                r.appGatewayForContainers(), r.applicationGatewayIngress(), r.sharedSubnet(),
+                r.nodeAutoProvisioning(), r.customCni(), r.currentPlugin());
+    }
+
+    static List<Request> examples() throws Exception {
+        List<Request> requests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Fixtures.EXAMPLES.resolve("requests"))) {
+            for (Path file : files.sorted().toList()) {
+                requests.add(RequestReader.read(file, InputStream.nullInputStream()));
+            }
+        }
+        assertTrue(requests.size() >= 9, "examples/requests/ holds the example requests");
+        return requests;
+    }
+
+    private static void assertSameAdvice(Advisor advisor, LocalDate asOf, List<Request> requests) {
+        BatchAdvisor batch = new BatchAdvisor(advisor, asOf);
+        try (BatchAdvisor.Worker worker = batch.newWorker()) {
+            for (Request request : requests) {
+                assertEquals(advisor.advise(request, asOf), worker.advise(request), request.toString());
+            }
+        }
+    }
+
+    @Test
+    void theBundledRulesAllowEveryShortcut() {
+        BatchAdvisor batch = new BatchAdvisor(advisor(), Fixtures.AS_OF);
+
+        assertTrue(batch.memoizes());
+        assertTrue(batch.reusesSessions());
+        assertNull(ReusableSession.obstacle(advisor().rules()));
+    }
+
+    @Test
+    void examplesAndGeneratedRequestsGetExactlyTheAdviceOfAdvise() throws Exception {
+        List<Request> requests = new ArrayList<>(examples());
+        requests.addAll(generated(1500, 1));
+
+        assertSameAdvice(advisor(), Fixtures.AS_OF, requests);
+    }
+
+    @Test
+    void theSameHoldsOnAnotherDateWhenRetirementsHavePassed() {
+        assertSameAdvice(advisor(), LocalDate.of(2028, 6, 1), generated(400, 2));
+    }
+
+    @Test
+    void aRememberedAdviceIsRenamedInNameAndCommand() {
+        Request first = Fixtures.request("name: first", "nodeCount: 10");
+        Request second = renamed(first, "second team");
+        try (BatchAdvisor.Worker worker = new BatchAdvisor(advisor(), Fixtures.AS_OF).newWorker()) {
+            worker.advise(first);
+            Advice advice = worker.advise(second);
+
+            assertEquals("second team", advice.name());
+            assertTrue(advice.recommendation().azCli().contains("--name second-team "));
+            assertEquals(advisor().advise(second, Fixtures.AS_OF), advice);
+        }
+    }
+
+    private Advisor withExtraRule(String drl) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("org-rules"));
+        Files.writeString(rules.resolve("org.drl"), drl);
+        return Advisor.load(new AdvisorConfig(List.of(Fixtures.RULES, rules), Fixtures.FACTS, null,
+                AdvisorConfig.DEFAULT_MAX_FIRINGS));
+    }
+
+    @Test
+    void aRuleThatReadsTheNameTurnsRememberingOffAndAdviceStaysExact() throws Exception {
+        Advisor advisor = withExtraRule("""
+                package org.rules;
+                import cniadvisor.model.*;
+                global cniadvisor.engine.Verdict verdict;
+                rule "Production clusters enforce policies"
+                    @id("ORG-PROD-POLICY") @source("learn-network-policies")
+                when
+                    Request( name matches "prod-.*", networkPolicy == "none" )
+                then
+                    verdict.warn(kcontext, "warning", "Production clusters should enforce network policies.");
+                end
+                """);
+        Request dev = Fixtures.request("name: dev-a", "nodeCount: 10");
+        Request prod = renamed(dev, "prod-a");
+
+        assertFalse(new BatchAdvisor(advisor, Fixtures.AS_OF).memoizes());
+        assertSameAdvice(advisor, Fixtures.AS_OF, List.of(dev, prod));
+        assertNotEquals(advisor.advise(dev, Fixtures.AS_OF).warnings(), advisor.advise(prod, Fixtures.AS_OF).warnings());
+    }
+
+    @Test
+    void aRuleMatchingRequestsOnlyUnderNotKeepsFreshSessions() throws Exception {
+        Advisor advisor = withExtraRule("""
+                package org.rules;
+                import cniadvisor.model.*;
+                global cniadvisor.engine.Verdict verdict;
+                rule "Linux-only clusters"
+                    @id("ORG-LINUX-ONLY") @source("learn-cni-overview")
+                when
+                    $o : PluginOption( id == "azure-cni-overlay" )
+                    not Request( windowsNodePools )
+                then
+                    verdict.note(kcontext, $o.id(), "Linux-only cluster.");
+                end
+                """);
+
+        assertNotNull(ReusableSession.obstacle(advisor.rules()));
+        assertFalse(new BatchAdvisor(advisor, Fixtures.AS_OF).reusesSessions());
+        assertSameAdvice(advisor, Fixtures.AS_OF, generated(60, 3));
+    }
+
+    @Test
+    void aRuleThatInsertsFactsSendsTheWorkerBackToFreshSessions() throws Exception {
+        Advisor advisor = withExtraRule("""
+                package org.rules;
+                import cniadvisor.model.*;
+                global cniadvisor.engine.Verdict verdict;
+                rule "Large clusters are flagged"
+                    @id("ORG-LARGE-FLAG") @source("learn-quotas")
+                when
+                    Request( nodeCount > 100 )
+                then
+                    insert(new Context(java.time.LocalDate.of(2000, 1, 1)));
+                end
+                rule "A flagged cluster gets a warning"
+                    @id("ORG-LARGE-WARN") @source("learn-quotas")
+                when
+                    Context( asOf.year == 2000 )
+                then
+                    verdict.warn(kcontext, "info", "Large cluster.");
+                end
+                """);
+        List<Request> requests = new ArrayList<>(List.of(Fixtures.request("nodeCount: 500"),
+                Fixtures.request("nodeCount: 5")));
+        requests.addAll(generated(40, 4));
+
+        assertTrue(new BatchAdvisor(advisor, Fixtures.AS_OF).reusesSessions());
+        assertSameAdvice(advisor, Fixtures.AS_OF, requests);
+    }
+
+    @Test
+    void requestKeysIgnoreOnlyTheName() {
+        Request a = Fixtures.request("name: a", "nodeCount: 10");
+
+        assertEquals(BatchAdvisor.RequestKey.of(a), BatchAdvisor.RequestKey.of(renamed(a, "b")));
+        assertNotEquals(BatchAdvisor.RequestKey.of(a),
+                BatchAdvisor.RequestKey.of(Fixtures.request("name: a", "nodeCount: 11")));
+        assertEquals(Request.class.getRecordComponents().length - 1,
+                BatchAdvisor.RequestKey.of(a).values().size());
+    }
+}
