@@ -4,6 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -22,10 +25,20 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor plan -f examples/requests/payments.yaml -o markdown",
                 "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
                 "  cni-advisor rules test examples/scenarios --coverage",
-                ""},
-        subcommands = {AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
-                RulesCommand.class})
+                ""})
 public final class Main implements Runnable {
+
+    /** The commands, by name; see {@link #commandLine} for why they are added by hand. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (Class<?> command : List.of(AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
+                RulesCommand.class)) {
+            commands.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return commands;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +61,7 @@ public final class Main implements Runnable {
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         STDIN.set(in);
         try {
-            CommandLine cli = commandLine(out, err);
+            CommandLine cli = commandLine(out, err, args);
             return cli.execute(args);
         } finally {
             STDIN.remove();
@@ -57,8 +70,17 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line for these arguments. When they name a command, only that command's model is built: picocli
+     * builds every model it is given up front, by reflection, and a one-shot run should not pay for five. Otherwise
+     * (help, a typo to suggest for) all are added.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        for (Class<?> command : named != null ? List.of(named) : COMMANDS.values()) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
