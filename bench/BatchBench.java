@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * reports each run's wall time and requests per second: the first runs warm the JIT up, the median of the rest is
  * the throughput after warm-up.
  *
- *   java -XX:+UseSerialGC -cp target/cni-advisor.jar bench/BatchBench.java requests.csv WARMUP RUNS [THREADS]
+ *   java -XX:+UseParallelGC -cp target/cni-advisor.jar bench/BatchBench.java requests.csv WARMUP RUNS [THREADS]
  */
 public final class BatchBench {
 

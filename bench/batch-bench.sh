@@ -12,7 +12,7 @@
 #    garbage happened to fill the heap before a collection. A last run over 10 x N rows in a 128 MiB heap shows the
 #    live data stays small.
 # 4. The worst case for reuse: N rows that all differ (each with its own node subnet), after warm-up.
-# JVM flags are the launcher's for batch runs (serial GC, no perf data). Use an otherwise idle machine: the numbers
+# JVM flags are the launcher's for batch runs (parallel GC, no perf data). Use an otherwise idle machine: the numbers
 # are only as quiet as the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ jar=target/cni-advisor.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export CNI_ADVISOR_CACHE="$work/cache"
-jvm=(java -XX:+UseSerialGC -XX:-UsePerfData)
+jvm=(java -XX:+UseParallelGC -XX:-UsePerfData)
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generating $n and $((n * 10)) mixed rows, $n unique rows ..."

@@ -10,6 +10,7 @@ import cniadvisor.model.RequestRange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.text.NumberFormat;
 import java.util.Locale;
 
 /**
@@ -86,10 +87,8 @@ public final class AddressPlanner {
         long perNode = podsInSubnet ? maxPods + 1L : 1L;
         long needed = peak * perNode;
         String formula = podsInSubnet
-                ? format("(%d nodes + %d surge) x (%d pods + 1 node IP) = %,d addresses",
-                        request.nodeCount(), request.surgeNodes(), maxPods, needed)
-                : format("(%d nodes + %d surge) x 1 node IP = %,d addresses",
-                        request.nodeCount(), request.surgeNodes(), needed);
+                ? nodes(request) + " x (" + maxPods + " pods + 1 node IP) = " + grouped(needed) + " addresses"
+                : nodes(request) + " x 1 node IP = " + grouped(needed) + " addresses";
         String cidr = request.nodeSubnetCidr();
         long available = cidr == null ? 0 : usable(Cidrs.prefixLength(cidr));
         Long capacity = cidr == null ? null : available / perNode;
@@ -101,8 +100,8 @@ public final class AddressPlanner {
     AddressFit podCidrFit(Request request, PluginOption option) {
         int blockPrefix = (int) knowledge.requiredLimit(option.id(), "podBlockPrefix").value();
         int peak = request.peakNodes();
-        String formula = format("one /%d per node: %d nodes + %d surge = %,d blocks", blockPrefix,
-                request.nodeCount(), request.surgeNodes(), peak);
+        String formula = "one /" + blockPrefix + " per node: " + request.nodeCount() + " nodes + "
+                + request.surgeNodes() + " surge = " + grouped(peak) + " blocks";
         int maxPods = maxPods(request, option.id());
         int smallest = smallestBlockPrefix(peak, blockPrefix);
         if (request.podCidr() != null) {
@@ -126,10 +125,10 @@ public final class AddressPlanner {
         int peak = request.peakNodes();
         long batchesPerNode = ceilDiv(maxPods, batch);
         long needed = peak * batchesPerNode * batch;
-        String formula = format("(%d nodes + %d surge) x %d batches of %d (for %d pods) = %,d addresses",
-                request.nodeCount(), request.surgeNodes(), batchesPerNode, batch, maxPods, needed);
-        String note = format("dynamic allocation: at least %d addresses per node (%,d in all); a /24 holds %d nodes "
-                + "at one batch each", batch, peak * batch, usable(24) / batch);
+        String formula = nodes(request) + " x " + batchesPerNode + " batches of " + batch + " (for " + maxPods
+                + " pods) = " + grouped(needed) + " addresses";
+        String note = "dynamic allocation: at least " + batch + " addresses per node (" + grouped(peak * batch)
+                + " in all); a /24 holds " + usable(24) / batch + " nodes at one batch each";
         return AddressFit.of(option.id(), POD_SUBNET, maxPods, needed, "addresses", formula,
                 smallestSubnetPrefix(needed), null, 0, null, note);
     }
@@ -143,11 +142,11 @@ public final class AddressPlanner {
         long blocksPerNode = ceilDiv(maxPods + 1L, blockSize);
         long podIps = blocksPerNode * blockSize - 1;
         long needed = peak * blocksPerNode * blockSize;
-        String formula = format("(%d nodes + %d surge) x %d /%d blocks = %,d addresses",
-                request.nodeCount(), request.surgeNodes(), blocksPerNode, blockPrefix, needed);
-        String note = format("static block allocation: %d blocks give %d pod IPs per node, %d unused at %d max pods; "
-                + "ideal max pods are %d x blocks - 1 (here %d)", blocksPerNode, podIps, podIps - maxPods, maxPods,
-                blockSize, podIps);
+        String formula = nodes(request) + " x " + blocksPerNode + " /" + blockPrefix + " blocks = " + grouped(needed)
+                + " addresses";
+        String note = "static block allocation: " + blocksPerNode + " blocks give " + podIps + " pod IPs per node, "
+                + (podIps - maxPods) + " unused at " + maxPods + " max pods; ideal max pods are " + blockSize
+                + " x blocks - 1 (here " + podIps + ")";
         return AddressFit.of(option.id(), POD_SUBNET_STATIC, maxPods, needed, "addresses", formula,
                 smallestSubnetPrefix(needed), null, 0, null, note);
     }
@@ -260,7 +259,16 @@ public final class AddressPlanner {
         return (a + b - 1) / b;
     }
 
-    private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
+    /** "(50 nodes + 1 surge)" */
+    private static String nodes(Request request) {
+        return "(" + request.nodeCount() + " nodes + " + request.surgeNodes() + " surge)";
+    }
+
+    /** Thousands separated by commas; the formulas are built for every request of a batch, so no Formatter. */
+    private static final ThreadLocal<NumberFormat> GROUPED =
+            ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.ROOT));
+
+    static String grouped(long value) {
+        return GROUPED.get().format(value);
     }
 }

@@ -5,21 +5,40 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv4.IPv4Address;
 
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small helpers over the IPAddress library, for ranges that input validation has already accepted. */
 public final class Cidrs {
+
+    /**
+     * Parsed blocks by text. Parsing dominates a batch's address work, and the same few ranges (AKS defaults,
+     * reserved and supported ranges, a fleet's shared networks) come back for every request. IPAddress objects are
+     * immutable, so threads can share them; the map is emptied when full, so memory stays bounded.
+     */
+    private static final Map<String, IPAddress> BLOCKS = new ConcurrentHashMap<>();
+    private static final int BLOCKS_LIMIT = 4096;
 
     private Cidrs() {
     }
 
     /** The prefix block a CIDR or a single address (as a /32) denotes. */
     public static IPAddress block(String cidr) {
+        IPAddress known = BLOCKS.get(cidr);
+        if (known != null) {
+            return known;
+        }
         IPAddress address = new IPAddressString(cidr).getAddress();
         if (address == null) {
             throw new IllegalArgumentException("not an IP range: " + cidr);
         }
-        return address.getNetworkPrefixLength() == null ? address.toPrefixBlock(address.getBitCount())
+        IPAddress block = address.getNetworkPrefixLength() == null ? address.toPrefixBlock(address.getBitCount())
                 : address.toPrefixBlock();
+        if (BLOCKS.size() >= BLOCKS_LIMIT) {
+            BLOCKS.clear();
+        }
+        BLOCKS.put(cidr, block);
+        return block;
     }
 
     public static int prefixLength(String cidr) {

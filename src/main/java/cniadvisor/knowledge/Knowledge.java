@@ -10,30 +10,117 @@ import cniadvisor.model.Source;
 import cniadvisor.model.Support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The platform knowledge loaded from facts/: immutable, shared by every evaluation. */
-public record Knowledge(
-        Map<String, Source> sources,
-        List<PluginOption> options,
-        List<Component> dataplanes,
-        List<Component> policyEngines,
-        List<Limit> limits,
-        List<Support> support,
-        List<Retirement> retirements,
-        List<Migration> migrations,
-        List<AddressRange> ranges,
-        String fingerprint) {
+/**
+ * The platform knowledge loaded from facts/: immutable, shared by every evaluation. Lookups by id are indexed,
+ * since a batch makes them many times per request.
+ */
+public final class Knowledge {
+
+    private final Map<String, Source> sources;
+    private final List<PluginOption> options;
+    private final List<Component> dataplanes;
+    private final List<Component> policyEngines;
+    private final List<Limit> limits;
+    private final List<Support> support;
+    private final List<Retirement> retirements;
+    private final List<Migration> migrations;
+    private final List<AddressRange> ranges;
+    private final String fingerprint;
+
+    private final Map<String, PluginOption> optionsById;
+    private final Map<String, Component> dataplanesById;
+    private final Map<String, Component> policyEnginesById;
+    private final Map<String, Limit> limitsByKey;
+    private final Map<String, List<AddressRange>> rangesByKind;
+    private final List<Object> facts;
+
+    public Knowledge(Map<String, Source> sources, List<PluginOption> options, List<Component> dataplanes,
+                     List<Component> policyEngines, List<Limit> limits, List<Support> support,
+                     List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
+                     String fingerprint) {
+        this.sources = Map.copyOf(sources);
+        this.options = List.copyOf(options);
+        this.dataplanes = List.copyOf(dataplanes);
+        this.policyEngines = List.copyOf(policyEngines);
+        this.limits = List.copyOf(limits);
+        this.support = List.copyOf(support);
+        this.retirements = List.copyOf(retirements);
+        this.migrations = List.copyOf(migrations);
+        this.ranges = List.copyOf(ranges);
+        this.fingerprint = fingerprint;
+        this.optionsById = index(this.options, PluginOption::id);
+        this.dataplanesById = index(this.dataplanes, Component::id);
+        this.policyEnginesById = index(this.policyEngines, Component::id);
+        this.limitsByKey = index(this.limits, l -> l.subject() + "." + l.name());
+        this.rangesByKind = this.ranges.stream().collect(Collectors.groupingBy(AddressRange::kind,
+                LinkedHashMap::new, Collectors.toUnmodifiableList()));
+        List<Object> all = new ArrayList<>();
+        Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.retirements,
+                this.migrations, this.ranges).forEach(all::addAll);
+        this.facts = List.copyOf(all);
+    }
+
+    private static <T> Map<String, T> index(List<T> values, Function<T, String> key) {
+        Map<String, T> index = new LinkedHashMap<>();
+        values.forEach(v -> index.putIfAbsent(key.apply(v), v));
+        return Map.copyOf(index);
+    }
+
+    public Map<String, Source> sources() {
+        return sources;
+    }
+
+    public List<PluginOption> options() {
+        return options;
+    }
+
+    public List<Component> dataplanes() {
+        return dataplanes;
+    }
+
+    public List<Component> policyEngines() {
+        return policyEngines;
+    }
+
+    public List<Limit> limits() {
+        return limits;
+    }
+
+    public List<Support> support() {
+        return support;
+    }
+
+    public List<Retirement> retirements() {
+        return retirements;
+    }
+
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    public List<AddressRange> ranges() {
+        return ranges;
+    }
+
+    /** A hash of the facts files, for caches keyed on the knowledge. */
+    public String fingerprint() {
+        return fingerprint;
+    }
 
     public Optional<PluginOption> option(String id) {
-        return options.stream().filter(o -> o.id().equals(id)).findFirst();
+        return Optional.ofNullable(optionsById.get(id));
     }
 
     public Optional<Limit> limit(String subject, String name) {
-        return limits.stream().filter(l -> l.subject().equals(subject) && l.name().equals(name)).findFirst();
+        return Optional.ofNullable(limitsByKey.get(subject + "." + name));
     }
 
     /** A limit the code cannot work without; facts/ validation guarantees these exist. */
@@ -43,22 +130,19 @@ public record Knowledge(
     }
 
     public List<AddressRange> ranges(String kind) {
-        return ranges.stream().filter(r -> r.kind().equals(kind)).toList();
+        return rangesByKind.getOrDefault(kind, List.of());
     }
 
     public Optional<Component> dataplane(String id) {
-        return dataplanes.stream().filter(d -> d.id().equals(id)).findFirst();
+        return Optional.ofNullable(dataplanesById.get(id));
     }
 
     public Optional<Component> policyEngine(String id) {
-        return policyEngines.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(policyEnginesById.get(id));
     }
 
     /** Every fact the rules match on, in a fixed order. */
     public List<Object> facts() {
-        List<Object> facts = new ArrayList<>();
-        Stream.of(options, dataplanes, policyEngines, limits, support, retirements, migrations, ranges)
-                .forEach(facts::addAll);
         return facts;
     }
 }
