@@ -132,13 +132,7 @@ public final class AdviceWriter {
             advice.conflicts().forEach(c -> s.append("- ").append(md(c)).append('\n'));
             s.append('\n');
         }
-        s.append("| Option | Status | Score | Data plane | Network policy |\n|---|---|---|---|---|\n");
-        for (OptionResult o : advice.options()) {
-            s.append("| ").append(md(o.title())).append(" | ").append(o.status()).append(" | ")
-                    .append(o.score() == null ? "" : o.score()).append(" | ")
-                    .append(o.dataplane() == null ? "" : o.dataplane()).append(" | ")
-                    .append(o.networkPolicy() == null ? "" : o.networkPolicy()).append(" |\n");
-        }
+        optionsTable(s, advice);
         for (OptionResult o : advice.options()) {
             s.append("\n### ").append(md(o.title())).append(" (").append(o.status()).append(")\n\n");
             for (Reason r : o.reasons()) {
@@ -158,6 +152,17 @@ public final class AdviceWriter {
         sources(advice).values().forEach(src -> s.append("- `").append(src.id()).append("` [").append(md(src.title()))
                 .append("](").append(src.url()).append("), as of ").append(src.asOf()).append('\n'));
         return s.toString();
+    }
+
+    /** Every option's status, score and best configuration as a Markdown table. */
+    static void optionsTable(StringBuilder s, Advice advice) {
+        s.append("| Option | Status | Score | Data plane | Network policy |\n|---|---|---|---|---|\n");
+        for (OptionResult o : advice.options()) {
+            s.append("| ").append(md(o.title())).append(" | ").append(o.status()).append(" | ")
+                    .append(o.score() == null ? "" : o.score()).append(" | ")
+                    .append(o.dataplane() == null ? "" : o.dataplane()).append(" | ")
+                    .append(o.networkPolicy() == null ? "" : o.networkPolicy()).append(" |\n");
+        }
     }
 
     private static String mdCite(Reason r) {

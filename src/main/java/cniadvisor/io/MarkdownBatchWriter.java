@@ -57,13 +57,7 @@ final class MarkdownBatchWriter implements BatchWriter {
             advice.conflicts().forEach(c -> s.append("- ").append(md(c)).append('\n'));
             s.append('\n');
         }
-        s.append("| Option | Status | Score | Data plane | Network policy |\n|---|---|---|---|---|\n");
-        for (OptionResult o : advice.options()) {
-            s.append("| ").append(md(o.title())).append(" | ").append(o.status()).append(" | ")
-                    .append(o.score() == null ? "" : o.score()).append(" | ")
-                    .append(o.dataplane() == null ? "" : o.dataplane()).append(" | ")
-                    .append(o.networkPolicy() == null ? "" : o.networkPolicy()).append(" |\n");
-        }
+        AdviceWriter.optionsTable(s, advice);
         advice.options().stream().filter(o -> o.status().equals(OptionResult.RECOMMENDED)).findFirst()
                 .filter(o -> !o.reasons().isEmpty())
                 .ifPresent(o -> {
