@@ -156,7 +156,7 @@ public final class Verdict {
             ids.addAll(fact.sources());
         }
         List<Source> cited = ids.stream().map(sources::get).filter(s -> s != null).toList();
-        return new Reason(meta.id(), effect, level, String.format(java.util.Locale.ROOT, text, args), cited);
+        return new Reason(meta.id(), effect, level, String.format(java.util.Locale.US, text, args), cited);
     }
 
     private RuleMeta meta(RuleContext rule) {

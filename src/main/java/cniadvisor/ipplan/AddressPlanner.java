@@ -10,8 +10,6 @@ import cniadvisor.model.RequestRange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 /**
  * Sizes the address ranges each option needs for a request, and describes the ranges the request gave and how they
@@ -176,9 +174,9 @@ public final class AddressPlanner {
 
     private static void addRange(List<RequestRange> ranges, String role, String cidr, boolean given) {
         if (cidr != null) {
-            String block = Cidrs.text(Cidrs.block(cidr));
-            ranges.add(new RequestRange(role, block, Cidrs.prefixLength(cidr), Cidrs.hostAt(cidr, 0),
-                    Cidrs.hostAt(cidr, 1), given));
+            Cidrs.Texts texts = Cidrs.texts(cidr);
+            ranges.add(new RequestRange(role, texts.block(), Cidrs.prefixLength(cidr), texts.network(),
+                    texts.firstHost(), given));
         }
     }
 
@@ -264,11 +262,18 @@ public final class AddressPlanner {
         return "(" + request.nodeCount() + " nodes + " + request.surgeNodes() + " surge)";
     }
 
-    /** Thousands separated by commas; the formulas are built for every request of a batch, so no Formatter. */
-    private static final ThreadLocal<NumberFormat> GROUPED =
-            ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.ROOT));
-
+    /**
+     * Thousands separated by commas, as {@code %,d} writes them. By hand because the formulas are built for every
+     * request of a batch, and NumberFormat and Formatter cost several times more than the grouping itself.
+     */
     static String grouped(long value) {
-        return GROUPED.get().format(value);
+        String digits = Long.toString(value);
+        int start = value < 0 ? 1 : 0;
+        int first = start + (digits.length() - start - 1) % 3 + 1; // end of the leading group of 1 to 3 digits
+        StringBuilder s = new StringBuilder(digits.length() + 6).append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            s.append(',').append(digits, i, i + 3);
+        }
+        return s.toString();
     }
 }

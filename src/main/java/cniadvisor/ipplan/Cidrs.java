@@ -7,6 +7,7 @@ import inet.ipaddr.ipv4.IPv4Address;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Small helpers over the IPAddress library, for ranges that input validation has already accepted. */
 public final class Cidrs {
@@ -17,28 +18,48 @@ public final class Cidrs {
      * immutable, so threads can share them; the map is emptied when full, so memory stays bounded.
      */
     private static final Map<String, IPAddress> BLOCKS = new ConcurrentHashMap<>();
-    private static final int BLOCKS_LIMIT = 4096;
+    /** The texts of a range's facts, and its span, by range: the defaults' are wanted for every request. */
+    private static final Map<String, Texts> TEXTS = new ConcurrentHashMap<>();
+    private static final Map<String, Span> SPANS = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
 
     private Cidrs() {
     }
 
     /** The prefix block a CIDR or a single address (as a /32) denotes. */
     public static IPAddress block(String cidr) {
-        IPAddress known = BLOCKS.get(cidr);
-        if (known != null) {
-            return known;
-        }
+        return cached(BLOCKS, cidr, Cidrs::parse);
+    }
+
+    private static IPAddress parse(String cidr) {
         IPAddress address = new IPAddressString(cidr).getAddress();
         if (address == null) {
             throw new IllegalArgumentException("not an IP range: " + cidr);
         }
-        IPAddress block = address.getNetworkPrefixLength() == null ? address.toPrefixBlock(address.getBitCount())
+        return address.getNetworkPrefixLength() == null ? address.toPrefixBlock(address.getBitCount())
                 : address.toPrefixBlock();
-        if (BLOCKS.size() >= BLOCKS_LIMIT) {
-            BLOCKS.clear();
+    }
+
+    /** A range's canonical text ("10.1.0.0/16"), its network address ("10.1.0.0") and its first host. */
+    public record Texts(String block, String network, String firstHost) {
+    }
+
+    public static Texts texts(String cidr) {
+        return cached(TEXTS, cidr, c -> new Texts(text(block(c)), hostAt(c, 0), hostAt(c, 1)));
+    }
+
+    /** The map is emptied when full, so memory stays bounded whatever the input. */
+    private static <V> V cached(Map<String, V> cache, String cidr, Function<String, V> make) {
+        V known = cache.get(cidr);
+        if (known != null) {
+            return known;
         }
-        BLOCKS.put(cidr, block);
-        return block;
+        V made = make.apply(cidr);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(cidr, made);
+        return made;
     }
 
     public static int prefixLength(String cidr) {
@@ -72,8 +93,10 @@ public final class Cidrs {
     /** A range as its first and last address, as numbers: cheap to compare many times. */
     public record Span(long first, long last) {
         public static Span of(String cidr) {
-            IPAddress block = block(cidr);
-            return new Span(block.getValue().longValueExact(), block.getUpperValue().longValueExact());
+            return cached(SPANS, cidr, c -> {
+                IPAddress block = block(c);
+                return new Span(block.getValue().longValueExact(), block.getUpperValue().longValueExact());
+            });
         }
 
         public boolean overlaps(Span other) {

@@ -162,4 +162,12 @@ class AddressPlannerTest {
         assertEquals(16, AddressPlanner.smallestBlockPrefix(256, 24));
         assertEquals(15, AddressPlanner.smallestBlockPrefix(257, 24));
     }
+
+    @Test
+    void groupedWritesThousandsAsFormatterDoes() {
+        for (long value : new long[] {0, 7, -7, 999, 1000, -1000, 1581, 65_536, 999_999, 1_000_000, -12_345_678,
+                Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(String.format(java.util.Locale.US, "%,d", value), AddressPlanner.grouped(value));
+        }
+    }
 }
