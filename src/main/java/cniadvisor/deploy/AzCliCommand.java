@@ -5,7 +5,6 @@ import cniadvisor.model.NetworkProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Renders the {@code az aks create} line for a network profile, with every network flag. Resource ids the tool
@@ -13,16 +12,14 @@ import java.util.regex.Pattern;
  */
 public final class AzCliCommand {
 
-    /** Compiled once: a batch builds this command for every request. */
-    private static final Pattern NOT_IN_NAMES = Pattern.compile("[^A-Za-z0-9_-]");
+    /** Everything before the cluster name. */
+    private static final String HEAD = "az aks create --resource-group <resource-group> --name ";
 
     private AzCliCommand() {
     }
 
     public static String create(String clusterName, NetworkProfile network) {
-        List<String> args = new ArrayList<>(List.of("az", "aks", "create",
-                "--resource-group", "<resource-group>", "--name", clusterWord(clusterName),
-                "--network-plugin", network.networkPlugin()));
+        List<String> args = new ArrayList<>(List.of("--network-plugin", network.networkPlugin()));
         add(args, "--network-plugin-mode", network.networkPluginMode());
         add(args, "--network-dataplane", "cilium".equals(network.networkDataplane()) ? "cilium" : null);
         add(args, "--network-policy", network.networkPolicy());
@@ -35,7 +32,17 @@ public final class AzCliCommand {
         add(args, "--pod-ip-allocation-mode", network.podIpAllocationMode());
         add(args, "--ip-families", network.ipFamilies() == null ? null
                 : String.join(",", network.ipFamilies()).toLowerCase(Locale.ROOT));
-        return String.join(" ", args);
+        return HEAD + clusterWord(clusterName) + " " + String.join(" ", args);
+    }
+
+    /**
+     * The same command for another cluster name: {@code command} is what {@link #create} made for
+     * {@code clusterName}. The network flags do not depend on the name, so a batch that met the same request under
+     * another name swaps the name instead of rendering the flags again.
+     */
+    public static String renamed(String command, String clusterName, String newName) {
+        String rest = command.substring(HEAD.length() + clusterWord(clusterName).length());
+        return HEAD + clusterWord(newName) + rest;
     }
 
     private static void add(List<String> args, String flag, String value) {
@@ -47,7 +54,22 @@ public final class AzCliCommand {
 
     /** Cluster names are letters, digits, '-' and '_'; anything else becomes '-', so the line stays pasteable. */
     static String clusterWord(String name) {
-        String cleaned = NOT_IN_NAMES.matcher(name).replaceAll("-");
-        return cleaned.isEmpty() ? "<cluster-name>" : cleaned;
+        if (name.isEmpty()) {
+            return "<cluster-name>";
+        }
+        StringBuilder word = null; // made only when a character must change: most names are clean
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            boolean allowed = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+                    || c == '-';
+            if (!allowed && word == null) {
+                word = new StringBuilder(name.length()).append(name, 0, i);
+            }
+            if (word != null) {
+                word.append(allowed ? (char) c : '-'); // one '-' per character, as for one outside the BMP
+            }
+            i += Character.charCount(c);
+        }
+        return word == null ? name : word.toString();
     }
 }

@@ -26,6 +26,8 @@ public final class BatchAdvisor {
 
     /** Per worker; an entry is a few kilobytes of advice. */
     static final int MEMO_ENTRIES = 4096;
+    /** Slots of the filter that admits a request to the memo on its second sighting (a power of two). */
+    static final int SEEN_SLOTS = 1 << 14;
 
     private final Advisor advisor;
     private final LocalDate asOf;
@@ -62,6 +64,14 @@ public final class BatchAdvisor {
             }
         };
 
+        /**
+         * The hashes of requests met once, one per slot. Most distinct requests of a batch come once: remembering
+         * them would only push the recurring ones out and keep the garbage collector busy copying advice that is
+         * never read again. So a request is remembered the second time it comes. A slot holds one hash, so a
+         * collision costs at most one more evaluation, never a wrong answer.
+         */
+        private final int[] seen = new int[SEEN_SLOTS];
+
         private final ReusableSession session = new ReusableSession(advisor, asOf, reuseSessions);
 
         private Worker() {
@@ -75,10 +85,22 @@ public final class BatchAdvisor {
             Advice known = recent.get(key);
             if (known == null) {
                 Advice advice = session.advise(request);
-                recent.put(key, advice);
+                if (seenBefore(key)) {
+                    recent.put(key, advice);
+                }
                 return advice;
             }
             return known.name().equals(request.name()) ? known : renamed(known, request);
+        }
+
+        private boolean seenBefore(RequestKey key) {
+            int hash = key.hashCode();
+            int slot = (hash ^ hash >>> 16) & (SEEN_SLOTS - 1);
+            if (seen[slot] == hash) {
+                return true;
+            }
+            seen[slot] = hash;
+            return false;
         }
 
         /** Releases the worker's rule session. */
@@ -91,15 +113,39 @@ public final class BatchAdvisor {
         private Advice renamed(Advice advice, Request request) {
             Recommendation rec = advice.recommendation();
             Recommendation renamed = rec == null ? null : new Recommendation(rec.option(), rec.title(),
-                    rec.dataplane(), rec.networkPolicy(), AzCliCommand.create(request.name(), rec.network()),
-                    rec.network());
+                    rec.dataplane(), rec.networkPolicy(),
+                    AzCliCommand.renamed(rec.azCli(), advice.name(), request.name()), rec.network());
             return new Advice(request.name(), advice.asOf(), renamed, advice.options(), advice.warnings(),
                     advice.conflicts(), advice.addressPlan());
         }
     }
 
-    /** Every value of a request but its name, read through the record's accessors so new keys are never missed. */
-    record RequestKey(List<Object> values) {
+    /**
+     * Every value of a request but its name, read through the record's accessors so new keys are never missed. The
+     * hash is computed once: a key is hashed up to three times per request.
+     */
+    static final class RequestKey {
+        private final List<Object> values;
+        private final int hash;
+
+        private RequestKey(List<Object> values) {
+            this.values = values;
+            this.hash = values.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RequestKey key && hash == key.hash && values.equals(key.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        List<Object> values() {
+            return values;
+        }
 
         private static final List<MethodHandle> ACCESSORS = Arrays.stream(Request.class.getRecordComponents())
                 .filter(component -> !component.getName().equals("name"))

@@ -1,6 +1,7 @@
 package cniadvisor.deploy;
 
 import cniadvisor.model.Advice;
+import cniadvisor.model.NetworkProfile;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -86,5 +87,17 @@ class AzCliCommandTest {
     @Test
     void clusterNamesAreMadePasteable() {
         assertEquals("team-a-b", AzCliCommand.clusterWord("team a/b"));
+        assertEquals("team_1-x", AzCliCommand.clusterWord("team_1-x"));
+        assertEquals("caf--b", AzCliCommand.clusterWord("caf\u00e9\ud83d\ude80b"));
+        assertEquals("<cluster-name>", AzCliCommand.clusterWord(""));
+    }
+
+    @Test
+    void aRenamedCommandIsTheCommandMadeForTheNewName() {
+        NetworkProfile network = new NetworkProfile("azure", "overlay", "cilium", "cilium", "10.244.0.0/16",
+                "10.0.0.0/16", "10.0.0.10", 250, "10.1.0.0/24", null, null, null);
+        String made = AzCliCommand.create("team a", network);
+        assertEquals(AzCliCommand.create("payments/eu", network), AzCliCommand.renamed(made, "team a", "payments/eu"));
+        assertEquals(made, AzCliCommand.renamed(AzCliCommand.create("", network), "", "team a"));
     }
 }

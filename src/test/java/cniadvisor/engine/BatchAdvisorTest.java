@@ -119,6 +119,7 @@ class BatchAdvisorTest {
         Request second = renamed(first, "second team");
         try (BatchAdvisor.Worker worker = new BatchAdvisor(advisor(), Fixtures.AS_OF).newWorker()) {
             worker.advise(first);
+            worker.advise(first); // remembered from its second sighting on
             Advice advice = worker.advise(second);
 
             assertEquals("second team", advice.name());
