@@ -19,14 +19,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns loosely typed key/value fields into a {@link Request}: checks every key and value, reports all problems at
@@ -67,6 +65,17 @@ public final class RequestBinder {
 
     /** All contract keys, in contract order. */
     public static final List<String> KEYS = List.copyOf(SPECS.keySet());
+    private static final List<KeySpec> SPEC_LIST = List.copyOf(SPECS.values());
+    /** Each key's position in {@link #KEYS}. */
+    private static final Map<String, Integer> INDEX = index(KEYS);
+
+    private static Map<String, Integer> index(List<String> keys) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            index.put(keys.get(i), i);
+        }
+        return Collections.unmodifiableMap(index); // a HashMap: Map.copyOf's probing costs more per lookup
+    }
 
     private static Map<String, KeySpec> specs() {
         Map<String, KeySpec> specs = new LinkedHashMap<>();
@@ -163,46 +172,49 @@ public final class RequestBinder {
      */
     public static Request bind(List<Field> fields, String file, String defaultName) throws InputException {
         List<InputError> errors = new ArrayList<>();
-        Map<String, Field> firstByKey = new LinkedHashMap<>();
-        Map<String, Object> values = new HashMap<>();
-        Set<String> invalid = new HashSet<>();
+        // by key index (KEYS order): arrays, not maps, since a batch binds every row
+        Field[] given = new Field[KEYS.size()];
+        Object[] values = new Object[KEYS.size()];
+        boolean[] invalid = new boolean[KEYS.size()];
 
         for (Field field : fields) {
-            KeySpec spec = SPECS.get(field.key());
-            if (spec == null) {
+            Integer index = INDEX.get(field.key());
+            if (index == null) {
                 errors.add(new InputError(file, field.line(), null, unknownKey(field.key())));
                 continue;
             }
-            Field first = firstByKey.putIfAbsent(field.key(), field);
+            Field first = given[index];
             if (first != null) {
                 String where = first.line() > 0 ? " (first on line " + first.line() + ")" : "";
                 errors.add(new InputError(file, field.line(), field.key(), "given more than once" + where));
                 continue;
             }
+            given[index] = field;
             if (field.value().isNull()) {
                 continue;
             }
-            Object value = spec.reader().read(field.value(), problems(file, field, errors));
+            Object value = SPEC_LIST.get(index).reader().read(field.value(), problems(file, field, errors));
             if (value != null) {
-                values.put(field.key(), value);
+                values[index] = value;
             } else {
-                invalid.add(field.key()); // the reader has said why
+                invalid[index] = true; // the reader has said why
             }
         }
 
-        checkRequiredNodeCount(file, firstByKey, values, invalid, errors);
-        checkWindowsVersion(file, firstByKey, values, invalid, errors);
-        checkPeakNodes(file, firstByKey, values, invalid, errors);
+        Bound bound = new Bound(given, values, invalid);
+        checkRequiredNodeCount(file, bound, errors);
+        checkWindowsVersion(file, bound, errors);
+        checkPeakNodes(file, bound, errors);
         if (!errors.isEmpty()) {
             errors.sort(InputError.IN_FILE_ORDER);
             throw new InputException(errors);
         }
 
-        values.putIfAbsent("name", defaultName);
-        if (Boolean.TRUE.equals(values.get("windowsNodePools"))) {
-            values.putIfAbsent("windowsServerVersion", WINDOWS_DEFAULT_VERSION);
+        bound.putIfAbsent("name", defaultName);
+        if (Boolean.TRUE.equals(bound.value("windowsNodePools"))) {
+            bound.putIfAbsent("windowsServerVersion", WINDOWS_DEFAULT_VERSION);
         }
-        return toRequest(new Bound(values));
+        return toRequest(bound);
     }
 
     private static Problems problems(String file, Field field, List<InputError> errors) {
@@ -219,35 +231,33 @@ public final class RequestBinder {
         };
     }
 
-    private static void checkRequiredNodeCount(String file, Map<String, Field> given, Map<String, Object> values,
-                                               Set<String> invalid, List<InputError> errors) {
-        if (values.containsKey("nodeCount") || invalid.contains("nodeCount")) {
+    private static void checkRequiredNodeCount(String file, Bound bound, List<InputError> errors) {
+        if (bound.value("nodeCount") != null || bound.invalid("nodeCount")) {
             return;
         }
-        Field nodeCount = given.get("nodeCount");
+        Field nodeCount = bound.given("nodeCount");
         int line = nodeCount == null ? 0 : nodeCount.line();
         errors.add(new InputError(file, line, "nodeCount", "required (the most nodes the cluster may reach)"));
     }
 
-    private static void checkWindowsVersion(String file, Map<String, Field> given, Map<String, Object> values,
-                                            Set<String> invalid, List<InputError> errors) {
-        boolean windowsKnownOff = !invalid.contains("windowsNodePools")
-                && !Boolean.TRUE.equals(values.get("windowsNodePools"));
-        if (values.containsKey("windowsServerVersion") && windowsKnownOff) {
-            errors.add(new InputError(file, given.get("windowsServerVersion").line(), "windowsServerVersion",
+    private static void checkWindowsVersion(String file, Bound bound, List<InputError> errors) {
+        boolean windowsKnownOff = !bound.invalid("windowsNodePools")
+                && !Boolean.TRUE.equals(bound.value("windowsNodePools"));
+        if (bound.value("windowsServerVersion") != null && windowsKnownOff) {
+            errors.add(new InputError(file, bound.given("windowsServerVersion").line(), "windowsServerVersion",
                     "needs windowsNodePools: true"));
         }
     }
 
     /** Request.peakNodes() adds the two as ints; refuse input that would overflow it. */
-    private static void checkPeakNodes(String file, Map<String, Field> given, Map<String, Object> values,
-                                       Set<String> invalid, List<InputError> errors) {
-        if (!(values.get("nodeCount") instanceof Integer nodeCount) || invalid.contains("surgeNodes")) {
+    private static void checkPeakNodes(String file, Bound bound, List<InputError> errors) {
+        if (!(bound.value("nodeCount") instanceof Integer nodeCount) || bound.invalid("surgeNodes")) {
             return;
         }
-        int surge = (Integer) values.getOrDefault("surgeNodes", SPECS.get("surgeNodes").defaultValue());
+        int surge = (Integer) (bound.value("surgeNodes") != null ? bound.value("surgeNodes")
+                : SPECS.get("surgeNodes").defaultValue());
         if ((long) nodeCount + surge > Integer.MAX_VALUE) {
-            Field culprit = values.containsKey("surgeNodes") ? given.get("surgeNodes") : given.get("nodeCount");
+            Field culprit = bound.value("surgeNodes") != null ? bound.given("surgeNodes") : bound.given("nodeCount");
             errors.add(new InputError(file, culprit.line(), culprit.key(),
                     "nodeCount + surgeNodes must not exceed " + Integer.MAX_VALUE));
         }
@@ -312,6 +322,7 @@ public final class RequestBinder {
         return key.replaceAll("[-_\\s]", "").toLowerCase(Locale.ROOT);
     }
 
+    /** The values in key order, which is the order of the record's components (checked in {@link Bound#take}). */
     private static Request toRequest(Bound bound) {
         return new Request(
                 bound.text("name"),
@@ -340,27 +351,70 @@ public final class RequestBinder {
                 bound.text("currentPlugin"));
     }
 
-    /** Checked values by key, falling back to each key's default; typed access for building the record. */
-    private record Bound(Map<String, Object> values) {
-        private Object get(String key) {
-            return values.containsKey(key) ? values.get(key) : SPECS.get(key).defaultValue();
+    /**
+     * One request's fields by key index: the field as given, its checked value (null when not given or invalid)
+     * and whether it was invalid; reads fall back to each key's default.
+     */
+    private static final class Bound {
+        private final Field[] givenFields;
+        private final Object[] values;
+        private final boolean[] invalidKeys;
+        /** How many values {@link #toRequest} has taken. */
+        private int taken;
+
+        Bound(Field[] givenFields, Object[] values, boolean[] invalidKeys) {
+            this.givenFields = givenFields;
+            this.values = values;
+            this.invalidKeys = invalidKeys;
+        }
+
+        private static int index(String key) {
+            return INDEX.get(key);
+        }
+
+        Field given(String key) {
+            return givenFields[index(key)];
+        }
+
+        Object value(String key) {
+            return values[index(key)];
+        }
+
+        boolean invalid(String key) {
+            return invalidKeys[index(key)];
+        }
+
+        void putIfAbsent(String key, Object value) {
+            int index = index(key);
+            if (values[index] == null) {
+                values[index] = value;
+            }
+        }
+
+        /** The next value in key order, or its default; {@code key} must be the key at that position. */
+        private Object take(String key) {
+            int index = taken++;
+            if (!KEYS.get(index).equals(key)) {
+                throw new IllegalStateException("key " + index + " is " + KEYS.get(index) + ", not " + key);
+            }
+            return values[index] != null ? values[index] : SPEC_LIST.get(index).defaultValue();
         }
 
         String text(String key) {
-            return (String) get(key);
+            return (String) take(key);
         }
 
         Integer number(String key) {
-            return (Integer) get(key);
+            return (Integer) take(key);
         }
 
         boolean flag(String key) {
-            return (Boolean) get(key);
+            return (Boolean) take(key);
         }
 
         @SuppressWarnings("unchecked")
         List<String> textList(String key) {
-            return (List<String>) get(key);
+            return (List<String>) take(key);
         }
     }
 }

@@ -10,7 +10,6 @@ import inet.ipaddr.IPAddressStringParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Small typed readers for request values. Each accepts the natural JSON/YAML type and, because CSV rows deliver
@@ -32,7 +31,6 @@ final class ValueReaders {
         void reportItem(int index, String message);
     }
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final String CIDR_FORMAT = "a.b.c.d/n, n from 0 to 32";
 
     /**
@@ -202,7 +200,7 @@ final class ValueReaders {
         if (value.isIntegralNumber()) {
             return value.canConvertToInt() ? value.intValue() : null;
         }
-        if (value.isTextual() && WHOLE_NUMBER.matcher(value.textValue().strip()).matches()) {
+        if (value.isTextual() && isWholeNumber(value.textValue().strip())) {
             try {
                 return Integer.valueOf(value.textValue().strip());
             } catch (NumberFormatException tooLarge) {
@@ -210,6 +208,20 @@ final class ValueReaders {
             }
         }
         return null;
+    }
+
+    /** An optional sign and ASCII digits (Integer.valueOf alone would take other scripts' digits too). */
+    private static boolean isWholeNumber(String text) {
+        int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value as the user wrote it: strings quoted, numbers and booleans bare, structures by kind. */

@@ -34,6 +34,16 @@ class RequestBinderValueTest {
     }
 
     @Test
+    void wholeNumbersAreASCIIDigitsWithAnOptionalSign() throws InputException {
+        assertEquals(12, RequestBinder.readValue(Field.text("nodeCount", "+12", 0), "answer"));
+        for (String notANumber : List.of("\u0661\u0662", "12a", "+", "-", "1.5", "1e3", "99999999999")) {
+            InputException e = assertThrows(InputException.class,
+                    () -> RequestBinder.readValue(Field.text("nodeCount", notANumber, 2), "answer"), notANumber);
+            assertEquals("expected a whole number from 1 up, got \"" + notANumber + "\"", e.errors().get(0).message());
+        }
+    }
+
+    @Test
     void unknownKeysAreAProgrammingError() {
         assertThrows(IllegalArgumentException.class, () -> RequestBinder.readValue(Field.text("nodes", "1", 0), "x"));
     }
