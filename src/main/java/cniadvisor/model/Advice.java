@@ -32,7 +32,14 @@ public record Advice(
 
     /** Every finding: the warnings and the address plan's findings. */
     public List<Reason> findings() {
-        return java.util.stream.Stream.concat(warnings.stream(), addressPlan.findings().stream()).toList();
+        List<Reason> planFindings = addressPlan.findings();
+        if (planFindings.isEmpty()) {
+            return warnings;
+        }
+        List<Reason> all = new java.util.ArrayList<>(warnings.size() + planFindings.size());
+        all.addAll(warnings);
+        all.addAll(planFindings);
+        return java.util.Collections.unmodifiableList(all);
     }
 
     public boolean hasErrors() {
