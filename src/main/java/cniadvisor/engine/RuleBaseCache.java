@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +28,22 @@ import java.util.Map;
  * version and every file's path and content, so an edit to any rule file recompiles. Uses Drools' own package
  * serialization (internal API: KieBase itself is not serializable in 10.x). A cache that cannot be read or
  * written is ignored: it only ever costs time.
+ *
+ * <p>Rule bases already loaded in this JVM are kept too, under the same key. A process that runs several commands
+ * (an embedding application, a test suite, the batch benchmark) then loads each set of rule files once. Loading
+ * also defines new classes for the rule consequences, and the JIT has to compile every new set again.
  */
 public final class RuleBaseCache {
 
     private static final String FORMAT = "v1";
+    /** Each entry is a whole compiled rule base, so only the last few are kept. */
+    private static final int LOADED_LIMIT = 4;
+    private static final Map<String, RuleBase> LOADED = new LinkedHashMap<>(LOADED_LIMIT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleBase> eldest) {
+            return size() > LOADED_LIMIT;
+        }
+    };
 
     private RuleBaseCache() {
     }
@@ -40,7 +53,21 @@ public final class RuleBaseCache {
             return RuleCompiler.compile(ruleDirs);
         }
         Map<String, Path> files = RuleCompiler.collect(ruleDirs);
-        Path entry = cacheDir.resolve(key(files) + ".kpkgs");
+        String key = key(files);
+        synchronized (LOADED) {
+            RuleBase loaded = LOADED.get(key);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+        RuleBase rules = load(ruleDirs, files, cacheDir.resolve(key + ".kpkgs"));
+        synchronized (LOADED) {
+            LOADED.put(key, rules);
+        }
+        return rules;
+    }
+
+    private static RuleBase load(List<Path> ruleDirs, Map<String, Path> files, Path entry) throws RuleLoadException {
         if (Files.isRegularFile(entry)) {
             try {
                 return RuleCompiler.describe(read(entry), files);
