@@ -1,5 +1,6 @@
 package cniadvisor.ipplan;
 
+import cniadvisor.ipplan.Cidrs.Span;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
@@ -33,10 +34,21 @@ public final class AddressPlanner {
 
     private final Knowledge knowledge;
     private final long reservedPerSubnet;
+    /** The reserved and supported pod ranges of facts/ with their spans, which every request is checked against. */
+    private final List<KnownRange> reserved;
+    private final List<KnownRange> supportedPodRanges;
+
+    private record KnownRange(AddressRange range, Span span) {
+        static List<KnownRange> of(List<AddressRange> ranges) {
+            return ranges.stream().map(r -> new KnownRange(r, Span.of(r.cidr()))).toList();
+        }
+    }
 
     public AddressPlanner(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.reservedPerSubnet = knowledge.requiredLimit("subnet", "reservedAddresses").value();
+        this.reserved = KnownRange.of(knowledge.ranges(RESERVED));
+        this.supportedPodRanges = KnownRange.of(knowledge.ranges(SUPPORTED_POD_RANGE));
     }
 
     public Knowledge knowledge() {
@@ -186,36 +198,38 @@ public final class AddressPlanner {
      * inside another of the request's ranges, or inside a supported pod range).
      */
     public List<RangeRelation> relations(List<RequestRange> ranges) {
+        List<Span> spans = ranges.stream().map(r -> Span.of(r.cidr())).toList();
         List<RangeRelation> relations = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             RequestRange a = ranges.get(i);
+            Span aSpan = spans.get(i);
             for (int j = 0; j < ranges.size(); j++) {
                 RequestRange b = ranges.get(j);
                 if (i == j || a.role().equals(CONNECTED_NETWORK) && b.role().equals(CONNECTED_NETWORK)) {
                     continue;
                 }
-                if (i < j && Cidrs.overlaps(a.cidr(), b.cidr())) {
+                if (i < j && aSpan.overlaps(spans.get(j))) {
                     // an AKS default comes first in a pair, so rules can tell "default clashes" from "given clash"
                     RequestRange first = a.given() && !b.given() ? b : a;
                     RequestRange second = first == a ? b : a;
                     relations.add(new RangeRelation(first.role(), first.cidr(), first.given(), second.role(),
                             second.cidr(), second.given(), "overlaps"));
                 }
-                if (Cidrs.contains(b.cidr(), a.cidr())) {
+                if (spans.get(j).contains(aSpan)) {
                     relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), b.role(), b.cidr(), b.given(),
                             "within"));
                 }
             }
-            for (AddressRange reserved : knowledge.ranges(RESERVED)) {
-                if (Cidrs.overlaps(a.cidr(), reserved.cidr())) {
-                    relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), RESERVED, reserved.cidr(), false,
-                            "overlaps"));
+            for (KnownRange known : reserved) {
+                if (aSpan.overlaps(known.span())) {
+                    relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), RESERVED, known.range().cidr(),
+                            false, "overlaps"));
                 }
             }
-            for (AddressRange supported : knowledge.ranges(SUPPORTED_POD_RANGE)) {
-                if (Cidrs.contains(supported.cidr(), a.cidr())) {
+            for (KnownRange known : supportedPodRanges) {
+                if (known.span().contains(aSpan)) {
                     relations.add(new RangeRelation(a.role(), a.cidr(), a.given(), SUPPORTED_POD_RANGE,
-                            supported.cidr(), false, "within"));
+                            known.range().cidr(), false, "within"));
                 }
             }
         }

@@ -102,6 +102,11 @@ public final class Cidrs {
         public boolean overlaps(Span other) {
             return first <= other.last && other.first <= last;
         }
+
+        /** True when {@code inner} lies entirely inside this span. */
+        public boolean contains(Span inner) {
+            return first <= inner.first && inner.last <= last;
+        }
     }
 
     /** The IPv4 prefix block of {@code prefix} that starts at address {@code first}. */
