@@ -41,6 +41,7 @@ public final class Advisor {
     private final AddressPlanner planner;
     private final RangeProposer proposer;
     private final List<Candidate> candidates;
+    private final Selection.Order order;
     private final int maxFirings;
 
     public Advisor(Knowledge knowledge, RuleBase rules, int maxFirings) {
@@ -49,6 +50,7 @@ public final class Advisor {
         this.planner = new AddressPlanner(knowledge);
         this.proposer = new RangeProposer(planner);
         this.candidates = candidates(knowledge);
+        this.order = new Selection.Order(knowledge, candidates);
         this.maxFirings = maxFirings;
     }
 
@@ -110,7 +112,7 @@ public final class Advisor {
 
     /** The advice that follows from what the rules recorded for a request (used by batch sessions too). */
     Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits) {
-        Selection.Decision decision = new Selection(knowledge, candidates, verdict).decide();
+        Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
         return advice(new Evaluation(request, decision, verdict, fits, knowledge, proposer), asOf);
     }
 
@@ -179,7 +181,7 @@ public final class Advisor {
         } finally {
             session.dispose();
         }
-        Selection.Decision decision = new Selection(knowledge, candidates, verdict).decide();
+        Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
         return new Evaluation(request, decision, verdict, fits, knowledge, proposer);
     }
 

@@ -9,6 +9,7 @@ import cniadvisor.model.Reason;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +23,47 @@ import java.util.stream.Collectors;
  */
 final class Selection {
 
+    /**
+     * The candidates by option, and their order when scores tie (the ranks in facts/): the same for every request,
+     * so made once per advisor.
+     */
+    static final class Order {
+        private final Map<String, List<Candidate>> byOption = new LinkedHashMap<>();
+        private final Map<Candidate, Integer> tieBreak = new IdentityHashMap<>();
+
+        Order(Knowledge knowledge, List<Candidate> candidates) {
+            knowledge.options().forEach(option -> byOption.put(option.id(), candidates.stream()
+                    .filter(c -> c.option().equals(option.id())).toList()));
+            List<Candidate> ranked = candidates.stream()
+                    .sorted(Comparator.<Candidate>comparingInt(c -> knowledge.option(c.option())
+                                    .map(PluginOption::rank).orElse(Integer.MAX_VALUE))
+                            .thenComparingInt(c -> knowledge.dataplane(c.dataplane())
+                                    .map(Component::rank).orElse(Integer.MAX_VALUE))
+                            .thenComparingInt(c -> knowledge.policyEngine(c.policy())
+                                    .map(Component::rank).orElse(Integer.MAX_VALUE)))
+                    .toList(); // a stable sort: equal ranks keep the candidates' order
+            for (int i = 0; i < ranked.size(); i++) {
+                tieBreak.put(ranked.get(i), i);
+            }
+        }
+
+        List<Candidate> ofOption(String option) {
+            return byOption.getOrDefault(option, List.of());
+        }
+    }
+
     private final Knowledge knowledge;
-    private final List<Candidate> candidates;
+    private final Order order;
     private final Verdict verdict;
+    /** Each candidate's total score, read many times while ranking. */
+    private final Map<Candidate, Integer> scores = new IdentityHashMap<>();
     private final Comparator<Candidate> ranking;
 
-    Selection(Knowledge knowledge, List<Candidate> candidates, Verdict verdict) {
+    Selection(Knowledge knowledge, Order order, Verdict verdict) {
         this.knowledge = knowledge;
-        this.candidates = candidates;
+        this.order = order;
         this.verdict = verdict;
-        this.ranking = Comparator.<Candidate>comparingInt(c -> -verdict.score(c))
-                .thenComparingInt(c -> knowledge.option(c.option()).map(PluginOption::rank).orElse(Integer.MAX_VALUE))
-                .thenComparingInt(c -> knowledge.dataplane(c.dataplane()).map(Component::rank).orElse(Integer.MAX_VALUE))
-                .thenComparingInt(c -> knowledge.policyEngine(c.policy()).map(Component::rank).orElse(Integer.MAX_VALUE));
+        this.ranking = Comparator.<Candidate>comparingInt(c -> -score(c)).thenComparingInt(order.tieBreak::get);
     }
 
     /** The winning configuration (if any), every option's verdict, the warnings, and the conflicts when none won. */
@@ -45,7 +74,13 @@ final class Selection {
     Decision decide() {
         Map<String, Optional<Candidate>> bestPerOption = new LinkedHashMap<>();
         for (PluginOption option : knowledge.options()) {
-            bestPerOption.put(option.id(), ofOption(option.id()).filter(c -> !verdict.excluded(c)).min(ranking));
+            Candidate best = null;
+            for (Candidate candidate : order.ofOption(option.id())) {
+                if (!verdict.excluded(candidate) && (best == null || ranking.compare(candidate, best) < 0)) {
+                    best = candidate;
+                }
+            }
+            bestPerOption.put(option.id(), Optional.ofNullable(best));
         }
         Optional<Candidate> winner = bestPerOption.values().stream().flatMap(Optional::stream).min(ranking);
 
@@ -55,7 +90,7 @@ final class Selection {
             String status = best.isEmpty() ? OptionResult.EXCLUDED
                     : best.equals(winner) ? OptionResult.RECOMMENDED : OptionResult.ELIGIBLE;
             options.add(new OptionResult(option.id(), option.title(), status,
-                    best.map(verdict::score).orElse(null),
+                    best.map(this::score).orElse(null),
                     best.map(Candidate::dataplane).orElse(null),
                     best.map(Candidate::policy).orElse(null),
                     reasons(option.id(), best)));
@@ -68,6 +103,10 @@ final class Selection {
         return new Decision(winner, options, distinctSorted(verdict.warnings()), conflicts);
     }
 
+    private int score(Candidate candidate) {
+        return scores.computeIfAbsent(candidate, verdict::score);
+    }
+
     private List<Reason> reasons(String option, Optional<Candidate> best) {
         List<Reason> reasons = new ArrayList<>(verdict.notes(option));
         if (best.isEmpty()) {
@@ -76,9 +115,12 @@ final class Selection {
             reasons.addAll(verdict.scoreReasons(best.get()));
             // configurations of this option that scored higher, had a rule not excluded them (a tie-break win is
             // not worth a reason)
-            int bestScore = verdict.score(best.get());
-            ofOption(option).filter(c -> verdict.excluded(c) && verdict.score(c) > bestScore)
-                    .forEach(c -> verdict.exclusions(c).forEach(r -> reasons.add(r.withEffect("narrows"))));
+            int bestScore = score(best.get());
+            for (Candidate candidate : order.ofOption(option)) {
+                if (verdict.excluded(candidate) && score(candidate) > bestScore) {
+                    verdict.exclusions(candidate).forEach(r -> reasons.add(r.withEffect("narrows")));
+                }
+            }
         }
         return distinctSorted(reasons);
     }
@@ -88,7 +130,7 @@ final class Selection {
      * of several cuts (say Windows ruled out Cilium and the policy need ruled out the rest), and all of them count.
      */
     private List<Reason> whyExcluded(String option) {
-        List<List<Reason>> perCandidate = ofOption(option).map(verdict::exclusions).toList();
+        List<List<Reason>> perCandidate = order.ofOption(option).stream().map(verdict::exclusions).toList();
         List<Reason> common = perCandidate.get(0).stream()
                 .filter(r -> perCandidate.stream().allMatch(list -> list.stream()
                         .anyMatch(o -> o.rule().equals(r.rule()) && o.text().equals(r.text()))))
@@ -101,10 +143,6 @@ final class Selection {
                         .filter(r -> "excludes".equals(r.effect())).map(Reason::rule).distinct()
                         .collect(Collectors.joining(", ")))
                 .toList();
-    }
-
-    private java.util.stream.Stream<Candidate> ofOption(String option) {
-        return candidates.stream().filter(c -> c.option().equals(option));
     }
 
     /** What makes two reasons the same for the report. */
