@@ -53,7 +53,8 @@ final class CsvRequestStream extends RequestStream {
                     failed = true;
                     return BatchRecord.unreadable(file, nextIndex(), errors);
                 }
-                header = Arrays.stream(names).map(String::strip).toList();
+                // interned, as JSON and YAML keys are: the binder then finds each key by identity
+                header = Arrays.stream(names).map(String::strip).map(String::intern).toList();
             }
             while (rows.hasNextValue()) {
                 int line = nextRowLine;

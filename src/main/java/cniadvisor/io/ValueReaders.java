@@ -9,6 +9,8 @@ import inet.ipaddr.IPAddressStringParameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -178,8 +180,30 @@ final class ValueReaders {
         return allValid ? List.copyOf(networks) : null;
     };
 
+    /**
+     * Valid CIDRs already read, by text: a batch meets the same ranges (pod and service CIDRs, shared networks) on
+     * many rows. Emptied when full, so memory stays bounded.
+     */
+    private static final Map<String, String> VALID_CIDRS = new ConcurrentHashMap<>();
+    private static final int VALID_CIDRS_LIMIT = 4096;
+
     private static String readCidr(String raw, Consumer<String> report) {
         String text = raw.strip();
+        String known = VALID_CIDRS.get(text);
+        if (known != null) {
+            return known;
+        }
+        String cidr = parseCidr(text, report);
+        if (cidr != null) {
+            if (VALID_CIDRS.size() >= VALID_CIDRS_LIMIT) {
+                VALID_CIDRS.clear();
+            }
+            VALID_CIDRS.put(text, cidr);
+        }
+        return cidr;
+    }
+
+    private static String parseCidr(String text, Consumer<String> report) {
         IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
         if (address == null) {
             report.accept(quote(text) + " is not a valid IPv4 CIDR (" + CIDR_FORMAT + ")");
