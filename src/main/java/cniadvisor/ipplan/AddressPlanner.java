@@ -38,9 +38,10 @@ public final class AddressPlanner {
     private final List<KnownRange> reserved;
     private final List<KnownRange> supportedPodRanges;
 
-    private record KnownRange(AddressRange range, Span span) {
+    record KnownRange(AddressRange range, Span span, int prefixLength) {
         static List<KnownRange> of(List<AddressRange> ranges) {
-            return ranges.stream().map(r -> new KnownRange(r, Span.of(r.cidr()))).toList();
+            return ranges.stream().map(r -> new KnownRange(r, Span.of(r.cidr()), Cidrs.prefixLength(r.cidr())))
+                    .toList();
         }
     }
 
@@ -53,6 +54,16 @@ public final class AddressPlanner {
 
     public Knowledge knowledge() {
         return knowledge;
+    }
+
+    /** The reserved ranges of facts/, in facts order. */
+    List<KnownRange> reserved() {
+        return reserved;
+    }
+
+    /** The supported pod ranges of facts/, in facts order. */
+    List<KnownRange> supportedPodRanges() {
+        return supportedPodRanges;
     }
 
     /** Pods per node for the option: the request's value, else the option's default from facts/. */

@@ -2,7 +2,6 @@ package cniadvisor.ipplan;
 
 import cniadvisor.ipplan.Cidrs.Span;
 import cniadvisor.model.AddressFit;
-import cniadvisor.model.AddressRange;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.ProposedRange;
 import cniadvisor.model.Request;
@@ -34,7 +33,7 @@ public final class RangeProposer {
         List<Span> taken = new ArrayList<>();
         planner.requestRanges(request).stream().filter(RequestRange::given).map(r -> Span.of(r.cidr()))
                 .forEach(taken::add);
-        planner.knowledge().ranges(AddressPlanner.RESERVED).stream().map(r -> Span.of(r.cidr())).forEach(taken::add);
+        planner.reserved().forEach(reserved -> taken.add(reserved.span()));
         // AKS's defaults are claimed first, so a proposed subnet never pushes a usable default aside
         Optional<ProposedRange> podCidr = Optional.empty();
         if (option.podAddresses().equals(AddressPlanner.POD_CIDR) || option.podAddresses().equals("none")) {
@@ -113,15 +112,20 @@ public final class RangeProposer {
      */
     private Optional<String> free(int prefix, List<Span> taken) {
         long size = 1L << (Integer.SIZE - prefix);
-        for (AddressRange pool : planner.knowledge().ranges(AddressPlanner.SUPPORTED_POD_RANGE)) {
-            if (Cidrs.prefixLength(pool.cidr()) > prefix) {
+        for (AddressPlanner.KnownRange pool : planner.supportedPodRanges()) {
+            if (pool.prefixLength() > prefix) {
                 continue;
             }
-            Span span = Span.of(pool.cidr()); // aligned to its own size, so to any smaller block size too
+            Span span = pool.span(); // aligned to its own size, so to any smaller block size too
             long cursor = span.first();
             while (cursor + size - 1 <= span.last()) {
                 Span candidate = new Span(cursor, cursor + size - 1);
-                long blockedUntil = taken.stream().filter(candidate::overlaps).mapToLong(Span::last).max().orElse(-1);
+                long blockedUntil = -1;
+                for (Span range : taken) {
+                    if (candidate.overlaps(range)) {
+                        blockedUntil = Math.max(blockedUntil, range.last());
+                    }
+                }
                 if (blockedUntil < 0) {
                     return Optional.of(Cidrs.blockAt(cursor, prefix));
                 }
