@@ -41,8 +41,11 @@ public final class AzCliCommand {
      * another name swaps the name instead of rendering the flags again.
      */
     public static String renamed(String command, String clusterName, String newName) {
-        String rest = command.substring(HEAD.length() + clusterWord(clusterName).length());
-        return HEAD + clusterWord(newName) + rest;
+        String made = HEAD + clusterWord(clusterName) + " ";
+        if (!command.startsWith(made)) {
+            throw new IllegalArgumentException("not the command made for cluster " + clusterName + ": " + command);
+        }
+        return HEAD + clusterWord(newName) + command.substring(made.length() - 1);
     }
 
     private static void add(List<String> args, String flag, String value) {

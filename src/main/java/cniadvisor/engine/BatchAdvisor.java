@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The advisor as a batch uses it: one shared rule base and date, and a {@link Worker} per thread. A worker gives
  * exactly the advice {@link Advisor#advise} gives, faster: it keeps one rule session with the shared facts
- * inserted ({@link ReusableSession}), and it remembers recent requests: requests that differ only in their name
- * are evaluated once (when no rule can read the name; see {@link RequestNameUse}) and the remembered advice is
+ * inserted ({@link ReusableSession}), and it remembers recent requests: a request that differs from an earlier
+ * one only in its name (when no rule can read the name; see {@link RequestNameUse}) gets the remembered advice,
  * renamed. Real batches repeat themselves a lot (the same node counts, policies and defaults).
  */
 public final class BatchAdvisor {
@@ -67,8 +67,10 @@ public final class BatchAdvisor {
         /**
          * The hashes of requests met once, one per slot. Most distinct requests of a batch come once: remembering
          * them would only push the recurring ones out and keep the garbage collector busy copying advice that is
-         * never read again. So a request is remembered the second time it comes. A slot holds one hash, so a
-         * collision costs at most one more evaluation, never a wrong answer.
+         * never read again. So a request is remembered the second time it comes, and reused from the third on. A
+         * slot holds one hash: requests whose hashes share a slot may each push the other out and be evaluated
+         * every time (rare with 16,384 slots). That costs time, never a wrong answer: advice is only ever reused
+         * for an equal key.
          */
         private final int[] seen = new int[SEEN_SLOTS];
 

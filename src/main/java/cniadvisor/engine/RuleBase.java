@@ -13,6 +13,12 @@ import java.util.stream.Collectors;
  */
 public record RuleBase(KieBase kieBase, Map<String, RuleMeta> rulesByName, Map<String, String> files) {
 
+    /** Read-only views: a rule base is shared by every command of the JVM that loads the same files. */
+    public RuleBase {
+        rulesByName = java.util.Collections.unmodifiableMap(rulesByName);
+        files = java.util.Collections.unmodifiableMap(files);
+    }
+
     /** Rules ordered by id, for listings. */
     public List<RuleMeta> rules() {
         return rulesByName.values().stream()

@@ -54,17 +54,25 @@ public final class RuleBaseCache {
         }
         Map<String, Path> files = RuleCompiler.collect(ruleDirs);
         String key = key(files);
+        // one load at a time, so two threads asking for the same files never compile them twice
         synchronized (LOADED) {
-            RuleBase loaded = LOADED.get(key);
-            if (loaded != null) {
-                return loaded;
+            RuleBase rules = LOADED.get(key);
+            if (rules == null) {
+                rules = load(ruleDirs, files, cacheDir.resolve(key + ".kpkgs"));
+                LOADED.put(key, rules);
             }
+            return rules;
         }
-        RuleBase rules = load(ruleDirs, files, cacheDir.resolve(key + ".kpkgs"));
+    }
+
+    /**
+     * Lets go of the rule bases kept in memory, so the next compile reads the disk cache (or compiles): for an
+     * application that wants the memory back, and for tests of the disk cache.
+     */
+    public static void forgetLoaded() {
         synchronized (LOADED) {
-            LOADED.put(key, rules);
+            LOADED.clear();
         }
-        return rules;
     }
 
     private static RuleBase load(List<Path> ruleDirs, Map<String, Path> files, Path entry) throws RuleLoadException {

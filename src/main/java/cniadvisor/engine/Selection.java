@@ -29,6 +29,7 @@ final class Selection {
      */
     static final class Order {
         private final Map<String, List<Candidate>> byOption = new LinkedHashMap<>();
+        /** By identity: the candidates ranked are always the advisor's own instances, which the rules matched. */
         private final Map<Candidate, Integer> tieBreak = new IdentityHashMap<>();
 
         Order(Knowledge knowledge, List<Candidate> candidates) {

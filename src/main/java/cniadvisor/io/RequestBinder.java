@@ -69,6 +69,15 @@ public final class RequestBinder {
     /** Each key's position in {@link #KEYS}. */
     private static final Map<String, Integer> INDEX = index(KEYS);
 
+    static {
+        // toRequest passes the values in key order to the record's constructor
+        List<String> components = java.util.Arrays.stream(Request.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        if (!components.equals(KEYS)) {
+            throw new IllegalStateException("request keys " + KEYS + " differ from Request's components " + components);
+        }
+    }
+
     private static Map<String, Integer> index(List<String> keys) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -322,7 +331,10 @@ public final class RequestBinder {
         return key.replaceAll("[-_\\s]", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The values in key order, which is the order of the record's components (checked in {@link Bound#take}). */
+    /**
+     * The values in key order, which is the order of the record's components (checked when the class loads); each
+     * {@link Bound#take} checks that the key it is asked for is the next one.
+     */
     private static Request toRequest(Bound bound) {
         return new Request(
                 bound.text("name"),

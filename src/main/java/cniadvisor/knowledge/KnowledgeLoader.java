@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -286,6 +288,8 @@ public final class KnowledgeLoader {
         for (Located<AddressRange> r : ranges) {
             check(r, RANGE_KINDS.contains(r.value().kind()), "kind: '" + r.value().kind() + "' is not one of "
                     + String.join(", ", RANGE_KINDS));
+            check(r, isIPv4Range(r.value().cidr()), "cidr: '" + r.value().cidr() + "' is not an IPv4 network"
+                    + " (a.b.c.d/n, the network address of its prefix) or an IPv4 address (a.b.c.d)");
         }
         for (String required : REQUIRED_LIMITS) {
             if (limits.stream().noneMatch(l -> (l.value().subject() + "." + l.value().name()).equals(required))) {
@@ -297,6 +301,13 @@ public final class KnowledgeLoader {
                 problems.add("facts: needs exactly one range of kind " + kind);
             }
         }
+    }
+
+    /** The planner does IPv4 arithmetic on every range of facts/, so anything else must stop the load. */
+    private static boolean isIPv4Range(String cidr) {
+        IPAddress address = cidr == null ? null : new IPAddressString(cidr).getAddress();
+        return address != null && address.isIPv4()
+                && (address.getNetworkPrefixLength() == null || address.isPrefixBlock());
     }
 
     private void check(Located<?> entry, boolean ok, String message) {

@@ -165,6 +165,20 @@ class RuleLoadErrorsTest {
     }
 
     @Test
+    void aRangeInFactsThatIsNotIPv4IsNamedWithTheLineOfItsEntry() {
+        Path planning = facts.resolve("ip-planning.yaml");
+        Folders.edit(planning, "cidr: 169.254.0.0/16", "cidr: fe80::/10");
+
+        CliRun run = advise();
+
+        assertRulesError(run);
+        assertEquals(lines("error: facts failed to load:",
+                "  " + planning + ":" + Folders.lineOf(planning, "fe80::/10") + ": cidr: 'fe80::/10' is not an IPv4"
+                        + " network (a.b.c.d/n, the network address of its prefix) or an IPv4 address (a.b.c.d)"),
+                run.err());
+    }
+
+    @Test
     void theUnbrokenCopiesLoad() {
         CliRun run = advise();
 

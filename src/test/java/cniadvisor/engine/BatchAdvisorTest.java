@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.RequestBinder;
@@ -56,7 +57,10 @@ class BatchAdvisorTest {
                     random.nextInt(30) == 0 ? "cilium-oss" : null,
                     random.nextInt(4) == 0 ? plugins[random.nextInt(plugins.length)] : null));
             if (random.nextInt(4) == 0) {
-                requests.add(renamed(requests.get(random.nextInt(requests.size())), "again-" + i));
+                // twice: a worker remembers a request from its second sighting and reuses it from the third
+                Request again = requests.get(random.nextInt(requests.size()));
+                requests.add(renamed(again, "again-" + i));
+                requests.add(renamed(again, "once more-" + i));
             }
         }
         return requests;
@@ -119,8 +123,10 @@ class BatchAdvisorTest {
         Request second = renamed(first, "second team");
         try (BatchAdvisor.Worker worker = new BatchAdvisor(advisor(), Fixtures.AS_OF).newWorker()) {
             worker.advise(first);
-            worker.advise(first); // remembered from its second sighting on
+            Advice remembered = worker.advise(first); // remembered from its second sighting on
             Advice advice = worker.advise(second);
+
+            assertSame(remembered.options(), advice.options(), "the remembered advice, renamed");
 
             assertEquals("second team", advice.name());
             assertTrue(advice.recommendation().azCli().contains("--name second-team "));

@@ -67,6 +67,43 @@ class RuleBaseCacheTest {
     }
 
     @Test
+    void afterForgettingTheLoadedOnesTheEntryOnDiskIsRead() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path rules = rulesWith(100);
+        RuleBase compiled = RuleBaseCache.compile(List.of(rules), cache);
+        Path entry;
+        try (Stream<Path> files = Files.list(cache)) {
+            entry = files.findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(0));
+        RuleBaseCache.forgetLoaded();
+
+        RuleBase read = RuleBaseCache.compile(List.of(rules), cache);
+
+        assertNotSame(compiled, read);
+        assertEquals(compiled.rulesByName().keySet(), read.rulesByName().keySet());
+        assertEquals(0, Files.getLastModifiedTime(entry).toMillis(), "read, not written again");
+    }
+
+    @Test
+    void aDamagedEntryIsCompiledAgainAndRewritten() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path rules = rulesWith(100);
+        RuleBaseCache.compile(List.of(rules), cache);
+        Path entry;
+        try (Stream<Path> files = Files.list(cache)) {
+            entry = files.findFirst().orElseThrow();
+        }
+        Files.writeString(entry, "not a rule base");
+        RuleBaseCache.forgetLoaded();
+
+        RuleBase rebuilt = RuleBaseCache.compile(List.of(rules), cache);
+
+        assertTrue(rebuilt.rulesByName().containsKey("org.rules.Big clusters"));
+        assertTrue(Files.size(entry) > "not a rule base".length(), "the entry is written again");
+    }
+
+    @Test
     void withoutACacheDirectoryEveryCallCompiles() throws Exception {
         Path rules = rulesWith(100);
 
