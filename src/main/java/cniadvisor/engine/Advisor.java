@@ -111,9 +111,10 @@ public final class Advisor {
     }
 
     /** The advice that follows from what the rules recorded for a request (used by batch sessions too). */
-    Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits) {
+    Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
+                  List<RequestRange> ranges) {
         Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
-        return advice(new Evaluation(request, decision, verdict, fits, knowledge, proposer), asOf);
+        return advice(new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
     }
 
     private Advice advice(Evaluation evaluation, LocalDate asOf) {
@@ -129,8 +130,7 @@ public final class Advisor {
      * The facts that belong to one request, in insertion order: the request, what each option needs of its ranges,
      * its ranges, and how they relate. Everything else in a session (knowledge, date, candidates) is shared.
      */
-    List<Object> requestFacts(Request request, List<AddressFit> fits) {
-        List<RequestRange> ranges = planner.requestRanges(request);
+    List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
         List<Object> facts = new ArrayList<>();
         facts.add(request);
         facts.addAll(fits);
@@ -152,18 +152,20 @@ public final class Advisor {
 
     /** What one session concluded: the decision, and what the planning after it needs. */
     private record Evaluation(Request request, Selection.Decision decision, Verdict verdict, List<AddressFit> fits,
-                              Knowledge knowledge, RangeProposer proposer) {
+                              List<RequestRange> ranges, Knowledge knowledge, RangeProposer proposer) {
 
         AddressPlan plan(String option) {
-            List<ProposedRange> ranges = option == null ? List.of()
-                    : proposer.propose(request, knowledge.option(option).orElseThrow(), fits, verdict.invalidRoles());
-            return new AddressPlan(fits, ranges, Selection.distinctSorted(verdict.addressFindings()));
+            List<ProposedRange> proposed = option == null ? List.of()
+                    : proposer.propose(request, knowledge.option(option).orElseThrow(), fits, ranges,
+                    verdict.invalidRoles());
+            return new AddressPlan(fits, proposed, Selection.distinctSorted(verdict.addressFindings()));
         }
     }
 
     private Evaluation evaluate(Request request, LocalDate asOf, AgendaEventListener listener) {
         Verdict verdict = new Verdict(knowledge.sources(), rules.rulesByName());
         List<AddressFit> fits = planner.fits(request);
+        List<RequestRange> ranges = planner.requestRanges(request);
         KieSession session = rules.kieBase().newKieSession();
         try {
             if (listener != null) {
@@ -173,7 +175,7 @@ public final class Advisor {
             session.insert(new Context(asOf));
             knowledge.facts().forEach(session::insert);
             candidates.forEach(session::insert);
-            requestFacts(request, fits).forEach(session::insert);
+            requestFacts(request, fits, ranges).forEach(session::insert);
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleLoopException(maxFirings);
@@ -182,7 +184,7 @@ public final class Advisor {
             session.dispose();
         }
         Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
-        return new Evaluation(request, decision, verdict, fits, knowledge, proposer);
+        return new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer);
     }
 
     private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {

@@ -79,11 +79,13 @@ final class ReusableSession {
         Verdict verdict = new Verdict(shared);
         List<FactHandle> handles = new ArrayList<>();
         List<AddressFit> fits;
+        List<RequestRange> ranges;
         int fired;
         try {
             session.setGlobal("verdict", verdict);
             fits = advisor.planner().fits(request);
-            advisor.requestFacts(request, fits).forEach(fact -> handles.add(session.insert(fact)));
+            ranges = advisor.planner().requestRanges(request);
+            advisor.requestFacts(request, fits, ranges).forEach(fact -> handles.add(session.insert(fact)));
             fired = session.fireAllRules(advisor.maxFirings() - sharedFirings);
             handles.forEach(session::delete);
         } catch (RuntimeException e) {
@@ -99,7 +101,7 @@ final class ReusableSession {
             close();
             throw new RuleLoopException(advisor.maxFirings());
         }
-        return advisor.decide(request, asOf, verdict, fits);
+        return advisor.decide(request, asOf, verdict, fits, ranges);
     }
 
     private void open() {

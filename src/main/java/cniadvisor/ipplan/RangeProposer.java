@@ -28,11 +28,11 @@ public final class RangeProposer {
         this.planner = planner;
     }
 
+    /** @param requestRanges the request's ranges, as {@link AddressPlanner#requestRanges} gives them */
     public List<ProposedRange> propose(Request request, PluginOption option, List<AddressFit> fits,
-                                       Set<String> invalidRoles) {
+                                       List<RequestRange> requestRanges, Set<String> invalidRoles) {
         List<Span> taken = new ArrayList<>();
-        planner.requestRanges(request).stream().filter(RequestRange::given).map(r -> Span.of(r.cidr()))
-                .forEach(taken::add);
+        requestRanges.stream().filter(RequestRange::given).map(r -> Span.of(r.cidr())).forEach(taken::add);
         planner.reserved().forEach(reserved -> taken.add(reserved.span()));
         // AKS's defaults are claimed first, so a proposed subnet never pushes a usable default aside
         Optional<ProposedRange> podCidr = Optional.empty();
