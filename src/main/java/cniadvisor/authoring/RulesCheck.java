@@ -51,7 +51,7 @@ public record RulesCheck(List<String> errors, List<String> warnings, int ruleCou
         }
         if (rules != null) {
             // without facts the source ids cannot be checked; the facts problems below say why
-            errors.addAll(RuleChecks.check(rules, knowledge == null ? null : knowledge.sources().keySet()));
+            errors.addAll(RuleChecks.check(rules, knowledge));
             warnings.addAll(missingDecides(rules));
         }
         errors.addAll(factProblems);

@@ -5,14 +5,13 @@ import cniadvisor.authoring.Scenario.Expectations;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
 import cniadvisor.engine.FiringTrace;
-import cniadvisor.engine.RuleLoopException;
+import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.knowledge.KnowledgeException;
 import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
-import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +90,9 @@ public final class ScenarioRunner {
         Advice advice;
         try {
             advice = scenarioAdvisor.advise(scenario.request(), scenario.asOf(), trace);
-        } catch (RuleLoopException | ConsequenceException e) {
-            String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                    : e.getMessage();
-            return new Result(scenario, List.of(new Mismatch("evaluation", "the rules to settle", "failed: " + cause,
-                    List.of())), List.copyOf(trace.firedRuleIds()));
+        } catch (RuleAuthorException e) {
+            return new Result(scenario, List.of(new Mismatch("evaluation", "the rules to run without a mistake",
+                    "failed: " + e.describe(), List.of())), List.copyOf(trace.firedRuleIds()));
         }
         return new Result(scenario, compare(scenario.expect(), advice, trace), List.copyOf(trace.firedRuleIds()));
     }

@@ -1,5 +1,8 @@
 package cniadvisor.cli;
 
+import cniadvisor.authoring.DisplayPath;
+import cniadvisor.engine.RuleAuthorException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -116,6 +119,12 @@ public final class Main implements Runnable {
         if (e instanceof CliException cli) {
             cli.lines().forEach(err::println);
             return cli.exitCode().code();
+        }
+        if (e instanceof RuleAuthorException rule) {
+            err.println("error: " + DisplayPath.inProblem(rule.describe()));
+            err.println("  This is a mistake in the rules, not in the request: fix the rule, then run "
+                    + "'cni-advisor rules check' and 'cni-advisor rules test'.");
+            return ExitCode.RULES_ERROR.code();
         }
         err.println("internal error: " + e);
         for (StackTraceElement frame : e.getStackTrace()) {

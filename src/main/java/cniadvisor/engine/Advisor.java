@@ -22,6 +22,7 @@ import cniadvisor.model.PluginOption;
 import cniadvisor.model.Request;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class Advisor {
     private final List<Candidate> candidates;
     private final Selection.Order order;
     private final int maxFirings;
+    private final java.util.Set<String> optionIds;
 
     public Advisor(Knowledge knowledge, RuleBase rules, int maxFirings) {
         this.knowledge = knowledge;
@@ -52,6 +54,9 @@ public final class Advisor {
         this.candidates = candidates(knowledge);
         this.order = new Selection.Order(knowledge, candidates);
         this.maxFirings = maxFirings;
+        // in facts/ order: messages list them
+        this.optionIds = java.util.Collections.unmodifiableSet(
+                new java.util.LinkedHashSet<>(knowledge.options().stream().map(PluginOption::id).toList()));
     }
 
     /**
@@ -157,34 +162,65 @@ public final class Advisor {
         AddressPlan plan(String option) {
             List<ProposedRange> proposed = option == null ? List.of()
                     : proposer.propose(request, knowledge.option(option).orElseThrow(), fits, ranges,
-                    verdict.invalidRoles());
+                    verdict.rejectedRoles());
             return new AddressPlan(fits, proposed, Selection.distinctSorted(verdict.addressFindings()));
         }
     }
 
     private Evaluation evaluate(Request request, LocalDate asOf, AgendaEventListener listener) {
-        Verdict verdict = new Verdict(knowledge.sources(), rules.rulesByName());
+        Verdict verdict = newVerdict(null);
         List<AddressFit> fits = planner.fits(request);
         List<RequestRange> ranges = planner.requestRanges(request);
+        fire(request, asOf, verdict, fits, ranges, listener, null);
+        Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
+        return new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer);
+    }
+
+    /**
+     * One session over every fact. A consequence that throws, and a set of rules that keeps firing, are the rule
+     * author's mistakes: both end as a {@link RuleAuthorException} naming the rule (for a loop, the rule that fired
+     * most, found by running the request again with a counter, so the usual path pays nothing for it).
+     */
+    private void fire(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
+                      List<RequestRange> ranges, AgendaEventListener listener, FiringCounter counter) {
         KieSession session = rules.kieBase().newKieSession();
+        int fired;
         try {
             if (listener != null) {
                 session.addEventListener(listener);
+            }
+            if (counter != null) {
+                session.addEventListener(counter);
             }
             session.setGlobal("verdict", verdict);
             session.insert(new Context(asOf));
             knowledge.facts().forEach(session::insert);
             candidates.forEach(session::insert);
             requestFacts(request, fits, ranges).forEach(session::insert);
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) {
-                throw new RuleLoopException(maxFirings);
-            }
+            fired = session.fireAllRules(maxFirings);
+        } catch (ConsequenceException e) {
+            throw located(RuleAuthorException.of(e));
         } finally {
             session.dispose();
         }
-        Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
-        return new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer);
+        if (fired >= maxFirings) {
+            if (counter != null) {
+                throw counter.loop(maxFirings).located(rules);
+            }
+            FiringCounter counting = new FiringCounter();
+            fire(request, asOf, newVerdict(null), fits, ranges, null, counting);
+            throw counting.loop(maxFirings).located(rules); // the second run settled: still the rules' doing
+        }
+    }
+
+    /** A rule's mistake with its file:line, when it is one. */
+    RuntimeException located(RuntimeException e) {
+        return e instanceof RuleAuthorException author ? author.located(rules) : e;
+    }
+
+    /** A verdict for one evaluation; {@code cache} may be null. */
+    Verdict newVerdict(ReasonCache cache) {
+        return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, cache);
     }
 
     private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {

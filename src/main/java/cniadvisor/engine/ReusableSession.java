@@ -20,6 +20,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.time.LocalDate;
@@ -88,8 +89,11 @@ final class ReusableSession {
             advisor.requestFacts(request, fits, ranges).forEach(fact -> handles.add(session.insert(fact)));
             fired = session.fireAllRules(advisor.maxFirings() - sharedFirings);
             handles.forEach(session::delete);
-        } catch (RuntimeException e) {
+        } catch (ConsequenceException e) {
             close(); // its state is unknown now; the next request opens a new one
+            throw advisor.located(RuleAuthorException.of(e));
+        } catch (RuntimeException e) {
+            close();
             throw e;
         }
         if (changes.seen) {
@@ -99,7 +103,7 @@ final class ReusableSession {
         }
         if (sharedFirings + fired >= advisor.maxFirings()) {
             close();
-            throw new RuleLoopException(advisor.maxFirings());
+            return advisor.advise(request, asOf); // fires again on its own, and names the rule that loops
         }
         return advisor.decide(request, asOf, verdict, fits, ranges);
     }
@@ -109,15 +113,21 @@ final class ReusableSession {
         RuleBase rules = advisor.rules();
         session = rules.kieBase().newKieSession();
         session.addEventListener(changes);
-        shared = new Verdict(knowledge.sources(), rules.rulesByName(), reasons);
+        shared = advisor.newVerdict(reasons);
         session.setGlobal("verdict", shared);
         session.insert(new Context(asOf));
         knowledge.facts().forEach(session::insert);
         advisor.candidates().forEach(session::insert);
-        sharedFirings = session.fireAllRules(advisor.maxFirings());
+        try {
+            sharedFirings = session.fireAllRules(advisor.maxFirings());
+        } catch (ConsequenceException e) {
+            close();
+            throw advisor.located(RuleAuthorException.of(e));
+        }
         if (sharedFirings >= advisor.maxFirings()) {
             close();
-            throw new RuleLoopException(advisor.maxFirings());
+            fresh = true; // the next advise() fires on its own, and names the rule that loops
+            return;
         }
         if (changes.seen) {
             close();

@@ -14,20 +14,25 @@ import java.util.Set;
 
 /**
  * Checks what the DRL compiler cannot: every rule has an {@code @id} and at least one {@code @source}, ids are
- * unique, every source id exists in facts/, and weights are whole numbers.
+ * unique, every source id exists in facts/, weights are whole numbers, and what {@link RuleTextChecks} finds in
+ * the rule's text.
  */
 public final class RuleChecks {
 
     private RuleChecks() {
     }
 
+    /**
+     * Every problem with the rules' metadata and text. {@code knowledge} null (the facts did not load) skips what
+     * needs facts: source ids, option ids and limit names.
+     */
     public static List<String> check(RuleBase rules, Knowledge knowledge) {
-        return check(rules, knowledge.sources().keySet());
-    }
-
-    /** As {@link #check(RuleBase, Knowledge)}; {@code sourceIds} null skips the source check (facts did not load). */
-    public static List<String> check(RuleBase rules, Set<String> sourceIds) {
+        Set<String> sourceIds = knowledge == null ? null : knowledge.sources().keySet();
+        Set<String> optionIds = knowledge == null ? null : knowledge.options().stream()
+                .map(cniadvisor.model.PluginOption::id).collect(java.util.stream.Collectors.toSet());
+        Set<String> limitNames = knowledge == null ? null : knowledge.limitNames();
         List<String> problems = new ArrayList<>();
+        Map<String, List<String>> fileLines = new HashMap<>();
         Map<String, String> firstById = new HashMap<>();
         Map<RuleMeta, String> located = new HashMap<>();
         rules.rules().forEach(rule -> located.put(rule, where(rules, rule)));
@@ -61,8 +66,19 @@ public final class RuleChecks {
                 problems.add(where + ": rule \"" + rule.name() + "\" has @weight(" + weight
                         + "); a weight is a whole number, e.g. @weight(-20)");
             }
+            String file = rules.fileOf(rule);
+            problems.addAll(RuleTextChecks.check(file, fileLines.computeIfAbsent(file, RuleChecks::readLines), rule,
+                    weight != null, optionIds, limitNames));
         }
         return problems;
+    }
+
+    private static List<String> readLines(String file) {
+        try {
+            return Files.readAllLines(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // where() already falls back to the file name alone
+        }
     }
 
     private static int lineOf(String where) {

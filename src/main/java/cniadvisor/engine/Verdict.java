@@ -35,16 +35,18 @@ public final class Verdict {
     private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
     private final List<Reason> warnings = new ArrayList<>();
     private final List<Reason> addressFindings = new ArrayList<>();
-    private final Set<String> invalidRoles = new java.util.TreeSet<>();
+    private final Set<String> rejectedRoles = new java.util.TreeSet<>();
+    private final Set<String> optionIds;
 
-    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules) {
-        this(sources, rules, null);
+    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds) {
+        this(sources, rules, optionIds, null);
     }
 
     /** With a cache (may be null) of reasons built for earlier requests. */
-    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, ReasonCache cache) {
+    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds, ReasonCache cache) {
         this.sources = sources;
         this.rules = rules;
+        this.optionIds = optionIds;
         this.cache = cache;
     }
 
@@ -53,7 +55,7 @@ public final class Verdict {
      * shares its reason cache.
      */
     Verdict(Verdict seed) {
-        this(seed.sources, seed.rules, seed.cache);
+        this(seed.sources, seed.rules, seed.optionIds, seed.cache);
         seed.exclusions.forEach((candidate, reasons) -> exclusions.put(candidate, new ArrayList<>(reasons)));
         seed.scores.forEach((candidate, byRule) -> {
             Map<String, Score> copy = new LinkedHashMap<>();
@@ -63,7 +65,7 @@ public final class Verdict {
         seed.notes.forEach((option, reasons) -> notes.put(option, new ArrayList<>(reasons)));
         warnings.addAll(seed.warnings);
         addressFindings.addAll(seed.addressFindings);
-        invalidRoles.addAll(seed.invalidRoles);
+        rejectedRoles.addAll(seed.rejectedRoles);
     }
 
     /** Rules the candidate out, citing the rule's sources. */
@@ -73,18 +75,27 @@ public final class Verdict {
 
     /** Rules the candidate out, citing the rule's sources and those of the fact it matched. */
     public void exclude(RuleContext rule, Candidate candidate, Cited fact, String text, Object... args) {
+        requireCandidate(rule, candidate);
         exclusions.computeIfAbsent(candidate, c -> new ArrayList<>())
                 .add(reason(rule, "excludes", null, fact, text, args));
     }
 
-    /** Adds the rule's {@code @weight} to the candidate's score: positive favours it, negative penalises it. */
+    /**
+     * Adds the rule's {@code @weight} to the candidate's score: positive favours it, negative penalises it. A rule
+     * that scores must declare its weight ({@code rules check} says so too).
+     */
     public void score(RuleContext rule, Candidate candidate, String text, Object... args) {
         score(rule, candidate, null, text, args);
     }
 
     public void score(RuleContext rule, Candidate candidate, Cited fact, String text, Object... args) {
         RuleMeta meta = meta(rule);
-        int weight = meta.weight() == null ? 0 : meta.weight();
+        requireCandidate(rule, candidate);
+        if (meta.weight() == null) {
+            throw authorError(rule, "calls verdict.score(...) but has no @weight(...): declare how much it "
+                    + "favours (positive) or penalises (negative), e.g. @weight(-20)");
+        }
+        int weight = meta.weight();
         String effect = weight > 0 ? "favours" : weight < 0 ? "penalises" : "notes";
         // the weight counts once per rule and candidate, however many facts the rule joined; every text is kept
         // (and sorted later), so the result does not depend on the order the activations fired in
@@ -99,46 +110,85 @@ public final class Verdict {
     }
 
     public void note(RuleContext rule, String option, Cited fact, String text, Object... args) {
+        if (!optionIds.contains(option)) {
+            throw authorError(rule, "calls verdict.note(...) for option '" + option + "', which is not an option in "
+                    + "facts/ (one of " + String.join(", ", optionIds) + ")");
+        }
         notes.computeIfAbsent(option, o -> new ArrayList<>()).add(reason(rule, "notes", null, fact, text, args));
     }
 
-    /** A request-level warning; {@code level} is error, warning or info. */
-    public void warn(RuleContext rule, String level, String text, Object... args) {
-        warn(rule, level, null, text, args);
+    /** A request-level finding that fails the run (by default): the request cannot be built as it stands. */
+    public void error(RuleContext rule, String text, Object... args) {
+        error(rule, null, text, args);
     }
 
-    public void warn(RuleContext rule, String level, Cited fact, String text, Object... args) {
-        checkLevel(rule, level);
-        warnings.add(reason(rule, null, level, fact, text, args));
+    public void error(RuleContext rule, Cited fact, String text, Object... args) {
+        warnings.add(reason(rule, null, Reason.ERROR, fact, text, args));
+    }
+
+    /** A request-level finding the team should act on; fails the run only with --fail-on warning. */
+    public void warning(RuleContext rule, String text, Object... args) {
+        warning(rule, null, text, args);
+    }
+
+    public void warning(RuleContext rule, Cited fact, String text, Object... args) {
+        warnings.add(reason(rule, null, Reason.WARNING, fact, text, args));
+    }
+
+    /** A request-level remark; never fails a run. */
+    public void info(RuleContext rule, String text, Object... args) {
+        info(rule, null, text, args);
+    }
+
+    public void info(RuleContext rule, Cited fact, String text, Object... args) {
+        warnings.add(reason(rule, null, Reason.INFO, fact, text, args));
     }
 
     /**
-     * An address-plan finding about one of the request's ranges ({@link RequestRange}) or a relation between two
-     * ({@link RangeRelation}). An error marks the ranges involved invalid, so the plan replaces the ones it may
-     * (pod CIDR, service CIDR, DNS IP) instead of putting them in the az command.
+     * Rejects a range the request gave ({@link RequestRange}), or both given sides of a relation between two
+     * ({@link RangeRelation}): an error-level address finding, and the plan proposes a replacement for each rejected
+     * range, shown as a proposal next to the given value (which every output keeps).
      */
-    public void addressFinding(RuleContext rule, String level, Object about, String text, Object... args) {
-        checkLevel(rule, level);
-        addressFindings.add(reason(rule, null, level, about instanceof Cited cited ? cited : null, text, args));
-        if ("error".equals(level)) {
-            if (about instanceof RequestRange range && range.given()) {
-                invalidRoles.add(range.role());
-            } else if (about instanceof RangeRelation relation) {
-                if (relation.given()) {
-                    invalidRoles.add(relation.role());
-                }
-                if (relation.otherGiven()) {
-                    invalidRoles.add(relation.otherRole());
-                }
-            }
+    public void rejectRange(RuleContext rule, RequestRange range, String text, Object... args) {
+        addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
+        if (range.given()) {
+            rejectedRoles.add(range.role());
         }
     }
 
-    private void checkLevel(RuleContext rule, String level) {
-        if (!Reason.LEVELS.contains(level)) {
-            throw new IllegalArgumentException("rule " + meta(rule).id() + ": level '" + level
-                    + "' is not one of " + Reason.LEVELS);
+    public void rejectRange(RuleContext rule, RangeRelation relation, String text, Object... args) {
+        addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
+        if (relation.given()) {
+            rejectedRoles.add(relation.role());
         }
+        if (relation.otherGiven()) {
+            rejectedRoles.add(relation.otherRole());
+        }
+    }
+
+    /** An address-plan finding that fails the run but rejects no range (the plan keeps the given ranges). */
+    public void addressError(RuleContext rule, String text, Object... args) {
+        addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
+    }
+
+    /** An address-plan finding at warning level (e.g. a pod CIDR outside the supported private ranges). */
+    public void addressWarning(RuleContext rule, String text, Object... args) {
+        addressFindings.add(reason(rule, null, Reason.WARNING, null, text, args));
+    }
+
+    /** An address-plan remark (a one-way door, a default the plan had to replace). */
+    public void addressInfo(RuleContext rule, String text, Object... args) {
+        addressFindings.add(reason(rule, null, Reason.INFO, null, text, args));
+    }
+
+    private void requireCandidate(RuleContext rule, Candidate candidate) {
+        if (candidate == null) {
+            throw authorError(rule, "passed no candidate (null) to verdict; bind one with $c : Candidate(...)");
+        }
+    }
+
+    private RuleAuthorException authorError(RuleContext rule, String message) {
+        return new RuleAuthorException(rule.getRule(), message);
     }
 
     private Reason reason(RuleContext rule, String effect, String level, Cited fact, String text, Object... args) {
@@ -151,12 +201,32 @@ public final class Verdict {
     }
 
     private Reason reason(RuleMeta meta, String effect, String level, Cited fact, String text, Object... args) {
+        String formatted = format(meta, text, args);
         Set<String> ids = new LinkedHashSet<>(meta.sources());
         if (fact != null) {
             ids.addAll(fact.sources());
         }
         List<Source> cited = ids.stream().map(sources::get).filter(s -> s != null).toList();
-        return new Reason(meta.id(), effect, level, String.format(java.util.Locale.US, text, args), cited);
+        return new Reason(meta.id(), effect, level, formatted, cited);
+    }
+
+    /** The reason's text; a format that does not match its arguments is the rule author's mistake, named as such. */
+    private static String format(RuleMeta meta, String text, Object[] args) {
+        if (text == null) {
+            throw new RuleAuthorException(meta, "gave verdict no text (null)");
+        }
+        int wanted = FormatArguments.count(text);
+        if (wanted != args.length) {
+            throw new RuleAuthorException(meta, "text \"" + text + "\" has " + wanted + " format "
+                    + (wanted == 1 ? "placeholder" : "placeholders") + " but " + args.length
+                    + (args.length == 1 ? " argument was" : " arguments were") + " given");
+        }
+        try {
+            return String.format(java.util.Locale.US, text, args);
+        } catch (java.util.IllegalFormatException e) {
+            throw new RuleAuthorException(meta, "text \"" + text + "\" cannot be formatted with its arguments: "
+                    + e.getMessage());
+        }
     }
 
     private RuleMeta meta(RuleContext rule) {
@@ -207,8 +277,8 @@ public final class Verdict {
         return addressFindings;
     }
 
-    /** Roles of given ranges that an error-level address finding flagged. */
-    Set<String> invalidRoles() {
-        return invalidRoles;
+    /** Roles of given ranges that a rule rejected ({@link #rejectRange}). */
+    Set<String> rejectedRoles() {
+        return rejectedRoles;
     }
 }

@@ -3,6 +3,7 @@ package cniadvisor.knowledge;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Component;
 import cniadvisor.model.Limit;
+import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Retirement;
@@ -39,11 +40,13 @@ public final class Knowledge {
     private final Map<String, Component> dataplanesById;
     private final Map<String, Component> policyEnginesById;
     private final Map<String, Limit> limitsByKey;
+    private final java.util.SortedSet<String> limitNames;
     private final Map<String, List<AddressRange>> rangesByKind;
     private final List<Object> facts;
 
     public Knowledge(Map<String, Source> sources, List<PluginOption> options, List<Component> dataplanes,
-                     List<Component> policyEngines, List<Limit> limits, List<Support> support,
+                     List<Component> policyEngines, List<Limit> limits, List<LimitName> limitNames,
+                     List<Support> support,
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
                      String fingerprint) {
         this.sources = Map.copyOf(sources);
@@ -51,6 +54,8 @@ public final class Knowledge {
         this.dataplanes = List.copyOf(dataplanes);
         this.policyEngines = List.copyOf(policyEngines);
         this.limits = List.copyOf(limits);
+        this.limitNames = limitNames.stream().map(LimitName::name)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
         this.support = List.copyOf(support);
         this.retirements = List.copyOf(retirements);
         this.migrations = List.copyOf(migrations);
@@ -92,6 +97,11 @@ public final class Knowledge {
 
     public List<Limit> limits() {
         return limits;
+    }
+
+    /** The limit names facts/ declares (every limit uses one; rules may match only these). */
+    public java.util.Set<String> limitNames() {
+        return java.util.Collections.unmodifiableSortedSet(limitNames);
     }
 
     public List<Support> support() {

@@ -4,6 +4,7 @@ import cniadvisor.model.AddressRange;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Component;
 import cniadvisor.model.Limit;
+import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Retirement;
@@ -87,6 +88,7 @@ public final class KnowledgeLoader {
     private final List<Located<Retirement>> retirements = new ArrayList<>();
     private final List<Located<Migration>> migrations = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
+    private final List<Located<LimitName>> limitNames = new ArrayList<>();
 
     private KnowledgeLoader() {
     }
@@ -156,13 +158,14 @@ public final class KnowledgeLoader {
                     case "policyEngines" -> readEntries(parser, name, ComponentEntry.class, policyEngines,
                             e -> new Component("policy", e.id(), e.title(), e.rank(), List.of(), e.sources()));
                     case "limits" -> readEntries(parser, name, Limit.class, limits, Function.identity());
+                    case "limitNames" -> readEntries(parser, name, LimitName.class, limitNames, Function.identity());
                     case "support" -> readEntries(parser, name, Support.class, support, Function.identity());
                     case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
-                                + "sources, options, dataplanes, policyEngines, limits, support, retirements, "
+                                + "sources, options, dataplanes, policyEngines, limits, limitNames, support, retirements, "
                                 + "migrations, ranges");
                         parser.skipChildren();
                     }
@@ -239,6 +242,13 @@ public final class KnowledgeLoader {
         Set<String> dataplaneIds = unique(dataplanes, Component::id, "dataplane").keySet();
         Set<String> policyIds = unique(policyEngines, Component::id, "policy engine").keySet();
         unique(limits, l -> l.subject() + "." + l.name(), "limit");
+        Set<String> declaredLimitNames = unique(limitNames, LimitName::name, "limit name").keySet();
+        for (Located<Limit> l : limits) {
+            String limitName = l.value().name();
+            check(l, declaredLimitNames.contains(limitName), "name: '" + limitName + "' is not a declared limit name"
+                    + Suggestions.didYouMean(limitName, declaredLimitNames)
+                    + " (a new limit's name goes under limitNames: first, with its unit and meaning)");
+        }
         unique(support, s -> s.subject() + " / " + s.feature(), "support entry");
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
@@ -332,7 +342,8 @@ public final class KnowledgeLoader {
         Map<String, Source> sourceMap = new LinkedHashMap<>();
         sources.forEach(s -> sourceMap.put(s.value().id(), s.value()));
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
-                values(limits), values(support), values(retirements), values(migrations), values(ranges), fingerprint);
+                values(limits), values(limitNames), values(support), values(retirements), values(migrations),
+                values(ranges), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

@@ -16,7 +16,10 @@ import java.util.List;
 public record Reason(String rule, String effect, String level, String text, List<Source> sources) {
 
     public static final List<String> EFFECTS = List.of("excludes", "narrows", "favours", "penalises", "notes");
-    public static final List<String> LEVELS = List.of("error", "warning", "info");
+    public static final String ERROR = "error";
+    public static final String WARNING = "warning";
+    public static final String INFO = "info";
+    public static final List<String> LEVELS = List.of(ERROR, WARNING, INFO);
 
     /** Stable report order: by effect (or level), then rule id, then text. */
     public static final Comparator<Reason> REPORT_ORDER = Comparator

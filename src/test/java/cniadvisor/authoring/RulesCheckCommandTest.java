@@ -213,7 +213,7 @@ class RulesCheckCommandTest {
                 when
                     Request( windowsPools )
                 then
-                    verdict.warn(kcontext, "info", "x");
+                    verdict.info(kcontext, "x");
                 end
                 """);
         Path facts = Files.createDirectories(dir.resolve("facts"));
@@ -224,7 +224,7 @@ class RulesCheckCommandTest {
         }
         Files.writeString(facts.resolve("zz-team.yaml"), """
                 limits:
-                  - {subject: kubenet, name: teamLimit, value: 1, unit: nodes, sources: [no-such-source]}
+                  - {subject: kubenet, name: maxNodez, value: 1, unit: nodes, sources: [no-such-source]}
                   - {subject: kubenet, name: otherLimit, value: 2, colour: red, sources: [learn-kubenet]}
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", rules.toString(), "--facts", facts.toString());
@@ -234,8 +234,72 @@ class RulesCheckCommandTest {
                         + "did you mean 'windowsNodePools'?",
                 facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: name, note, sources, subject, "
                         + "unit, value",
+                facts.resolve("zz-team.yaml") + ":2: name: 'maxNodez' is not a declared limit name; did you mean "
+                        + "'maxNodes'? (a new limit's name goes under limitNames: first, with its unit and meaning)",
                 facts.resolve("zz-team.yaml") + ":2: sources: unknown source id 'no-such-source'",
-                "3 problems"), lines(run));
+                "4 problems"), lines(run));
+    }
+
+    @Test
+    void mistakesTheRuleTextShowsAreFoundBeforeTheRuleRuns() throws IOException {
+        Path file = drl("text.drl", """
+                rule "Scores without a weight"
+                    @id("T-1") @source("learn-cni-overview") @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.score(kcontext, $c, "x");
+                end
+
+                rule "Wrong number of arguments"
+                    @id("T-2") @source("learn-cni-overview") @decides("x")
+                when
+                    $r : Request( )
+                then
+                    verdict.warning(kcontext, "%s nodes, %s pods, %d%% surge",
+                            $r.nodeCount(), $r.maxPodsPerNode());
+                end
+
+                rule "Notes an option that does not exist"
+                    @id("T-3") @source("learn-cni-overview") @decides("x")
+                when
+                    Request( )
+                then
+                    verdict.note(kcontext, "azure-cni-overlayy", "x");
+                end
+
+                rule "Matches a limit name nobody declared"
+                    @id("T-4") @source("learn-cni-overview") @decides("x")
+                when
+                    $l : Limit( subject == "kubenet", name == "maxNodez" )
+                then
+                    verdict.info(kcontext, $l, "%d", $l.value());
+                end
+
+                rule "Ends the JVM"
+                    @id("T-5") @source("learn-cni-overview") @decides("x")
+                when
+                    Request( )
+                then
+                    System.exit(0);
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertEquals(List.of(
+                file + ":10: rule \"Scores without a weight\" calls verdict.score(...) but has no @weight(...), e.g. "
+                        + "@weight(-20)",
+                file + ":18: rule \"Wrong number of arguments\": the text of verdict.warning has 3 format "
+                        + "placeholders but 2 arguments follow it",
+                file + ":27: rule \"Notes an option that does not exist\" notes option \"azure-cni-overlayy\", which "
+                        + "facts/ does not have (options: azure-cni-node-subnet, azure-cni-overlay, "
+                        + "azure-cni-pod-subnet, byo-cni, kubenet)",
+                file + ":33: rule \"Matches a limit name nobody declared\" matches Limit name \"maxNodez\", which no "
+                        + "limit in facts/ has (limitNames: allocationBatch, defaultMaxPods, largestPrefix, maxNodes, "
+                        + "maxPodIps, maxPods, podBlockPrefix, recommendedMaxPods, reservedAddresses, "
+                        + "staticBlockPrefix)",
+                file + ":43: rule \"Ends the JVM\" calls System.exit or Runtime: a rule only records through verdict",
+                "5 problems"), lines(run));
     }
 
     @Test

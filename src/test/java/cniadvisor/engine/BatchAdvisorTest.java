@@ -152,7 +152,7 @@ class BatchAdvisorTest {
                 when
                     Request( name matches "prod-.*", networkPolicy == "none" )
                 then
-                    verdict.warn(kcontext, "warning", "Production clusters should enforce network policies.");
+                    verdict.warning(kcontext, "Production clusters should enforce network policies.");
                 end
                 """);
         Request dev = Fixtures.request("name: dev-a", "nodeCount: 10");
@@ -202,7 +202,7 @@ class BatchAdvisorTest {
                 when
                     Context( asOf.year == 2000 )
                 then
-                    verdict.warn(kcontext, "info", "Large cluster.");
+                    verdict.info(kcontext, "Large cluster.");
                 end
                 """);
         List<Request> requests = new ArrayList<>(List.of(Fixtures.request("nodeCount: 500"),

@@ -29,7 +29,7 @@ class RequestNameUseTest {
         assertFalse(RequestNameUse.mayReadName(rule(
                 "$r : Request( nodeCount > 3, $v : windowsServerVersion )\n"
                         + "$m : Migration( from == $r.currentPlugin )",
-                "// the name is not read here\nverdict.warn(kcontext, \"info\", \"name: %s\", $r.currentPlugin());")));
+                "// the name is not read here\nverdict.info(kcontext, \"name: %s\", $r.currentPlugin());")));
     }
 
     @Test
@@ -43,7 +43,7 @@ class RequestNameUseTest {
     void aBoundRequestReadsTheNameThroughItsVariableOrWhenPassedOnWhole() {
         assertTrue(RequestNameUse.mayReadName(rule("$r : Request()", "System.out.println($r.name());")));
         assertTrue(RequestNameUse.mayReadName(rule("$r : Request()", "System.out.println($r . getName());")));
-        assertTrue(RequestNameUse.mayReadName(rule("$r : Request()", "verdict.warn(kcontext, \"info\", \"%s\", $r);")));
+        assertTrue(RequestNameUse.mayReadName(rule("$r : Request()", "verdict.info(kcontext, \"%s\", $r);")));
         assertTrue(RequestNameUse.mayReadName(rule("$r : Request()\nCandidate( option == $r.name )", "")));
     }
 

@@ -26,7 +26,7 @@ class RuleBaseCacheTest {
             when
                 Request( nodeCount > %d )
             then
-                verdict.warn(kcontext, "info", "big");
+                verdict.info(kcontext, "big");
             end
             """;
 
