@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NetworkProfile;
 import cniadvisor.model.Recommendation;
@@ -22,12 +23,18 @@ public final class BicepSnippet {
                 .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
                 .append(rec.networkPolicy()).append(" network policy.\n");
         s.append("// In Microsoft.ContainerService/managedClusters: properties.networkProfile: networkProfile, and\n");
-        s.append("// union(<pool>, agentPoolNetwork) for each entry of properties.agentPoolProfiles.\n\n");
+        s.append("// union(<pool>, agentPoolNetwork) for each entry of properties.agentPoolProfiles.\n");
+        RejectedRanges.header(advice).ifPresent(h -> s.append("// ").append(h).append('\n'));
+        s.append('\n');
         if (n.nodeSubnetCidr() != null) {
+            RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).ifPresent(r -> s.append("// node subnet ")
+                    .append(n.nodeSubnetCidr()).append(": ").append(r).append('\n'));
             s.append("@description('Resource id of the node subnet (").append(n.nodeSubnetCidr()).append(")')\n");
             s.append("param nodeSubnetId string\n\n");
         }
         if (n.podSubnetCidr() != null) {
+            RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).ifPresent(r -> s.append("// pod subnet ")
+                    .append(n.podSubnetCidr()).append(": ").append(r).append('\n'));
             s.append("@description('Resource id of the pod subnet (").append(n.podSubnetCidr()).append(")')\n");
             s.append("param podSubnetId string\n\n");
         }
@@ -36,9 +43,10 @@ public final class BicepSnippet {
         property(s, "networkPluginMode", quoted(n.networkPluginMode()));
         property(s, "networkDataplane", quoted(n.networkDataplane()));
         property(s, "networkPolicy", quoted(n.networkPolicy()));
-        property(s, "podCidr", quoted(n.podCidr()));
-        property(s, "serviceCidr", quoted(n.serviceCidr()));
-        property(s, "dnsServiceIP", quoted(n.dnsServiceIp()));
+        property(s, "podCidr", quoted(n.podCidr()), RejectedRanges.remark(advice, AddressPlanner.POD_CIDR));
+        property(s, "serviceCidr", quoted(n.serviceCidr()), RejectedRanges.remark(advice, AddressPlanner.SERVICE_CIDR));
+        property(s, "dnsServiceIP", quoted(n.dnsServiceIp()),
+                RejectedRanges.remark(advice, AddressPlanner.DNS_SERVICE_IP));
         if (n.ipFamilies() != null) {
             s.append("  ipFamilies: [\n");
             n.ipFamilies().forEach(f -> s.append("    ").append(quoted(f)).append('\n'));
@@ -57,8 +65,13 @@ public final class BicepSnippet {
     }
 
     private static void property(StringBuilder s, String name, String value) {
+        property(s, name, value, java.util.Optional.empty());
+    }
+
+    private static void property(StringBuilder s, String name, String value, java.util.Optional<String> remark) {
         if (value != null) {
-            s.append("  ").append(name).append(": ").append(value).append('\n');
+            s.append("  ").append(name).append(": ").append(value).append(remark.map(r -> " // " + r).orElse(""))
+                    .append('\n');
         }
     }
 

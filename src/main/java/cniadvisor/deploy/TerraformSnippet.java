@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NetworkProfile;
 import cniadvisor.model.Recommendation;
@@ -21,15 +22,16 @@ public final class TerraformSnippet {
         Recommendation rec = advice.recommendation();
         NetworkProfile n = rec.network();
         List<String[]> attributes = new ArrayList<>();
-        attribute(attributes, "network_plugin", quoted(n.networkPlugin()));
-        attribute(attributes, "network_plugin_mode", quoted(n.networkPluginMode()));
-        attribute(attributes, "network_data_plane", quoted(n.networkDataplane()));
-        attribute(attributes, "network_policy", quoted(n.networkPolicy()));
-        attribute(attributes, "pod_cidr", quoted(n.podCidr()));
-        attribute(attributes, "service_cidr", quoted(n.serviceCidr()));
-        attribute(attributes, "dns_service_ip", quoted(n.dnsServiceIp()));
+        attribute(attributes, "network_plugin", quoted(n.networkPlugin()), null);
+        attribute(attributes, "network_plugin_mode", quoted(n.networkPluginMode()), null);
+        attribute(attributes, "network_data_plane", quoted(n.networkDataplane()), null);
+        attribute(attributes, "network_policy", quoted(n.networkPolicy()), null);
+        attribute(attributes, "pod_cidr", quoted(n.podCidr()), remark(advice, AddressPlanner.POD_CIDR));
+        attribute(attributes, "service_cidr", quoted(n.serviceCidr()), remark(advice, AddressPlanner.SERVICE_CIDR));
+        attribute(attributes, "dns_service_ip", quoted(n.dnsServiceIp()),
+                remark(advice, AddressPlanner.DNS_SERVICE_IP));
         attribute(attributes, "ip_versions", n.ipFamilies() == null ? null
-                : "[" + String.join(", ", n.ipFamilies().stream().map(TerraformSnippet::quoted).toList()) + "]");
+                : "[" + String.join(", ", n.ipFamilies().stream().map(TerraformSnippet::quoted).toList()) + "]", null);
         int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
 
         StringBuilder s = new StringBuilder();
@@ -37,10 +39,11 @@ public final class TerraformSnippet {
                 .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
                 .append(rec.networkPolicy()).append(" network policy.\n");
         s.append("# For azurerm_kubernetes_cluster (azurerm 4.x).\n");
+        RejectedRanges.header(advice).ifPresent(h -> s.append("# ").append(h).append('\n'));
         s.append("network_profile {\n");
         for (String[] a : attributes) {
             s.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", a[0])).append(" = ").append(a[1])
-                    .append('\n');
+                    .append(a[2] == null ? "" : " # " + a[2]).append('\n');
         }
         s.append("}\n");
         s.append("# In default_node_pool and every azurerm_kubernetes_cluster_node_pool:\n");
@@ -48,19 +51,25 @@ public final class TerraformSnippet {
             s.append("#   max_pods       = ").append(n.maxPods()).append('\n');
         }
         if (n.nodeSubnetCidr() != null) {
-            s.append("#   vnet_subnet_id = <node subnet id>  # ").append(n.nodeSubnetCidr()).append('\n');
+            s.append("#   vnet_subnet_id = <node subnet id>  # ").append(n.nodeSubnetCidr())
+                    .append(RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).map(r -> ", " + r).orElse("")).append('\n');
         }
         if (n.podSubnetCidr() != null) {
             s.append("#   pod_subnet_id  = <pod subnet id>   # ").append(n.podSubnetCidr())
-                    .append(", pod IP allocation mode ").append(n.podIpAllocationMode()).append('\n');
+                    .append(", pod IP allocation mode ").append(n.podIpAllocationMode())
+                    .append(RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).map(r -> ", " + r).orElse("")).append('\n');
         }
         return s.toString();
     }
 
-    private static void attribute(List<String[]> attributes, String name, String value) {
+    private static void attribute(List<String[]> attributes, String name, String value, String remark) {
         if (value != null) {
-            attributes.add(new String[]{name, value});
+            attributes.add(new String[]{name, value, remark});
         }
+    }
+
+    private static String remark(Advice advice, String role) {
+        return RejectedRanges.remark(advice, role).orElse(null);
     }
 
     private static String quoted(String value) {

@@ -18,7 +18,9 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
 import cniadvisor.model.Context;
+import cniadvisor.model.OptionResult;
 import cniadvisor.model.PluginOption;
+import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -146,13 +148,25 @@ public final class Advisor {
 
     /**
      * The address plan for one request, with ranges proposed for {@code option}, or for the recommended option when
-     * it is null (no ranges when nothing fits). The rules still run, so the findings are the same as advise's.
+     * it is null (no ranges when nothing fits). The rules still run, so the findings are the same as advise's; an
+     * option the rules excluded adds what excluded it, as errors: a plan for it would not be accepted as it stands.
      */
     public PlanReport plan(Request request, LocalDate asOf, String option) {
         Evaluation evaluation = evaluate(request, asOf, null);
         String planned = option != null ? option
                 : evaluation.decision().winner().map(Candidate::option).orElse(null);
-        return new PlanReport(request.name(), asOf, planned, evaluation.plan(planned));
+        AddressPlan plan = evaluation.plan(planned);
+        if (option != null) {
+            List<Reason> findings = new ArrayList<>(plan.findings());
+            evaluation.decision().options().stream()
+                    .filter(o -> o.id().equals(option) && OptionResult.EXCLUDED.equals(o.status()))
+                    .flatMap(o -> o.reasons().stream().filter(r -> "excludes".equals(r.effect())))
+                    .map(r -> new Reason(r.rule(), r.effect(), Reason.ERROR, "The rules exclude " + option
+                            + " for this request: " + r.text(), r.sources()))
+                    .forEach(findings::add);
+            plan = new AddressPlan(plan.sizing(), plan.ranges(), Selection.distinctSorted(findings));
+        }
+        return new PlanReport(request.name(), asOf, planned, plan);
     }
 
     /** What one session concluded: the decision, and what the planning after it needs. */

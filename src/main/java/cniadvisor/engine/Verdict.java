@@ -35,7 +35,8 @@ public final class Verdict {
     private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
     private final List<Reason> warnings = new ArrayList<>();
     private final List<Reason> addressFindings = new ArrayList<>();
-    private final Set<String> rejectedRoles = new java.util.TreeSet<>();
+    /** Role of each given range a rule rejected, and the ids of the rules that did (sorted: output order). */
+    private final Map<String, Set<String>> rejectedRoles = new java.util.TreeMap<>();
     private final Set<String> optionIds;
 
     Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds) {
@@ -65,7 +66,7 @@ public final class Verdict {
         seed.notes.forEach((option, reasons) -> notes.put(option, new ArrayList<>(reasons)));
         warnings.addAll(seed.warnings);
         addressFindings.addAll(seed.addressFindings);
-        rejectedRoles.addAll(seed.rejectedRoles);
+        seed.rejectedRoles.forEach((role, ids) -> rejectedRoles.put(role, new java.util.TreeSet<>(ids)));
     }
 
     /** Rules the candidate out, citing the rule's sources. */
@@ -152,17 +153,17 @@ public final class Verdict {
     public void rejectRange(RuleContext rule, RequestRange range, String text, Object... args) {
         addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
         if (range.given()) {
-            rejectedRoles.add(range.role());
+            reject(rule, range.role());
         }
     }
 
     public void rejectRange(RuleContext rule, RangeRelation relation, String text, Object... args) {
         addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
         if (relation.given()) {
-            rejectedRoles.add(relation.role());
+            reject(rule, relation.role());
         }
         if (relation.otherGiven()) {
-            rejectedRoles.add(relation.otherRole());
+            reject(rule, relation.otherRole());
         }
     }
 
@@ -179,6 +180,10 @@ public final class Verdict {
     /** An address-plan remark (a one-way door, a default the plan had to replace). */
     public void addressInfo(RuleContext rule, String text, Object... args) {
         addressFindings.add(reason(rule, null, Reason.INFO, null, text, args));
+    }
+
+    private void reject(RuleContext rule, String role) {
+        rejectedRoles.computeIfAbsent(role, r -> new java.util.TreeSet<>()).add(meta(rule).id());
     }
 
     private void requireCandidate(RuleContext rule, Candidate candidate) {
@@ -277,8 +282,8 @@ public final class Verdict {
         return addressFindings;
     }
 
-    /** Roles of given ranges that a rule rejected ({@link #rejectRange}). */
-    Set<String> rejectedRoles() {
+    /** Roles of given ranges that a rule rejected ({@link #rejectRange}), with the ids of those rules. */
+    Map<String, Set<String>> rejectedRoles() {
         return rejectedRoles;
     }
 }

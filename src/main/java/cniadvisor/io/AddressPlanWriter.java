@@ -25,8 +25,8 @@ public final class AddressPlanWriter {
         if (!plan.ranges().isEmpty()) {
             s.append("  Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append('\n');
             for (ProposedRange r : plan.ranges()) {
-                s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()), r.cidr(),
-                        origin(r)));
+                s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()),
+                        r.usable() == null ? "(none free)" : r.usable(), origin(r)));
             }
         }
         s.append("  Sizing per option\n");
@@ -47,8 +47,9 @@ public final class AddressPlanWriter {
         if (!plan.ranges().isEmpty()) {
             s.append("Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append(":\n\n");
             s.append("| Range | CIDR | Origin |\n|---|---|---|\n");
-            plan.ranges().forEach(r -> s.append("| ").append(RangeRelation.label(r.role())).append(" | `")
-                    .append(r.cidr()).append("` | ").append(AdviceWriter.md(origin(r))).append(" |\n"));
+            plan.ranges().forEach(r -> s.append("| ").append(RangeRelation.label(r.role())).append(" | ")
+                    .append(r.usable() == null ? "(none free)" : "`" + r.usable() + "`").append(" | ")
+                    .append(AdviceWriter.md(origin(r))).append(" |\n"));
             s.append('\n');
         }
         s.append("| Option | Range | Needs | Smallest | Range checked | Usable | Fits | Headroom | Holds nodes |\n")
@@ -92,10 +93,17 @@ public final class AddressPlanWriter {
         return s.toString();
     }
 
+    /**
+     * How a range came about. A rejected given range is listed by its proposal, so "ranges to use" never shows a
+     * range that cannot be used, and says plainly that it is not the given value.
+     */
     private static String origin(ProposedRange r) {
         return switch (r.origin()) {
             case "given" -> "given";
-            case "default" -> "AKS default";
+            case "default" -> "AKS default" + (r.reason() == null ? "" : ": " + r.reason());
+            case ProposedRange.REJECTED -> (r.proposal() == null ? "no free range found to propose" : "proposed")
+                    + " instead of the given " + r.cidr() + ", which is " + r.reason()
+                    + "; the az, Terraform and Bicep output keep the given value";
             default -> "proposed" + (r.replaces() == null ? "" : ", instead of " + r.replaces())
                     + (r.reason() == null ? "" : ": " + r.reason());
         };

@@ -8,17 +8,18 @@ import cniadvisor.model.Request;
 import cniadvisor.model.RequestRange;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Chooses the ranges a deployment of the recommended option should use. A range the request gave is kept unless a
- * rule found it invalid (then only cluster-internal ranges are replaced: pod CIDR, service CIDR, DNS IP; the node
- * subnet and connected networks are real networks, which the findings ask the team to fix). A missing range gets
- * AKS's default when that is large enough and overlaps nothing the request names, else the first free aligned block
- * of the right size from the supported ranges in facts/, in facts order. Proposals never overlap each other, the
- * request's ranges or the reserved ranges.
+ * Chooses the ranges a deployment of an option should use. A range the request gave is always the one deployed: when a
+ * rule rejected it, or it does not fit the option, it is marked {@code rejected} and a free replacement is offered
+ * as its {@code proposal}, never put in its place. A missing range gets AKS's default when that is large enough and
+ * overlaps nothing the request names (and, for the service CIDR, always when it holds the given DNS service IP), else
+ * the first free aligned block of the right size from the supported ranges in facts/, in facts order. Proposals never
+ * overlap each other, the request's ranges or the reserved ranges.
  */
 public final class RangeProposer {
 
@@ -28,42 +29,71 @@ public final class RangeProposer {
         this.planner = planner;
     }
 
-    /** @param requestRanges the request's ranges, as {@link AddressPlanner#requestRanges} gives them */
+    /**
+     * @param requestRanges the request's ranges, as {@link AddressPlanner#requestRanges} gives them
+     * @param rejectedRoles roles of given ranges a rule rejected
+     */
     public List<ProposedRange> propose(Request request, PluginOption option, List<AddressFit> fits,
-                                       List<RequestRange> requestRanges, Set<String> invalidRoles) {
+                                       List<RequestRange> requestRanges,
+                                       Map<String, ? extends Collection<String>> rejectedRoles) {
         List<Span> taken = new ArrayList<>();
         requestRanges.stream().filter(RequestRange::given).map(r -> Span.of(r.cidr())).forEach(taken::add);
         planner.reserved().forEach(reserved -> taken.add(reserved.span()));
+        Map<String, String> rejected = new java.util.TreeMap<>();
+        rejectedRoles.forEach((role, rules) -> rejected.put(role, "rejected by " + String.join(", ", rules)
+                + " (see the findings)"));
+        // a given range too small for this option cannot be used for it either (plan --option names any option)
+        fits.stream().filter(f -> f.option().equals(option.id()) && f.given() && !f.fits())
+                .forEach(f -> rejected.putIfAbsent(f.range().equals(AddressPlanner.POD_SUBNET_STATIC)
+                        ? AddressPlanner.POD_SUBNET : f.range(), "too small for " + option.id() + ": it needs "
+                        + f.formula()));
         // AKS's defaults are claimed first, so a proposed subnet never pushes a usable default aside
         Optional<ProposedRange> podCidr = Optional.empty();
         if (option.podAddresses().equals(AddressPlanner.POD_CIDR) || option.podAddresses().equals("none")) {
             int prefix = fit(fits, option, AddressPlanner.POD_CIDR).map(AddressFit::smallestPrefix)
                     .orElse(Cidrs.prefixLength(planner.defaultRange("default-pod-cidr")));
             podCidr = clusterRange(AddressPlanner.POD_CIDR, request.podCidr(), "default-pod-cidr", prefix,
-                    invalidRoles, taken);
+                    rejected, false, taken);
         }
         // a proposed service CIDR takes the size of AKS's default
-        int servicePrefix = Cidrs.prefixLength(planner.defaultRange("default-service-cidr"));
+        String defaultService = planner.defaultRange("default-service-cidr");
+        int servicePrefix = Cidrs.prefixLength(defaultService);
+        boolean dnsKept = request.dnsServiceIp() != null && !rejected.containsKey(AddressPlanner.DNS_SERVICE_IP);
+        boolean dnsPinsDefault = request.serviceCidr() == null && dnsKept
+                && Cidrs.contains(defaultService, request.dnsServiceIp());
         Optional<ProposedRange> service = clusterRange(AddressPlanner.SERVICE_CIDR, request.serviceCidr(),
-                "default-service-cidr", servicePrefix, invalidRoles, taken);
-        Optional<ProposedRange> dns = service.map(s -> dnsServiceIp(request, s, invalidRoles));
+                "default-service-cidr", servicePrefix, rejected, dnsPinsDefault, taken);
+        Optional<ProposedRange> dns = service.map(svc -> dnsServiceIp(request, svc, rejected));
 
         List<ProposedRange> ranges = new ArrayList<>();
         Optional<AddressFit> nodeFit = fit(fits, option, AddressPlanner.NODE_SUBNET);
         if (request.nodeSubnetCidr() != null) {
-            ranges.add(new ProposedRange(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(), "given", null, null));
+            ranges.add(rejected.containsKey(AddressPlanner.NODE_SUBNET)
+                    ? rejected(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(),
+                    nodeFit.flatMap(f -> free(f.smallestPrefix(), taken)).map(cidr -> take(cidr, taken)).orElse(null),
+                    rejected.get(AddressPlanner.NODE_SUBNET))
+                    : new ProposedRange(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(), "given", null, null,
+                    null));
         } else {
             nodeFit.flatMap(f -> free(f.smallestPrefix(), taken)).ifPresent(cidr -> ranges.add(new ProposedRange(
                     AddressPlanner.NODE_SUBNET, take(cidr, taken), "proposed", null,
-                    "no node subnet given; sized for " + nodeFit.get().formula())));
+                    "no node subnet given; sized for " + nodeFit.get().formula(), null)));
         }
         if (option.podAddresses().equals(AddressPlanner.POD_SUBNET)) {
             String row = planner.staticBlock(request, option.id()) ? AddressPlanner.POD_SUBNET_STATIC
                     : AddressPlanner.POD_SUBNET;
             AddressFit podFit = fit(fits, option, row).orElseThrow();
-            free(podFit.smallestPrefix(), taken).ifPresent(cidr -> ranges.add(new ProposedRange(
-                    AddressPlanner.POD_SUBNET, take(cidr, taken), "proposed", null,
-                    "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network")));
+            Optional<String> free = free(podFit.smallestPrefix(), taken).map(cidr -> take(cidr, taken));
+            if (podFit.given()) {
+                ranges.add(!rejected.containsKey(AddressPlanner.POD_SUBNET)
+                        ? new ProposedRange(AddressPlanner.POD_SUBNET, podFit.cidr(), "given", null, null, null)
+                        : rejected(AddressPlanner.POD_SUBNET, podFit.cidr(), free.orElse(null),
+                        rejected.get(AddressPlanner.POD_SUBNET)));
+            } else {
+                free.ifPresent(cidr -> ranges.add(new ProposedRange(AddressPlanner.POD_SUBNET, cidr, "proposed",
+                        null, "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network",
+                        null)));
+            }
         }
         podCidr.ifPresent(ranges::add);
         service.ifPresent(ranges::add);
@@ -71,39 +101,53 @@ public final class RangeProposer {
         return ranges;
     }
 
+    private static ProposedRange rejected(String role, String given, String proposal, String why) {
+        return new ProposedRange(role, given, ProposedRange.REJECTED, null, why, proposal);
+    }
+
     private Optional<ProposedRange> clusterRange(String role, String given, String defaultKind, int prefix,
-                                                 Set<String> invalidRoles, List<Span> taken) {
-        if (given != null && !invalidRoles.contains(role)) {
-            return Optional.of(new ProposedRange(role, given, "given", null, null));
+                                                 Map<String, String> rejected, boolean keepDefault,
+                                                 List<Span> taken) {
+        if (given != null && !rejected.containsKey(role)) {
+            return Optional.of(new ProposedRange(role, given, "given", null, null, null));
         }
         String defaultCidr = planner.defaultRange(defaultKind);
         Span defaultSpan = Span.of(defaultCidr);
-        if (given == null && Cidrs.prefixLength(defaultCidr) <= prefix && taken.stream().noneMatch(defaultSpan::overlaps)) {
-            taken.add(defaultSpan);
-            return Optional.of(new ProposedRange(role, defaultCidr, "default", null, null));
+        boolean defaultFree = Cidrs.prefixLength(defaultCidr) <= prefix
+                && taken.stream().noneMatch(defaultSpan::overlaps);
+        // AKS's default when it is free, whether nothing was given or the given range is rejected
+        Optional<String> free = defaultFree || keepDefault && given == null
+                ? Optional.of(take(defaultCidr, taken)) : free(prefix, taken).map(cidr -> take(cidr, taken));
+        if (given != null) {
+            return Optional.of(rejected(role, given, free.orElse(null), rejected.get(role)));
         }
-        String replaced = given != null ? given : defaultCidr;
-        String why = given != null ? "the given range failed validation (see the findings)"
-                : Cidrs.prefixLength(defaultCidr) > prefix ? "AKS's default is too small; a /" + prefix + " is needed"
-                : "AKS's default overlaps a range the request names";
-        return free(prefix, taken).map(cidr -> new ProposedRange(role, take(cidr, taken), "proposed", replaced, why));
+        if (defaultFree || keepDefault) {
+            return Optional.of(new ProposedRange(role, defaultCidr, "default", null,
+                    keepDefault && !defaultFree ? "it holds the given DNS service IP" : null, null));
+        }
+        String why = Cidrs.prefixLength(defaultCidr) > prefix ? "AKS's default is too small; a /" + prefix
+                + " is needed" : "AKS's default overlaps a range the request names";
+        return free.map(cidr -> new ProposedRange(role, cidr, "proposed", defaultCidr, why, null));
     }
 
-    private ProposedRange dnsServiceIp(Request request, ProposedRange service, Set<String> invalidRoles) {
-        boolean keepGiven = request.dnsServiceIp() != null && service.origin().equals("given")
-                && !invalidRoles.contains(AddressPlanner.DNS_SERVICE_IP);
-        if (keepGiven) {
-            return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, request.dnsServiceIp(), "given", null, null);
-        }
+    /** The DNS service IP: the given one unless rejected, else the .10 (AKS's offset) of the planned service CIDR. */
+    private ProposedRange dnsServiceIp(Request request, ProposedRange service, Map<String, String> rejected) {
+        String serviceCidr = service.usable();
         String defaultIp = planner.defaultRange("default-dns-service-ip");
-        if (service.origin().equals("default")) {
-            return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, defaultIp, "default", null, null);
+        String derived = serviceCidr == null ? null : service.origin().equals("default") ? defaultIp
+                : Cidrs.hostAt(serviceCidr, Cidrs.block(defaultIp).getLower().getValue().longValueExact()
+                - Cidrs.block(planner.defaultRange("default-service-cidr")).getLower().getValue().longValueExact());
+        if (request.dnsServiceIp() == null) {
+            return derived == null ? null : service.origin().equals("default")
+                    ? new ProposedRange(AddressPlanner.DNS_SERVICE_IP, derived, "default", null, null, null)
+                    : new ProposedRange(AddressPlanner.DNS_SERVICE_IP, derived, "proposed", defaultIp,
+                    "the same offset in the service CIDR as AKS's default DNS IP", null);
         }
-        // the convention: the .10 of the service CIDR, as AKS's default 10.0.0.10 is of 10.0.0.0/16
-        long offset = Cidrs.block(defaultIp).getLower().getValue().longValueExact()
-                - Cidrs.block(planner.defaultRange("default-service-cidr")).getLower().getValue().longValueExact();
-        return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, Cidrs.hostAt(service.cidr(), offset), "proposed",
-                request.dnsServiceIp(), "the same offset in the service CIDR as AKS's default DNS IP");
+        if (!rejected.containsKey(AddressPlanner.DNS_SERVICE_IP)) {
+            return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, request.dnsServiceIp(), "given", null, null, null);
+        }
+        return rejected(AddressPlanner.DNS_SERVICE_IP, request.dnsServiceIp(), derived,
+                rejected.get(AddressPlanner.DNS_SERVICE_IP));
     }
 
     /**

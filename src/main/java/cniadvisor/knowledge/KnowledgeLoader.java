@@ -63,10 +63,13 @@ public final class KnowledgeLoader {
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
             "azure-cni-pod-subnet.staticBlockPrefix");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Strict: a key given twice, a fraction where a whole number belongs, or an unknown key is an error. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private record Located<T>(T value, String file, int line) {
         String where() {

@@ -1,15 +1,31 @@
 package cniadvisor.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A range the deployment should use: {@code origin} "given" (from the request, validated), "default" (AKS's
- * default, free of conflicts) or "proposed" (a free range chosen by the planner because none was given, the default
- * clashes with a range the request names, or the given one failed validation). {@code replaces} names the default
- * or given range a proposal stands in for.
+ * A range of the deployment: {@code origin} "given" (from the request, validated), "default" (AKS's default, free
+ * of conflicts), "proposed" (a free range the planner chose because none was given or the default clashes;
+ * {@code replaces} names that default) or "rejected" (given, but a rule rejected it or it does not fit the planned
+ * option: {@code cidr} stays the given value, which every output deploys as given, and {@code proposal} is a free
+ * replacement the planner suggests, or null when none was found). {@code reason} says why.
  */
-@JsonPropertyOrder({"role", "cidr", "origin", "replaces", "reason"})
+@JsonPropertyOrder({"role", "cidr", "origin", "replaces", "reason", "proposal"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProposedRange(String role, String cidr, String origin, String replaces, String reason) {
+public record ProposedRange(String role, String cidr, String origin, String replaces, String reason,
+                            String proposal) {
+
+    public static final String REJECTED = "rejected";
+
+    @JsonIgnore
+    public boolean isRejected() {
+        return REJECTED.equals(origin);
+    }
+
+    /** The range the planner would use: a rejected range's proposal (may be null), else the range itself. */
+    @JsonIgnore
+    public String usable() {
+        return isRejected() ? proposal : cidr;
+    }
 }

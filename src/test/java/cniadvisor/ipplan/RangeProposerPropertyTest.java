@@ -38,20 +38,27 @@ class RangeProposerPropertyTest {
             }
             String context = "case " + i + ": " + request;
             List<ProposedRange> ranges = advice.addressPlan().ranges();
-            List<ProposedRange> proposed = ranges.stream().filter(r -> !r.origin().equals("given")).toList();
+            // what the planner chose itself: defaults, proposals, and the replacements it offers for rejected ranges
+            List<ProposedRange> proposed = ranges.stream()
+                    .filter(r -> !r.origin().equals("given") && r.usable() != null).toList();
             for (ProposedRange p : proposed) {
                 for (ProposedRange other : ranges) {
-                    if (p != other && !isDnsInsideService(p, other)) {
-                        assertFalse(Cidrs.overlaps(p.cidr(), other.cidr()), context + ": " + p + " overlaps " + other);
+                    if (p != other && other.usable() != null && !isDnsInsideService(p, other)) {
+                        assertFalse(Cidrs.overlaps(p.usable(), other.usable()), context + ": " + p + " overlaps "
+                                + other);
                     }
                 }
                 for (String named : named(request)) {
-                    assertFalse(Cidrs.overlaps(p.cidr(), named), context + ": " + p + " overlaps request's " + named);
+                    assertFalse(Cidrs.overlaps(p.usable(), named), context + ": " + p + " overlaps request's " + named);
                 }
                 for (AddressRange reserved : planner.knowledge().ranges("reserved")) {
-                    assertFalse(Cidrs.overlaps(p.cidr(), reserved.cidr()), context + ": " + p + " is reserved");
+                    assertFalse(Cidrs.overlaps(p.usable(), reserved.cidr()), context + ": " + p + " is reserved");
                 }
             }
+            // a given range is deployed as given, rejected or not
+            ranges.stream().filter(r -> r.origin().equals("given") || r.isRejected())
+                    .forEach(r -> assertTrue(named(request).contains(r.cidr()) || r.cidr().equals(request.dnsServiceIp()),
+                            context + ": " + r + " is not a range the request gave"));
             assertHoldsScale(advice, request, context);
         }
     }
@@ -59,9 +66,9 @@ class RangeProposerPropertyTest {
     private void assertHoldsScale(Advice advice, Request request, String context) {
         String option = advice.recommendation().option();
         advice.addressPlan().range("pod-cidr").ifPresent(pod -> {
-            if (!pod.origin().equals("given") && option.matches("azure-cni-overlay|kubenet")) {
-                assertTrue(AddressPlanner.blocks(Cidrs.prefixLength(pod.cidr()), 24) >= request.peakNodes(),
-                        context + ": pod CIDR " + pod.cidr() + " holds too few nodes");
+            if (!pod.origin().equals("given") && pod.usable() != null && option.matches("azure-cni-overlay|kubenet")) {
+                assertTrue(AddressPlanner.blocks(Cidrs.prefixLength(pod.usable()), 24) >= request.peakNodes(),
+                        context + ": pod CIDR " + pod.usable() + " holds too few nodes");
             }
         });
         advice.addressPlan().range("node-subnet").filter(r -> r.origin().equals("proposed")).ifPresent(node -> {
@@ -72,9 +79,9 @@ class RangeProposerPropertyTest {
         });
         ProposedRange service = advice.addressPlan().range("service-cidr").orElseThrow();
         ProposedRange dns = advice.addressPlan().range("dns-service-ip").orElseThrow();
-        if (!dns.origin().equals("given")) {
-            assertTrue(Cidrs.contains(service.cidr(), dns.cidr()), context + ": DNS IP outside the service CIDR");
-            assertNotEquals(Cidrs.hostAt(service.cidr(), 1), dns.cidr(), context + ": DNS IP on the first address");
+        if (!dns.origin().equals("given") && dns.usable() != null && service.usable() != null) {
+            assertTrue(Cidrs.contains(service.usable(), dns.usable()), context + ": DNS IP outside the service CIDR");
+            assertNotEquals(Cidrs.hostAt(service.usable(), 1), dns.usable(), context + ": DNS IP on the first address");
         }
         assertEquals(option.equals("azure-cni-pod-subnet"), advice.addressPlan().range("pod-subnet").isPresent(),
                 context);

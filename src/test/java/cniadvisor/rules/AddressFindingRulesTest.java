@@ -78,16 +78,17 @@ class AddressFindingRulesTest {
     }
 
     @Test
-    void reservedRangeInThePodCidrIsAnErrorAndTheAzCommandUsesAnotherRange() {
+    void reservedRangeInThePodCidrIsAnErrorAndTheGivenRangeIsKeptWithAProposal() {
         Advice advice = advise("nodeCount: 10", "podCidr: 172.16.0.0/12");
         List<Reason> found = findings(advice, "IP-RESERVED-RANGE");
         assertEquals(2, found.size(), found.toString()); // 172.30.0.0/16 and 172.31.0.0/16
         assertEquals("error", found.get(0).level());
         assertTrue(found.stream().anyMatch(f -> f.text().contains("pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16")));
         ProposedRange pod = range(advice, "pod-cidr");
-        assertEquals("proposed", pod.origin());
-        assertEquals("172.16.0.0/12", pod.replaces());
-        assertFalse(advice.recommendation().azCli().contains("172.16.0.0/12"));
+        assertEquals(new ProposedRange("pod-cidr", "172.16.0.0/12", "rejected", null,
+                "rejected by IP-RESERVED-RANGE (see the findings)", "10.244.0.0/16"), pod);
+        // nothing the user gave is replaced silently: the command keeps it, and the run fails on the error
+        assertTrue(advice.recommendation().azCli().contains("--pod-cidr 172.16.0.0/12"));
         assertTrue(advice.hasErrors());
     }
 
@@ -109,8 +110,10 @@ class AddressFindingRulesTest {
         assertEquals("error", error.level());
         assertEquals("The node subnet 10.244.1.0/24 overlaps the pod CIDR 10.244.0.0/16; these ranges must not "
                 + "share addresses (routing breaks, or AKS rejects the cluster).", error.text());
-        assertEquals("proposed", range(given, "pod-cidr").origin());
-        assertEquals("given", range(given, "node-subnet").origin());
+        assertEquals("rejected", range(given, "pod-cidr").origin());
+        assertEquals("rejected", range(given, "node-subnet").origin());
+        assertEquals("10.244.0.0/16", range(given, "pod-cidr").cidr());
+        assertFalse(Cidrs.overlaps(range(given, "pod-cidr").proposal(), "10.244.0.0/16"));
     }
 
     @Test
@@ -120,9 +123,12 @@ class AddressFindingRulesTest {
         Reason r = only(advice, "IP-RANGES-OVERLAP");
         assertTrue(r.text().contains("service CIDR 10.0.0.0/16 overlaps the connected network 10.0.0.0/8"), r.text());
         ProposedRange service = range(advice, "service-cidr");
-        assertEquals("proposed", service.origin());
-        assertFalse(Cidrs.overlaps(service.cidr(), "10.0.0.0/8"));
-        assertTrue(Cidrs.contains(service.cidr(), range(advice, "dns-service-ip").cidr()));
+        assertEquals("rejected", service.origin());
+        assertEquals("10.0.0.0/16", service.cidr());
+        assertFalse(Cidrs.overlaps(service.proposal(), "10.0.0.0/8"));
+        // the DNS IP itself broke no rule: it stays, though the service CIDR around it must move
+        assertEquals("given", range(advice, "dns-service-ip").origin());
+        assertEquals("10.0.0.10", range(advice, "dns-service-ip").cidr());
     }
 
     @Test
@@ -175,8 +181,34 @@ class AddressFindingRulesTest {
         Advice advice = advise("nodeCount: 10", "serviceCidr: 10.0.0.0/16", "dnsServiceIp: 10.0.0.1");
         Reason r = only(advice, "IP-DNS-FIRST-ADDRESS");
         assertTrue(r.text().startsWith("The DNS service IP 10.0.0.1 is the first address"), r.text());
-        assertEquals("10.0.0.10", range(advice, "dns-service-ip").cidr());
+        assertEquals(new ProposedRange("dns-service-ip", "10.0.0.1", "rejected", null,
+                "rejected by IP-DNS-FIRST-ADDRESS (see the findings)", "10.0.0.10"), range(advice, "dns-service-ip"));
         assertEquals("given", range(advice, "service-cidr").origin());
+        assertTrue(advice.recommendation().azCli().contains("--dns-service-ip 10.0.0.1 "),
+                advice.recommendation().azCli());
+    }
+
+    @Test
+    void aDnsServiceIpGivenAloneKeepsTheDefaultServiceCidrThatHoldsIt() {
+        Advice advice = advise("nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24", "dnsServiceIp: 10.0.0.53");
+        assertEquals(new ProposedRange("service-cidr", "10.0.0.0/16", "default", null,
+                "it holds the given DNS service IP", null), range(advice, "service-cidr"));
+        assertEquals("given", range(advice, "dns-service-ip").origin());
+        assertTrue(advice.recommendation().azCli().contains("--dns-service-ip 10.0.0.53"));
+        assertFalse(advice.hasErrors());
+    }
+
+    @Test
+    void aDnsServiceIpThatHoldsAClashingDefaultServiceCidrIsRejected() {
+        Advice advice = advise("nodeCount: 10", "nodeSubnetCidr: 10.0.0.0/24", "dnsServiceIp: 10.0.0.10");
+        Reason r = only(advice, "IP-DNS-PINS-DEFAULT-SERVICE-CIDR");
+        assertEquals("The DNS service IP 10.0.0.10 lies in AKS's default service CIDR 10.0.0.0/16, which overlaps the "
+                + "node subnet 10.0.0.0/24: give a serviceCidr clear of it and a dnsServiceIp inside that.", r.text());
+        ProposedRange service = range(advice, "service-cidr");
+        assertEquals("proposed", service.origin());
+        assertEquals(new ProposedRange("dns-service-ip", "10.0.0.10", "rejected", null,
+                "rejected by IP-DNS-PINS-DEFAULT-SERVICE-CIDR (see the findings)",
+                Cidrs.hostAt(service.cidr(), 10)), range(advice, "dns-service-ip"));
     }
 
     @Test

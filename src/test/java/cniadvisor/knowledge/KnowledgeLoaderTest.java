@@ -1,0 +1,131 @@
+package cniadvisor.knowledge;
+
+import cniadvisor.testing.Folders;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static cniadvisor.testing.Fixtures.FACTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The facts loader refuses what would otherwise become silently wrong advice, each problem as file:line: message.
+ * Each test adds one broken file to a copy of the bundled facts and expects exactly the problems it causes.
+ */
+class KnowledgeLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path facts;
+
+    @BeforeEach
+    void copyBundledFacts() {
+        facts = Folders.copy(FACTS, dir.resolve("facts"));
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        Files.writeString(facts.resolve("zz-team.yaml"), yaml);
+        KnowledgeException e = assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(facts));
+        return e.problems();
+    }
+
+    private String file() {
+        return facts.resolve("zz-team.yaml").toString();
+    }
+
+    @Test
+    void theBundledFactsLoad() throws KnowledgeException {
+        Knowledge knowledge = KnowledgeLoader.load(FACTS);
+        assertEquals(400, knowledge.limit("kubenet", "maxNodes").orElseThrow().value());
+        assertTrue(knowledge.limitNames().contains("defaultMaxPods"));
+    }
+
+    @Test
+    void aLimitNameNobodyDeclaredIsAnErrorWithASuggestion() throws IOException {
+        assertEquals(List.of(file() + ":2: name: 'maxNodez' is not a declared limit name; did you mean 'maxNodes'? "
+                        + "(a new limit's name goes under limitNames: first, with its unit and meaning)"),
+                problems("""
+                        limits:
+                          - {subject: azure-cni-pod-subnet, name: maxNodez, value: 10, sources: [learn-quotas]}
+                        """));
+    }
+
+    @Test
+    void aLimitGivenTwiceIsADuplicateWithWhereTheFirstOneIs() throws IOException {
+        List<String> problems = problems("""
+                limits:
+                  - {subject: kubenet, name: maxNodes, value: 500, sources: [learn-kubenet]}
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file() + ":2: duplicate limit 'kubenet.maxNodes' (first defined at "
+                + facts.resolve("limits.yaml") + ":"), problems.get(0));
+    }
+
+    @Test
+    void aKeyGivenTwiceInOneEntryIsAnError() throws IOException {
+        List<String> problems = problems("""
+                limits:
+                  - {subject: azure-cni-pod-subnet, name: maxNodes, value: 10, value: 20, sources: [learn-quotas]}
+                """);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file() + ":2: not valid YAML: Duplicate field 'value'"),
+                problems.get(0));
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsAnError() throws IOException {
+        assertEquals(List.of(file() + ":2: value: expected a whole number"), problems("""
+                limits:
+                  - {subject: azure-cni-pod-subnet, name: maxNodes, value: 250.5, sources: [learn-quotas]}
+                """));
+    }
+
+    @Test
+    void unknownSectionsKeysAndMissingFieldsAreNamed() throws IOException {
+        assertEquals(List.of(
+                file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
+                        + "limitNames, support, retirements, migrations, ranges",
+                file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
+                file() + ":5: level: required"),
+                problems("""
+                        limitz: []
+                        support:
+                          - {subject: kubenet, feature: windows-server-2025, level: unsupported, sources: [learn-kubenet],
+                             colour: red}
+                          - {subject: kubenet, feature: dualStack-x, sources: [learn-kubenet]}
+                        """));
+    }
+
+    @Test
+    void valuesOutsideWhatTheToolKnowsAreRefused() throws IOException {
+        assertEquals(List.of(
+                file() + ":2: sources: unknown source id 'no-such-page'",
+                file() + ":2: level: 'maybe' is not one of supported, partial, unsupported",
+                file() + ":3: subject: 'policy:weave' is not an option id, dataplane:<id> or policy:<id>",
+                file() + ":5: cidr: '2001:db8::/32' is not an IPv4 network (a.b.c.d/n, the network address of its "
+                        + "prefix) or an IPv4 address (a.b.c.d)"),
+                problems("""
+                        support:
+                          - {subject: kubenet, feature: sharedSubnet-x, level: maybe, sources: [no-such-page]}
+                          - {subject: "policy:weave", feature: windows, level: unsupported, sources: [learn-kubenet]}
+                        ranges:
+                          - {kind: reserved, cidr: "2001:db8::/32", sources: [learn-cni-overview]}
+                        """));
+    }
+
+    @Test
+    void aDateThatIsNotADateIsNamed() throws IOException {
+        assertEquals(List.of(file() + ":2: date: expected a date as YYYY-MM-DD"), problems("""
+                retirements:
+                  - {id: x, subject: kubenet, date: 31/03/2028, replacement: azure-cni-overlay, sources: [learn-kubenet]}
+                """));
+    }
+}
