@@ -62,7 +62,7 @@ final class FindingLines {
     }
 
     /** "cni-advisor: failing (--fail-on error): 1 error": what makes the run fail, for its last line. */
-    String failingLine() {
+    private String failingLine() {
         List<String> counts = new ArrayList<>();
         if (errors > 0) {
             counts.add(count(errors, "error"));
