@@ -36,7 +36,7 @@ public final class BatchBench {
                     input.toString(), "-o", "csv", "--output-file", output.toString(), "--no-progress",
                     "--threads", threads, "--as-of", "2026-11-21");
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (exit != 0 && exit != 2 && exit != 4) {
+            if (exit != 0 && exit != 2 && exit != 4 && exit != 6) {
                 throw new IllegalStateException("batch failed with exit " + exit + ":\n" + err);
             }
             boolean warm = i >= warmup;

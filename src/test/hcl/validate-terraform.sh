@@ -15,11 +15,14 @@ command -v node >/dev/null && command -v npm >/dev/null || {
 count=0
 for request in "$root"/examples/requests/*; do
   out="$work/$(basename "${request%.*}").tf"
-  if CNI_ADVISOR_HOME="$root" java -jar "$jar" advise -f "$request" --as-of 2026-11-21 -o terraform > "$out" 2>/dev/null; then
-    count=$((count + 1))
-  else
-    rm -f "$out"   # no recommendation (exit 4): nothing to render
-  fi
+  rc=0
+  CNI_ADVISOR_HOME="$root" java -jar "$jar" advise -f "$request" --as-of 2026-11-21 -o terraform > "$out" 2>/dev/null \
+    || rc=$?
+  case "$rc" in
+    0|6) count=$((count + 1)) ;;   # 6: written, with an error finding on stderr (windows-2019)
+    4) rm -f "$out" ;;             # no recommendation: nothing to render
+    *) echo "validate-terraform: advise -f $request -o terraform exited $rc" >&2; exit 1 ;;
+  esac
 done
 
 cat > "$work/check.js" <<'JS'

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,9 @@ final class AdviseCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Mixin
+    FailOnOptions failOn;
+
+    @Mixin
     KnowledgeOptions knowledge;
 
     @Override
@@ -75,23 +79,32 @@ final class AdviseCommand implements Callable<Integer> {
             if (explain) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs a request file (-f)");
             }
-            return AskCommand.interview(spec, output, knowledge, null, false);
+            return AskCommand.interview(spec, output, failOn, knowledge, null, false);
         }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         Request request = readRequest(file);
         Advisor advisor = KnowledgeOptions.await(loading);
         FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
-        return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, spec);
+        return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, failOn, spec);
     }
 
-    /** Writes the advice and returns the exit code; Terraform and Bicep need a recommendation to render. */
-    static int report(Advice advice, OutputOptions output, CommandSpec spec) {
-        return report(advice, null, output, spec);
+    /**
+     * Writes the advice and returns the exit code: 4 when nothing fits, else 6 when a finding is at or above
+     * --fail-on, else 0. Error and warning findings go to stderr too, whatever the format. Terraform and Bicep need a
+     * recommendation to render.
+     */
+    static int report(Advice advice, OutputOptions output, FailOnOptions failOn, CommandSpec spec) {
+        return report(advice, null, output, failOn, spec);
     }
 
-    /** As {@link #report(Advice, OutputOptions, CommandSpec)}; a {@code trace} adds the --explain section. */
-    static int report(Advice advice, FiringTrace trace, OutputOptions output, CommandSpec spec) {
+    /** As {@link #report(Advice, OutputOptions, FailOnOptions, CommandSpec)}; a {@code trace} adds --explain. */
+    static int report(Advice advice, FiringTrace trace, OutputOptions output, FailOnOptions failOn,
+                      CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        FindingLines findings = new FindingLines(failOn.level());
+        findings.add(advice.name(), advice.findings());
         if (!advice.hasRecommendation() && AdviceWriter.needsRecommendation(output.format)) {
+            findings.print(err);
             List<String> lines = new ArrayList<>();
             lines.add("error: no option satisfies the requirements of " + advice.name() + ", so there is no "
                     + output.format + " to write. What rules each option out:");
@@ -103,7 +116,11 @@ final class AdviseCommand implements Callable<Integer> {
         } else {
             AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
         }
-        return advice.hasRecommendation() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();
+        spec.commandLine().getOut().flush();
+        ExitCode exit = findings.exitCode(advice.hasRecommendation() ? ExitCode.OK : ExitCode.NO_FIT);
+        findings.print(err);
+        findings.printFailing(exit, err);
+        return exit.code();
     }
 
     static Request readRequest(Path file) {

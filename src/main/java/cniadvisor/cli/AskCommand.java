@@ -63,16 +63,19 @@ final class AskCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Mixin
+    FailOnOptions failOn;
+
+    @Mixin
     KnowledgeOptions knowledge;
 
     @Override
     public Integer call() {
-        return interview(spec, output, knowledge, save, noColor);
+        return interview(spec, output, failOn, knowledge, save, noColor);
     }
 
     /** The questionnaire and the report; shared with {@code advise} run without -f on a terminal. */
-    static int interview(CommandSpec spec, OutputOptions output, KnowledgeOptions knowledge, Path save,
-                         boolean noColor) {
+    static int interview(CommandSpec spec, OutputOptions output, FailOnOptions failOn, KnowledgeOptions knowledge,
+                         Path save, boolean noColor) {
         checkWritable(save);
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         InputStream stdin = Main.STDIN.get();
@@ -102,7 +105,7 @@ final class AskCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         Advisor advisor = KnowledgeOptions.await(loading);
-        return AdviseCommand.report(advisor.advise(request, knowledge.asOf()), output, spec);
+        return AdviseCommand.report(advisor.advise(request, knowledge.asOf()), output, failOn, spec);
     }
 
     /** Standard input is a pipe or file with nothing in it: say what works instead of waiting. */

@@ -58,8 +58,10 @@ import java.util.function.Function;
                         + "the rest is still evaluated. A request without a name is called <file>#<n>, n counting "
                         + "the requests in that file.",
                 "",
-                "Exit codes for batch: 0 every request got a recommendation; 4 some request has no fitting "
-                        + "option; 2 some input is invalid (checked first), or a bad option or file.",
+                "Exit codes for batch: 0 every request got a recommendation and no finding is at or above "
+                        + "--fail-on; 2 some input is invalid, or a bad option or file; else 4 some request has no "
+                        + "fitting option; else 6 some finding (cross-request checks included) is at or above "
+                        + "--fail-on (default: error). The JUnit and SARIF reports agree with the exit code.",
                 "",
                 "Examples:",
                 "  cni-advisor batch examples/batch/teams.csv",
@@ -106,6 +108,9 @@ final class BatchCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
+    FailOnOptions failOn;
+
+    @Mixin
     KnowledgeOptions knowledge;
 
     /** A record and its position in the whole batch. */
@@ -133,8 +138,10 @@ final class BatchCommand implements Callable<Integer> {
         BatchAdvisor batch = new BatchAdvisor(advisor, knowledge.asOf());
         CrossRequestChecks checks = new CrossRequestChecks(advisor.knowledge(), pool);
         BatchSummary summary = new BatchSummary();
+        FindingLines findings = new FindingLines(failOn.level());
         BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(Input::name).toList(),
-                knowledge.asOf(), ruleInfos(advisor));
+                knowledge.asOf(), ruleInfos(advisor), failOn.level());
+        ExitCode exit;
         try (AtomicFileWriter file = outputFile == null ? null : openOutput();
              Records records = new Records(inputs, Main.STDIN.get());
              BatchWriter writer = BatchWriter.open(reportFormat, file == null ? spec.commandLine().getOut()
@@ -145,6 +152,9 @@ final class BatchCommand implements Callable<Integer> {
                         ? result.withFindings(checks.check(result::label, result.request(), result.routableDemand()))
                         : result;
                 summary.add(checked);
+                if (checked.valid()) {
+                    findings.add(checked.label(), checked.advice().findings());
+                }
                 try {
                     writer.write(checked);
                 } catch (IOException e) {
@@ -156,7 +166,9 @@ final class BatchCommand implements Callable<Integer> {
                 summary.pool(new BatchSummary.Pool(checks.pool(), checks.poolSize(), checks.demanded(),
                         checks.demandingRequests()));
             }
-            writer.finish(summary);
+            exit = findings.exitCode(summary.invalid() > 0 ? ExitCode.USAGE_ERROR
+                    : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
+            writer.finish(summary, exit.code());
             if (file != null) {
                 file.commit();
             }
@@ -169,14 +181,15 @@ final class BatchCommand implements Callable<Integer> {
             throw new CliException(ExitCode.INTERNAL_ERROR, "error: interrupted");
         }
 
-        // the table ends with the summary already; anywhere else stderr carries it
+        // stderr: the errors and warnings, then the summary (the table on stdout ends with it already), then why
+        // the run fails when findings make it fail
+        PrintWriter err = spec.commandLine().getErr();
+        findings.print(err);
         if (!(reportFormat == BatchReportFormat.table && outputFile == null)) {
-            PrintWriter err = spec.commandLine().getErr();
             summary.lines().forEach(err::println);
-            err.flush();
         }
-        return summary.invalid() > 0 ? ExitCode.USAGE_ERROR.code()
-                : summary.noFit() > 0 ? ExitCode.NO_FIT.code() : ExitCode.OK.code();
+        findings.printFailing(exit, err);
+        return exit.code();
     }
 
     /** Binds and evaluates on a worker thread; the cross-request checks run later, in order, on the sink. */

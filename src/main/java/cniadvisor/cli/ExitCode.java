@@ -1,6 +1,9 @@
 package cniadvisor.cli;
 
-/** The process exit codes, listed in --help. */
+/**
+ * The process exit codes, listed in --help. When several apply, the first of 2 (invalid input), 3, 4 (no option
+ * fits) and 6 (findings) wins.
+ */
 public enum ExitCode {
     /** A recommendation was made (batch: every request got one). */
     OK(0, "a recommendation was made (batch: every request got one; rules: every check and scenario passed)"),
@@ -13,7 +16,9 @@ public enum ExitCode {
     /** No option satisfies the requirements. */
     NO_FIT(4, "no option satisfies the requirements (the report says which conflict)"),
     /** rules test: a scenario failed, or rule coverage is below --threshold. */
-    TESTS_FAILED(5, "rules test: a scenario failed, or rule coverage is below --threshold");
+    TESTS_FAILED(5, "rules test: a scenario failed, or rule coverage is below --threshold"),
+    /** A finding at or above --fail-on: the report was written, but the run fails. */
+    FINDINGS(6, "a finding at or above --fail-on (default: error): the report was written, but the run fails");
 
     private final int code;
     private final String description;

@@ -51,6 +51,9 @@ final class PlanCommand implements Callable<Integer> {
     PlanFormat format = PlanFormat.text;
 
     @Mixin
+    FailOnOptions failOn;
+
+    @Mixin
     KnowledgeOptions knowledge;
 
     @Override
@@ -64,12 +67,17 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanReport report = advisor.plan(request, knowledge.asOf(), option);
         write(report, spec.commandLine().getOut());
+        PrintWriter err = spec.commandLine().getErr();
+        FindingLines findings = new FindingLines(failOn.level());
+        findings.add(report.name(), report.addressPlan().findings());
+        ExitCode exit = findings.exitCode(report.option() == null ? ExitCode.NO_FIT : ExitCode.OK);
+        findings.print(err);
         if (report.option() == null) {
-            spec.commandLine().getErr().println("No option satisfies the requirements, so no ranges were planned; "
+            err.println("No option satisfies the requirements, so no ranges were planned; "
                     + "pass --option to plan for one anyway.");
-            return ExitCode.NO_FIT.code();
         }
-        return ExitCode.OK.code();
+        findings.printFailing(exit, err);
+        return exit.code();
     }
 
     private void write(PlanReport report, PrintWriter out) {

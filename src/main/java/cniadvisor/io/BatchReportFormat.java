@@ -12,7 +12,7 @@ public enum BatchReportFormat {
     jsonl,
     /** A report for a pull request or wiki: the summary, then a section per request. */
     markdown,
-    /** JUnit XML: a test case per request, failing when nothing fits or an error-level finding exists. */
+    /** JUnit XML: a test case per request, failing when nothing fits or a finding is at or above --fail-on. */
     junit,
     /** SARIF 2.1.0: a result per recommendation, finding and input error, located at the request's line. */
     sarif

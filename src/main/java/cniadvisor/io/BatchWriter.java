@@ -23,8 +23,9 @@ public interface BatchWriter extends Closeable {
      * @param inputs the input names, as given
      * @param asOf   the date retirements were judged against
      * @param rules  every rule and check that can produce a finding
+     * @param failOn the finding level from which a request fails the run (--fail-on), for reports with a verdict
      */
-    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules) {
+    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
         public Context {
             inputs = List.copyOf(inputs);
             rules = List.copyOf(rules);
@@ -33,8 +34,11 @@ public interface BatchWriter extends Closeable {
 
     void write(BatchResult result) throws IOException;
 
-    /** Writes what follows the last result (and, for spooling formats, everything) and flushes. */
-    void finish(BatchSummary summary) throws IOException;
+    /**
+     * Writes what follows the last result (and, for spooling formats, everything) and flushes. {@code exitCode} is
+     * the run's exit code, decided before the report is finished so that reports with a verdict (SARIF) agree.
+     */
+    void finish(BatchSummary summary, int exitCode) throws IOException;
 
     @Override
     default void close() throws IOException {

@@ -86,7 +86,7 @@ final class CsvBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
         rows.close(); // writes the header even when there were no rows
         out.flush();
     }

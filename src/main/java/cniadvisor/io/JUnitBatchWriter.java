@@ -8,13 +8,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * JUnit XML, as CI servers read it: one test suite, a test case per request (class name: the input file). A case
- * fails when no option fits or an error-level finding exists, and is an error when the input was invalid. The
- * suite's counts come first in the file, so the test cases are spooled until the end.
+ * fails exactly when the request makes the run fail: when no option fits or a finding is at or above --fail-on
+ * (type error-finding or warning-finding), and is an error when the input was invalid. So the report passes exactly
+ * when the exit code is 0. The suite's counts come first in the file, so the test cases are spooled until the end.
  */
 final class JUnitBatchWriter implements BatchWriter {
 
@@ -49,15 +49,15 @@ final class JUnitBatchWriter implements BatchWriter {
                         result.errors().stream().map(InputError::format).collect(Collectors.joining("\n")));
             } else {
                 Advice advice = result.advice();
-                List<Reason> errorFindings = result.findings("error");
+                Reason failing = context.failOn().firstFailing(advice.findings());
                 if (!advice.hasRecommendation()) {
                     failures++;
                     problem("failure", "no-fit", "no option fits: " + String.join("; ", advice.conflicts()),
                             details(result));
-                } else if (!errorFindings.isEmpty()) {
+                } else if (failing != null) {
                     failures++;
-                    problem("failure", "error-finding", errorFindings.get(0).rule() + ": "
-                            + errorFindings.get(0).text(), details(result));
+                    problem("failure", failing.level() + "-finding", failing.rule() + ": " + failing.text(),
+                            details(result));
                 } else {
                     cases.writeStartElement("system-out");
                     cases.writeCharacters(details(result));
@@ -95,7 +95,7 @@ final class JUnitBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
         try {
             cases.flush();
             XMLStreamWriter doc = xml(out);
@@ -111,6 +111,8 @@ final class JUnitBatchWriter implements BatchWriter {
             doc.writeStartElement("properties");
             property(doc, "asOf", context.asOf().toString());
             property(doc, "inputs", String.join(", ", context.inputs()));
+            property(doc, "failOn", context.failOn().name());
+            property(doc, "exitCode", Integer.toString(exitCode));
             doc.writeCharacters("\n    ");
             doc.writeEndElement();
             doc.flush();

@@ -55,7 +55,7 @@ final class JsonBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
         items.close();
         out.write('\n');
         out.flush();

@@ -84,7 +84,7 @@ final class MarkdownBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("# AKS network plugin advice: batch report\n\n");
         s.append("As of ").append(context.asOf()).append(". Input: ")

@@ -15,8 +15,10 @@ import java.util.List;
 /**
  * SARIF 2.1.0 for code-scanning tools: one run whose driver lists every rule and check, and a result per
  * recommendation (note), no-fit (error), finding (at its level) and input error (error), each located at the
- * request's line in its input file. The summary goes into the run's properties. Streams: results are written as
- * they arrive.
+ * request's line in its input file. The run's invocation carries the exit code, so the verdict agrees with it.
+ * executionSuccessful stays true: in SARIF it says the tool ran to the end (false makes code scanning report a
+ * broken scan), not whether it found problems; those are the error results and the exit code.
+ * The summary goes into the run's properties. Streams: results are written as they arrive.
  */
 final class SarifBatchWriter implements BatchWriter {
 
@@ -139,7 +141,13 @@ final class SarifBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
+        json.writeEndArray();
+        json.writeArrayFieldStart("invocations");
+        json.writeStartObject();
+        json.writeBooleanField("executionSuccessful", true);
+        json.writeNumberField("exitCode", exitCode);
+        json.writeEndObject();
         json.writeEndArray();
         json.writeObjectFieldStart("properties");
         json.writeFieldName("summary");

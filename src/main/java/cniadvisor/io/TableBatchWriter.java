@@ -44,7 +44,7 @@ final class TableBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void finish(BatchSummary summary) throws IOException {
+    public void finish(BatchSummary summary, int exitCode) throws IOException {
         out.write("\n");
         for (String line : summary.lines()) {
             out.write(line + "\n");

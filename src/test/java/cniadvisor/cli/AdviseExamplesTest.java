@@ -39,14 +39,21 @@ class AdviseExamplesTest {
             "azure-cni-node-subnet", "kubenet", "byo-cni");
     private static final List<String> STATUSES = List.of("recommended", "eligible", "excluded");
 
-    /** What each example should get: its name, and the option / data plane / policy, or null when nothing fits. */
-    private record Expected(String name, String option, String dataplane, String policy) {
+    /**
+     * What each example should get: its name, and the option / data plane / policy, or null when nothing fits; and
+     * whether an error finding fails the run (exit code 6 under the default --fail-on error).
+     */
+    private record Expected(String name, String option, String dataplane, String policy, boolean errorFinding) {
         static Expected fits(String name, String option, String dataplane, String policy) {
-            return new Expected(name, option, dataplane, policy);
+            return new Expected(name, option, dataplane, policy, false);
         }
 
         static Expected noFit(String name) {
-            return new Expected(name, null, null, null);
+            return new Expected(name, null, null, null, false);
+        }
+
+        Expected withAnErrorFinding() {
+            return new Expected(name, option, dataplane, policy, true);
         }
 
         boolean hasFit() {
@@ -54,7 +61,7 @@ class AdviseExamplesTest {
         }
 
         int exitCode() {
-            return hasFit() ? ExitCode.OK.code() : ExitCode.NO_FIT.code();
+            return !hasFit() ? ExitCode.NO_FIT.code() : errorFinding ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         }
     }
 
@@ -66,7 +73,8 @@ class AdviseExamplesTest {
             "payments.yaml", Expected.fits("payments", "azure-cni-overlay", "cilium", "cilium"),
             "trading-direct-access.yaml", Expected.fits("trading", "azure-cni-pod-subnet", "cilium", "cilium"),
             "virtual-nodes.yaml", Expected.fits("batch-burst", "azure-cni-node-subnet", "cilium", "cilium"),
-            "windows-2019.yaml", Expected.fits("legacy-windows", "azure-cni-overlay", "azure", "calico"),
+            "windows-2019.yaml", Expected.fits("legacy-windows", "azure-cni-overlay", "azure", "calico")
+                    .withAnErrorFinding(),
             "windows-line-of-business.yaml", Expected.fits("lob-windows", "azure-cni-overlay", "azure", "calico"));
 
     static Stream<Path> examples() throws IOException {
@@ -92,8 +100,44 @@ class AdviseExamplesTest {
     private static JsonNode adviseJson(Path example) throws IOException {
         CliRun run = advise(example, "json");
         assertEquals(expected(example).exitCode(), run.exitCode(), run::toString);
-        assertEquals("", run.err(), "nothing on stderr");
-        return JSON.readTree(run.out());
+        JsonNode advice = JSON.readTree(run.out());
+        assertEquals(stderr(advice, expected(example)), run.err(), "stderr: the error and warning findings");
+        return advice;
+    }
+
+    /**
+     * What stderr should hold for an advice: a line per error and warning finding (warnings, then the address
+     * plan's findings), then the closing line when an error fails the run.
+     */
+    private static String stderr(JsonNode advice, Expected expected) {
+        StringBuilder err = new StringBuilder();
+        int errors = 0;
+        for (JsonNode finding : concat(advice.get("warnings"), advice.at("/addressPlan/findings"))) {
+            String level = finding.path("level").asText();
+            if (level.equals("error") || level.equals("warning")) {
+                err.append(level).append(": ").append(expected.name()).append(": [")
+                        .append(finding.path("rule").asText()).append("] ").append(finding.path("text").asText())
+                        .append('\n');
+                errors += level.equals("error") ? 1 : 0;
+            }
+        }
+        if (expected.hasFit()) {
+            assertEquals(expected.errorFinding(), errors > 0, () -> "error findings of " + expected.name() + ": "
+                    + err);
+        }
+        if (expected.exitCode() == ExitCode.FINDINGS.code()) {
+            err.append("cni-advisor: failing (--fail-on error): ").append(errors)
+                    .append(errors == 1 ? " error\n" : " errors\n");
+        }
+        return err.toString();
+    }
+
+    private static List<JsonNode> concat(JsonNode... arrays) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode array : arrays) {
+            array.forEach(all::add);
+        }
+        return all;
     }
 
     @Test
@@ -173,6 +217,7 @@ class AdviseExamplesTest {
 
         assertEquals(expected(example).exitCode(), yaml.exitCode(), yaml::toString);
         assertEquals(json, YAML.readTree(yaml.out()));
+        assertEquals(advise(example, "json").err(), yaml.err(), "the same findings on stderr");
     }
 
     @ParameterizedTest
@@ -182,6 +227,7 @@ class AdviseExamplesTest {
         CliRun run = advise(example, "markdown");
 
         assertEquals(expected.exitCode(), run.exitCode(), run::toString);
+        assertEquals(advise(example, "json").err(), run.err(), "the same findings on stderr");
         assertTrue(run.out().startsWith("## " + expected.name() + ": AKS network plugin advice"), run::toString);
         String headline = expected.hasFit()
                 ? "**Recommended:** " + title(expected.option()) + ", " + expected.dataplane() + " data plane, "
@@ -197,6 +243,7 @@ class AdviseExamplesTest {
         CliRun run = advise(example, "text");
 
         assertEquals(expected.exitCode(), run.exitCode(), run::toString);
+        assertEquals(advise(example, "json").err(), run.err(), "the same findings on stderr");
         assertTrue(run.out().startsWith(expected.name() + ": AKS network plugin advice (as of " + AS_OF + ")"),
                 run::toString);
         String headline = expected.hasFit()

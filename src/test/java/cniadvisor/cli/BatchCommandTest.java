@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.testing.CliRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class BatchCommandTest {
 
@@ -100,8 +105,13 @@ class BatchCommandTest {
             assertTrue(rows.get(3).startsWith("stdin,4,bad,invalid,,,,,,,,,\"stdin:4: nodeCount: expected a whole "
                     + "number from 1 up, got \"\"many\"\"\""), rows.get(3));
             assertTrue(rows.get(4).startsWith("stdin,5,c,recommended,"), rows.get(4));
-            assertEquals("Batch: 4 requests: 2 recommended, 1 no fit, 1 invalid; 1 with errors, 0 with warnings",
-                    run.err().lines().findFirst().orElseThrow());
+            List<String> err = run.err().lines().toList();
+            assertEquals(List.of("error: kiosk (stdin:3): [PREF-VIRTUAL-NODES-DUAL-STACK] Virtual nodes are not "
+                            + "supported with dual-stack: virtual nodes need Azure CNI Node Subnet and dual-stack "
+                            + "needs Azure CNI Overlay. Drop one of the two.",
+                    "Batch: 4 requests: 2 recommended, 1 no fit, 1 invalid; 1 with errors, 0 with warnings"),
+                    err.subList(0, 2));
+            assertFalse(run.err().contains("cni-advisor: failing"), "2 wins over 4 and 6: " + run.err());
         }
 
         @Test
@@ -110,9 +120,162 @@ class BatchCommandTest {
 
             assertEquals(0, run.exitCode());
             assertTrue(run.out().replaceAll("\\s+", " ").contains("Exit codes for batch: 0 every request got a "
-                    + "recommendation; 4 some request has no fitting option; 2 some input is invalid (checked first), "
-                    + "or a bad option or file."), run.out());
+                    + "recommendation and no finding is at or above --fail-on; 2 some input is invalid, or a bad "
+                    + "option or file; else 4 some request has no fitting option; else 6 some finding (cross-request "
+                    + "checks included) is at or above --fail-on (default: error). The JUnit and SARIF reports agree "
+                    + "with the exit code."), run.out());
             assertTrue(run.out().contains("Exit codes:"), run.out());
+        }
+    }
+
+    /** --fail-on: findings fail the run (exit code 6) after invalid input (2) and no fit (4), and the reports agree. */
+    @Nested
+    class Findings {
+
+        private static final String OVERLAP = """
+                name,nodeCount,nodeSubnetCidr
+                a,10,10.20.0.0/24
+                b,10,10.20.0.128/25
+                """;
+        private static final String OVERLAP_ERROR = "error: b (stdin:3): [BATCH-NODE-SUBNET-OVERLAP] Node subnet "
+                + "10.20.0.128/25 overlaps node subnet 10.20.0.0/24 of a (stdin:2): subnets of peered or connected "
+                + "VNets must not overlap, so give this cluster a free range.";
+
+        /** The batch's JUnit report: [tests, failures, errors] of the suite, then each failure's type. */
+        private List<String> junit(Path report) throws Exception {
+            Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
+                    .getElementsByTagName("testsuite").item(0);
+            List<String> found = new ArrayList<>(List.of(suite.getAttribute("tests"), suite.getAttribute("failures"),
+                    suite.getAttribute("errors")));
+            NodeList failures = suite.getElementsByTagName("failure");
+            for (int i = 0; i < failures.getLength(); i++) {
+                found.add(((Element) failures.item(i)).getAttribute("type"));
+            }
+            return found;
+        }
+
+        private JsonNode sarifInvocation(Path report) throws Exception {
+            JsonNode invocations = new ObjectMapper().readTree(report.toFile()).at("/runs/0/invocations");
+            assertEquals(1, invocations.size(), invocations::toString);
+            return invocations.get(0);
+        }
+
+        private CliRun reports(String csv, String... options) {
+            List<String> args = new ArrayList<>(List.of("-", "--input-format", "csv", "-o", "junit", "--output-file",
+                    dir.resolve("batch.xml").toString()));
+            args.addAll(List.of(options));
+            CliRun junit = batchWithInput(csv, args.toArray(String[]::new));
+            args.set(4, "sarif");
+            args.set(6, dir.resolve("batch.sarif").toString());
+            CliRun sarif = batchWithInput(csv, args.toArray(String[]::new));
+            assertEquals(junit.exitCode(), sarif.exitCode(), sarif.toString());
+            assertEquals(junit.err(), sarif.err());
+            return junit;
+        }
+
+        @Test
+        void aCrossRequestOverlapFailsTheRunAndTheReportsSaySo() throws Exception {
+            CliRun run = reports(OVERLAP);
+
+            assertEquals(6, run.exitCode(), run.toString());
+            List<String> err = run.err().lines().toList();
+            assertEquals(OVERLAP_ERROR, err.get(0));
+            assertEquals("Batch: 2 requests: 2 recommended, 0 no fit, 0 invalid; 1 with errors, 0 with warnings",
+                    err.get(1));
+            assertEquals("cni-advisor: failing (--fail-on error): 1 error", err.get(err.size() - 1));
+            assertEquals(List.of("2", "1", "0", "error-finding"), junit(dir.resolve("batch.xml")));
+            JsonNode invocation = sarifInvocation(dir.resolve("batch.sarif"));
+            assertTrue(invocation.get("executionSuccessful").asBoolean()); // the scan ran; the exit code fails it
+            assertEquals(6, invocation.get("exitCode").asInt());
+        }
+
+        @Test
+        void failOnNeverPassesTheRunAndTheReportsWhileStillListingTheError() throws Exception {
+            CliRun run = reports(OVERLAP, "--fail-on", "never");
+
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(OVERLAP_ERROR, run.err().lines().findFirst().orElseThrow());
+            assertFalse(run.err().contains("cni-advisor: failing"), run.err());
+            assertEquals(List.of("2", "0", "0"), junit(dir.resolve("batch.xml")));
+            JsonNode invocation = sarifInvocation(dir.resolve("batch.sarif"));
+            assertTrue(invocation.get("executionSuccessful").asBoolean());
+            assertEquals(0, invocation.get("exitCode").asInt());
+            JsonNode results = new ObjectMapper().readTree(dir.resolve("batch.sarif").toFile()).at("/runs/0/results");
+            assertTrue(results.findValuesAsText("level").contains("error"), "result levels stay per finding");
+        }
+
+        @Test
+        void aWarningFailsTheBatchOnlyWithFailOnWarning() throws Exception {
+            String csv = """
+                    name,nodeCount,nodeSubnetCidr,serviceCidr,dnsServiceIp
+                    trading,30,10.40.0.0/22,,
+                    ml,20,10.50.0.0/24,10.40.0.0/24,10.40.0.10
+                    """;
+
+            CliRun byDefault = reports(csv);
+            assertEquals(0, byDefault.exitCode(), byDefault.toString());
+            assertEquals(List.of("2", "0", "0"), junit(dir.resolve("batch.xml")));
+            assertTrue(sarifInvocation(dir.resolve("batch.sarif")).get("executionSuccessful").asBoolean());
+
+            CliRun onWarning = reports(csv, "--fail-on", "warning");
+            assertEquals(6, onWarning.exitCode(), onWarning.toString());
+            List<String> err = onWarning.err().lines().toList();
+            assertEquals("warning: ml (stdin:3): [BATCH-CLUSTER-RANGE-OVERLAP] The service CIDR 10.40.0.0/24 "
+                    + "overlaps node subnet 10.40.0.0/22 of trading (stdin:2): if the two clusters' networks are "
+                    + "connected, those addresses become ambiguous.", err.get(0));
+            assertEquals("cni-advisor: failing (--fail-on warning): 1 warning", err.get(err.size() - 1));
+            assertEquals(List.of("2", "1", "0", "warning-finding"), junit(dir.resolve("batch.xml")));
+            assertEquals(6, sarifInvocation(dir.resolve("batch.sarif")).get("exitCode").asInt());
+        }
+
+        @Test
+        void invalidInputWinsOverFindings() throws Exception {
+            CliRun run = reports("""
+                    name,nodeCount,nodeSubnetCidr
+                    a,10,10.20.0.0/24
+                    bad,many,
+                    b,10,10.20.0.128/25
+                    """);
+
+            assertEquals(2, run.exitCode(), run.toString());
+            assertEquals(OVERLAP_ERROR.replace("stdin:3", "stdin:4"), run.err().lines().findFirst().orElseThrow());
+            assertFalse(run.err().contains("cni-advisor: failing"), run.err());
+            assertEquals(List.of("3", "1", "1", "error-finding"), junit(dir.resolve("batch.xml")));
+            JsonNode invocation = sarifInvocation(dir.resolve("batch.sarif"));
+            assertTrue(invocation.get("executionSuccessful").asBoolean()); // the scan ran; the exit code fails it
+            assertEquals(2, invocation.get("exitCode").asInt());
+        }
+
+        @Test
+        void noFitWinsOverFindings() {
+            CliRun run = batchWithInput("""
+                    name,nodeCount,nodeSubnetCidr,virtualNodes,dualStack
+                    a,10,10.20.0.0/24,,
+                    kiosk,10,,true,true
+                    b,10,10.20.0.128/25,,
+                    """, "-", "--input-format", "csv", "-o", "csv");
+
+            assertEquals(4, run.exitCode(), run.toString());
+            assertFalse(run.err().contains("cni-advisor: failing"), run.err());
+        }
+
+        @Test
+        void theListingStopsAfterFiftyFindingsAndSaysHowManyMore() {
+            StringBuilder csv = new StringBuilder("name,nodeCount,windowsNodePools,windowsServerVersion\n");
+            for (int i = 1; i <= 55; i++) {
+                csv.append("win-").append(i).append(",10,true,2019\n");
+            }
+
+            CliRun run = batchWithInput(csv.toString(), "-", "--input-format", "csv", "-o", "csv");
+
+            assertEquals(6, run.exitCode(), run.toString());
+            List<String> err = run.err().lines().toList();
+            assertTrue(err.get(0).startsWith("error: win-1 (stdin:2): [LIFE-WINDOWS-RETIRED] "), err.get(0));
+            assertTrue(err.get(49).startsWith("error: win-50 (stdin:51): [LIFE-WINDOWS-RETIRED] "), err.get(49));
+            assertEquals("... and 5 more (see the report)", err.get(50));
+            assertTrue(err.get(51).startsWith("Batch: 55 requests: 55 recommended,"), err.get(51));
+            assertEquals("cni-advisor: failing (--fail-on error): 55 errors", err.get(err.size() - 1));
+            assertEquals(56, run.out().lines().count(), "every request is in the report");
         }
     }
 
@@ -178,7 +341,26 @@ class BatchCommandTest {
                     lines.get(10));
             assertTrue(lines.contains("Batch: 10 requests: 9 recommended, 0 no fit, 1 invalid; 1 with errors, "
                     + "4 with warnings"), run.out());
-            assertEquals("", run.err(), "the table carries the summary itself");
+            // the table carries the summary itself; stderr the errors and warnings, and no closing line (exit 2)
+            assertEquals(List.of(
+                    "error: lob-windows (examples/batch/teams.csv:5): [BATCH-NODE-SUBNET-OVERLAP] Node subnet "
+                            + "10.20.0.128/25 overlaps node subnet 10.20.0.0/24 of payments "
+                            + "(examples/batch/teams.csv:2): subnets of peered or connected VNets must not overlap, "
+                            + "so give this cluster a free range.",
+                    "warning: lob-windows (examples/batch/teams.csv:5): [LIFE-WINDOWS-RETIRING] Windows Server 2022 "
+                            + "is unsupported from 2028-06-30: Windows Server 2022 is not supported on Kubernetes "
+                            + "1.37 and later. Plan the move to Windows Server 2025.",
+                    "warning: legacy-intranet (examples/batch/teams.csv:6): [LIFE-RETIRING-PLUGIN-MIGRATE] This "
+                            + "cluster runs kubenet, which is unsupported from 2028-03-31 (496 days after "
+                            + "2026-11-21): migrate to azure-cni-overlay before then.",
+                    "warning: ml-platform (examples/batch/teams.csv:9): [BATCH-CLUSTER-RANGE-OVERLAP] The service "
+                            + "CIDR 10.40.0.0/24 overlaps node subnet 10.40.0.0/22 of trading "
+                            + "(examples/batch/teams.csv:4): if the two clusters' networks are connected, those "
+                            + "addresses become ambiguous.",
+                    "warning: teams.csv#10 (examples/batch/teams.csv:11): [PREF-BYO-SUPPORT] Bring your own CNI: "
+                            + "Microsoft does not support CNI-related issues; the team installs, upgrades and "
+                            + "troubleshoots cilium-oss itself, and nodes stay NotReady until it runs."),
+                    run.err().lines().toList());
         }
 
         @Test
@@ -244,7 +426,12 @@ class BatchCommandTest {
             assertEquals(2, run.exitCode(), run.toString());
             assertEquals("", run.out());
             assertTrue(Files.readString(report).startsWith("# AKS network plugin advice: batch report\n"));
-            assertTrue(run.err().startsWith("Batch: 5 requests: 4 recommended, 0 no fit, 1 invalid;"), run.err());
+            List<String> err = run.err().lines().toList();
+            int summary = err.indexOf(err.stream().filter(l -> l.startsWith("Batch: ")).findFirst().orElseThrow());
+            assertTrue(err.get(summary).startsWith("Batch: 5 requests: 4 recommended, 0 no fit, 1 invalid;"),
+                    run.err());
+            assertTrue(err.subList(0, summary).stream().allMatch(l -> l.startsWith("error: ")
+                    || l.startsWith("warning: ")), "the findings, then the summary: " + run.err());
             assertEquals(List.of("report.md"), files());
         }
 

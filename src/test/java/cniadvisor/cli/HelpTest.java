@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** --help on the tool and on advise: exit 0, examples, and every exit code with what it means. */
+/** --help on the tool and its commands: exit 0, examples, --fail-on, and every exit code with what it means. */
 class HelpTest {
 
     private static CliRun help(String command) {
@@ -27,7 +27,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "advise"})
-    void helpListsTheExitCodesZeroToFour(String command) {
+    void helpListsTheExitCodes(String command) {
         String out = help(command).out();
 
         assertTrue(out.contains("Exit codes:"), out);
@@ -36,6 +36,19 @@ class HelpTest {
         assertLine(out, "2", "usage or input error");
         assertLine(out, "3", "rules or facts failed to load");
         assertLine(out, "4", "no option satisfies the requirements");
+        assertLine(out, "6", "a finding at or above --fail-on (default: error): the report was written,");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"advise", "ask", "plan", "batch"})
+    void commandsThatReportFindingsTakeFailOn(String command) {
+        String out = help(command).out().replaceAll("\\s+", " ");
+
+        assertTrue(out.contains(" --fail-on=LEVEL Fail the run (exit code 6) on a finding at this level or above: "
+                + "error, warning, never (default: error; never: only report). The report is written either way; "
+                + "error and warning findings also go to stderr. "), out);
+        assertTrue(out.contains(" 6 a finding at or above --fail-on (default: error): the report was written, but "
+                + "the run fails"), out);
     }
 
     @ParameterizedTest

@@ -70,14 +70,19 @@ class BatchWriterTest {
                     CrossRequestChecks.RULES.stream())
             .map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)).toList();
 
+    /** The report under the default --fail-on error; the batch has an invalid row, so its exit code is 2. */
     private static String write(BatchReportFormat format) throws Exception {
+        return write(format, FailOn.error, 2);
+    }
+
+    private static String write(BatchReportFormat format, FailOn failOn, int exitCode) throws Exception {
         StringWriter out = new StringWriter();
-        BatchWriter.Context context = new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, RULES);
+        BatchWriter.Context context = new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, RULES, failOn);
         try (BatchWriter writer = BatchWriter.open(format, out, context)) {
             for (BatchResult result : RESULTS) {
                 writer.write(result);
             }
-            writer.finish(SUMMARY);
+            writer.finish(SUMMARY, exitCode);
         }
         return out.toString();
     }
@@ -141,8 +146,8 @@ class BatchWriterTest {
     void csvOfAnEmptyBatchIsTheHeader() throws Exception {
         StringWriter out = new StringWriter();
         try (BatchWriter writer = BatchWriter.open(BatchReportFormat.csv, out,
-                new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, List.of()))) {
-            writer.finish(new BatchSummary());
+                new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, List.of(), FailOn.error))) {
+            writer.finish(new BatchSummary(), 0);
         }
 
         assertEquals(String.join(",", CsvBatchWriter.COLUMNS) + "\n", out.toString());
@@ -225,6 +230,35 @@ class BatchWriterTest {
         assertTrue(failure(cases, 3, "failure").getAttribute("message").startsWith("BATCH-NODE-SUBNET-OVERLAP: "));
         NodeList outputs = xml.getElementsByTagName("system-out");
         assertTrue(outputs.item(outputs.getLength() - 1).getTextContent().startsWith("Batch: 4 requests"));
+        assertEquals(List.of("asOf=2026-11-21", "inputs=t.csv", "failOn=error", "exitCode=2"), properties(xml));
+    }
+
+    @Test
+    void junitFailsACaseExactlyWhenTheRequestFailsTheRunUnderFailOn() throws Exception {
+        // never: lob's overlap error no longer fails its case; kiosk (no fit) and bad (invalid) still do
+        Document never = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(write(BatchReportFormat.junit, FailOn.never, 2))));
+        NodeList cases = never.getElementsByTagName("testcase");
+        assertEquals("1", ((Element) never.getElementsByTagName("testsuite").item(0)).getAttribute("failures"));
+        assertEquals("no-fit", failure(cases, 1, "failure").getAttribute("type"));
+        assertEquals(0, ((Element) cases.item(3)).getElementsByTagName("failure").getLength());
+        assertEquals(List.of("asOf=2026-11-21", "inputs=t.csv", "failOn=never", "exitCode=2"), properties(never));
+
+        // warning: lob fails on its error first, even though it has a warning too
+        Document warning = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(write(BatchReportFormat.junit, FailOn.warning, 2))));
+        assertEquals("error-finding", failure(warning.getElementsByTagName("testcase"), 3, "failure")
+                .getAttribute("type"));
+    }
+
+    private static List<String> properties(Document xml) {
+        List<String> properties = new ArrayList<>();
+        NodeList nodes = xml.getElementsByTagName("property");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element property = (Element) nodes.item(i);
+            properties.add(property.getAttribute("name") + "=" + property.getAttribute("value"));
+        }
+        return properties;
     }
 
     private static Element failure(NodeList cases, int index, String tag) {
@@ -262,6 +296,17 @@ class BatchWriterTest {
         assertEquals("kiosk: no option fits. " + String.join("; ", RESULTS.get(1).advice().conflicts()),
                 results.get(1).at("/message/text").asText());
         assertEquals(4, run.at("/properties/summary/requests").asInt());
+        assertEquals(Mappers.JSON.readTree("[{\"executionSuccessful\": true, \"exitCode\": 2}]"),
+                run.get("invocations"));
+    }
+
+    @Test
+    void sarifInvocationCarriesTheExitCodeAndResultLevelsStayPerFinding() throws Exception {
+        JsonNode run = Mappers.JSON.readTree(write(BatchReportFormat.sarif, FailOn.never, 0)).get("runs").get(0);
+
+        assertEquals(Mappers.JSON.readTree("[{\"executionSuccessful\": true, \"exitCode\": 0}]"),
+                run.get("invocations"));
+        assertEquals(Mappers.JSON.readTree(write(BatchReportFormat.sarif)).at("/runs/0/results"), run.get("results"));
     }
 
     @Test
