@@ -7,6 +7,7 @@ import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.PluginOption;
+import cniadvisor.model.Request;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
 import cniadvisor.model.Support;
@@ -33,6 +34,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +52,15 @@ public final class KnowledgeLoader {
 
     /** Record components that may be left out of an entry. */
     private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
-            "networkPluginMode");
+            "networkPluginMode", "min", "max");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
     private static final List<String> MIGRATION_PATHS = List.of("in-place", "rebuild");
+    /** Limit subjects that are not an option, data plane or policy engine (see facts/limits.yaml). */
+    private static final List<String> GENERAL_LIMIT_SUBJECTS = List.of("cluster", "node", "serviceCidr", "subnet",
+            "windows");
+    private static final List<String> APPLIES_TO = List.of("linux", "windows");
     private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
             "default-dns-service-ip", "reserved", "supported-pod-range");
 
@@ -69,7 +75,8 @@ public final class KnowledgeLoader {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
     private record Located<T>(T value, String file, int line) {
         String where() {
@@ -228,8 +235,12 @@ public final class KnowledgeLoader {
                 continue;
             }
             try {
-                if (c.getAccessor().invoke(value) == null) {
+                Object field = c.getAccessor().invoke(value);
+                if (field == null) {
                     problems.add(file + ":" + line + ": " + c.getName() + ": required");
+                    complete = false;
+                } else if (field instanceof String text && text.isBlank()) {
+                    problems.add(file + ":" + line + ": " + c.getName() + ": must not be empty");
                     complete = false;
                 }
             } catch (ReflectiveOperationException e) {
@@ -314,6 +325,79 @@ public final class KnowledgeLoader {
                 problems.add("facts: needs exactly one range of kind " + kind);
             }
         }
+        validateMeanings(optionIds, dataplaneIds, policyIds, subjects);
+    }
+
+    /**
+     * What parses but would match nothing, or mean nothing: a limit for a subject nobody is, a value outside its
+     * declared bounds, a support feature no request has, a retirement whose replacement does not exist. Each would
+     * otherwise be a rule that silently never fires.
+     */
+    private void validateMeanings(Set<String> optionIds, Set<String> dataplaneIds, Set<String> policyIds,
+                                  Set<String> subjects) {
+        Map<String, LimitName> declared = new LinkedHashMap<>();
+        limitNames.forEach(n -> declared.putIfAbsent(n.value().name(), n.value()));
+        Set<String> limitSubjects = new java.util.TreeSet<>(subjects);
+        limitSubjects.addAll(GENERAL_LIMIT_SUBJECTS);
+        for (Located<Limit> l : limits) {
+            Limit limit = l.value();
+            check(l, limitSubjects.contains(limit.subject()), "subject: '" + limit.subject() + "' is not an option id, "
+                    + "dataplane:<id>, policy:<id> or one of " + String.join(", ", GENERAL_LIMIT_SUBJECTS)
+                    + Suggestions.didYouMean(limit.subject(), limitSubjects).replaceFirst("; known: .*", ""));
+            LimitName name = declared.get(limit.name());
+            if (name != null) {
+                long min = name.min() == null ? 0 : name.min();
+                check(l, limit.value() >= min && (name.max() == null || limit.value() <= name.max()), "value: "
+                        + limit.value() + " is outside what " + limit.name() + " allows (" + min + " to "
+                        + (name.max() == null ? "any" : name.max()) + ")");
+            }
+        }
+        Set<String> features = supportFeatures();
+        for (Located<Support> s : support) {
+            check(s, features.contains(s.value().feature()), "feature: '" + s.value().feature() + "' is no request "
+                    + "feature" + Suggestions.didYouMean(s.value().feature(), features));
+        }
+        Set<String> windowsVersions = new java.util.TreeSet<>(Request.WINDOWS_VERSIONS);
+        for (Located<Retirement> r : retirements) {
+            Retirement retirement = r.value();
+            String subject = retirement.subject();
+            boolean windows = subject.startsWith("windows:");
+            check(r, subjects.contains(subject) || windows && windowsVersions.contains(subject.substring(8)),
+                    "subject: '" + subject + "' is not an option id, dataplane:<id>, policy:<id> or windows:<version>");
+            Set<String> replacements = windows ? windowsVersions : subject.startsWith("policy:") ? policyIds
+                    : subject.startsWith("dataplane:") ? dataplaneIds : optionIds;
+            check(r, replacements.contains(retirement.replacement()), "replacement: '" + retirement.replacement()
+                    + "' is not one of " + String.join(", ", replacements));
+            check(r, retirement.appliesTo() == null || APPLIES_TO.contains(retirement.appliesTo()), "appliesTo: '"
+                    + retirement.appliesTo() + "' is not one of " + String.join(", ", APPLIES_TO));
+        }
+        Map<Integer, Located<PluginOption>> ranks = new HashMap<>();
+        for (Located<PluginOption> o : options) {
+            check(o, !o.value().dataplanes().isEmpty(), "dataplanes: list at least one data plane");
+            check(o, !o.value().policyEngines().isEmpty(), "policyEngines: list at least one (none for no engine)");
+            Located<PluginOption> first = ranks.putIfAbsent(o.value().rank(), o);
+            check(o, first == null, "rank: " + o.value().rank() + " is also the rank of "
+                    + (first == null ? "" : first.value().id() + " (" + first.where() + ")")
+                    + "; ranks break ties, so each option needs its own");
+        }
+        for (Located<Source> s : sources) {
+            String url = s.value().url();
+            check(s, url.startsWith("https://") && !url.contains(" "), "url: '" + url + "' is not an https URL");
+        }
+    }
+
+    /** The features a support entry can name: the request's yes/no features, and the Windows pools by version. */
+    private static Set<String> supportFeatures() {
+        Set<String> features = new java.util.TreeSet<>();
+        for (RecordComponent c : Request.class.getRecordComponents()) {
+            if (c.getType() == boolean.class) {
+                features.add(c.getName());
+            }
+        }
+        features.remove("windowsNodePools");
+        features.add("windows");
+        Request.WINDOWS_VERSIONS.forEach(v -> features.add("windows-server-" + v));
+        return features;
     }
 
     /** The planner does IPv4 arithmetic on every range of facts/, so anything else must stop the load. */

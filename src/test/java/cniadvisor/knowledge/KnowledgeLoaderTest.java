@@ -111,7 +111,8 @@ class KnowledgeLoaderTest {
                 file() + ":2: level: 'maybe' is not one of supported, partial, unsupported",
                 file() + ":3: subject: 'policy:weave' is not an option id, dataplane:<id> or policy:<id>",
                 file() + ":5: cidr: '2001:db8::/32' is not an IPv4 network (a.b.c.d/n, the network address of its "
-                        + "prefix) or an IPv4 address (a.b.c.d)"),
+                        + "prefix) or an IPv4 address (a.b.c.d)",
+                file() + ":2: feature: 'sharedSubnet-x' is no request feature; did you mean 'sharedSubnet'?"),
                 problems("""
                         support:
                           - {subject: kubenet, feature: sharedSubnet-x, level: maybe, sources: [no-such-page]}
@@ -127,5 +128,47 @@ class KnowledgeLoaderTest {
                 retirements:
                   - {id: x, subject: kubenet, date: 31/03/2028, replacement: azure-cni-overlay, sources: [learn-kubenet]}
                 """));
+    }
+
+    @Test
+    void whatParsesButWouldMatchNothingIsRefused() throws IOException {
+        assertEquals(List.of(
+                file() + ":2: subject: 'kubnet' is not an option id, dataplane:<id>, policy:<id> or one of cluster, "
+                        + "node, serviceCidr, subnet, windows; did you mean 'kubenet'?",
+                file() + ":3: value: 0 is outside what maxNodes allows (1 to any)",
+                file() + ":4: value: 33 is outside what podBlockPrefix allows (8 to 30)",
+                file() + ":6: feature: 'windowz' is no request feature; did you mean 'windows'?",
+                file() + ":8: replacement: 'azure-cni-overlayy' is not one of azure-cni-overlay, azure-cni-pod-subnet, "
+                        + "azure-cni-node-subnet, kubenet, byo-cni",
+                file() + ":9: subject: 'windows:2016' is not an option id, dataplane:<id>, policy:<id> or "
+                        + "windows:<version>",
+                file() + ":9: replacement: '2030' is not one of 2019, 2022, 2025",
+                file() + ":9: appliesTo: 'macos' is not one of linux, windows"),
+                problems("""
+                        limits:
+                          - {subject: kubnet, name: maxPods, value: 10, sources: [learn-kubenet]}
+                          - {subject: azure-cni-pod-subnet, name: maxNodes, value: 0, sources: [learn-quotas]}
+                          - {subject: byo-cni, name: podBlockPrefix, value: 33, sources: [learn-byo-cni]}
+                        support:
+                          - {subject: kubenet, feature: windowz, level: unsupported, sources: [learn-kubenet]}
+                        retirements:
+                          - {id: a, subject: kubenet, date: 2030-01-01, replacement: azure-cni-overlayy, sources: [learn-kubenet]}
+                          - {id: b, subject: "windows:2016", appliesTo: macos, date: 2030-01-01, replacement: "2030", sources: [learn-kubenet]}
+                        """));
+    }
+
+    @Test
+    void aNumberWrittenAsTextAnEmptyIdAndAnInsecureUrlAreRefused() throws IOException {
+        assertEquals(List.of(
+                file() + ":2: value: expected a whole number",
+                file() + ":4: id: must not be empty",
+                file() + ":5: url: 'http://example.com/page' is not an https URL"),
+                problems("""
+                        limits:
+                          - {subject: azure-cni-pod-subnet, name: maxNodes, value: "400", sources: [learn-quotas]}
+                        sources:
+                          - {id: "", title: t, url: "https://example.com", asOf: 2026-01-01}
+                          - {id: plain-http, title: t, url: "http://example.com/page", asOf: 2026-01-01}
+                        """));
     }
 }
