@@ -6,6 +6,7 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 public final class RuleCompiler {
 
     private static final String KFS_ROOT = "src/main/resources/";
+    private static final AtomicLong COMPILES = new AtomicLong();
 
     private RuleCompiler() {
     }
@@ -32,7 +35,10 @@ public final class RuleCompiler {
     public static RuleBase compile(List<Path> ruleDirs) throws RuleLoadException {
         Map<String, Path> drlFiles = collect(ruleDirs);
         KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
+        // Drools keeps built modules in one JVM-wide repository, by release id. Under the shared default id, two
+        // compiles at once (the preload and a command's own --rules) could each get the other's rules.
+        ReleaseId releaseId = ks.newReleaseId("cniadvisor.rules", "rules-" + COMPILES.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         drlFiles.forEach((kfsPath, file) -> kfs.write(KFS_ROOT + kfsPath, ks.getResources().newFileSystemResource(file.toFile())));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
 
@@ -47,7 +53,13 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        KieBase kieBase = ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        KieBase kieBase;
+        try {
+            kieBase = ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // only the KieBase is kept: left in the repository, every compile's module would stay reachable
+            ks.getRepository().removeKieModule(releaseId);
+        }
         return describe(kieBase, drlFiles);
     }
 
