@@ -53,6 +53,12 @@ public record RulesCheck(List<String> errors, List<String> warnings, int ruleCou
             // without facts the source ids cannot be checked; the facts problems below say why
             errors.addAll(RuleChecks.check(rules, knowledge));
             warnings.addAll(missingDecides(rules));
+        } else {
+            // the set did not compile: still check the rules of every file that compiles on its own
+            for (RuleBase file : RuleCompiler.compileEachFile(ruleDirs)) {
+                RuleChecks.check(file, knowledge).stream().filter(p -> !errors.contains(p)).forEach(errors::add);
+                warnings.addAll(missingDecides(file));
+            }
         }
         errors.addAll(factProblems);
         return new RulesCheck(errors, warnings, rules == null ? -1 : rules.rules().size(), countFactFiles(factsDir));

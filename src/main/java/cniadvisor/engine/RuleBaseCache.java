@@ -124,7 +124,7 @@ public final class RuleBaseCache {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new RuleLoadException(List.of("cannot read rule file: " + e.getMessage()));
+            throw new RuleLoadException(List.of("cannot read rule file: " + RuleCompiler.describe(e)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

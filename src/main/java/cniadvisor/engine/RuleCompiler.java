@@ -11,7 +11,9 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +35,10 @@ public final class RuleCompiler {
     }
 
     public static RuleBase compile(List<Path> ruleDirs) throws RuleLoadException {
-        Map<String, Path> drlFiles = collect(ruleDirs);
+        return compile(collect(ruleDirs));
+    }
+
+    private static RuleBase compile(Map<String, Path> drlFiles) throws RuleLoadException {
         KieServices ks = KieServices.Factory.get();
         // Drools keeps built modules in one JVM-wide repository, by release id. Under the shared default id, two
         // compiles at once (the preload and a command's own --rules) could each get the other's rules.
@@ -79,24 +84,40 @@ public final class RuleCompiler {
         return new RuleBase(kieBase, rules, files);
     }
 
-    /** The DRL files of every folder, keyed by the path they get in the KieFileSystem ("r0/eligibility.drl"). */
+    /**
+     * The DRL files of every folder, keyed by the path they get in the KieFileSystem ("r0/eligibility.drl"). A
+     * folder named *.drl is walked like any other; a *.drl that is a broken or looping link, or cannot be read, is a
+     * problem with its path, as is a folder that cannot be listed.
+     */
     static Map<String, Path> collect(List<Path> ruleDirs) throws RuleLoadException {
         Map<String, Path> files = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < ruleDirs.size(); i++) {
             Path dir = ruleDirs.get(i);
             if (!Files.isDirectory(dir)) {
-                problems.add(dir + ": rules folder not found");
+                problems.add(dir + (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? ": not a folder of rules"
+                        : ": rules folder not found"));
                 continue;
             }
+            String prefix = "r" + i + "/";
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                    files.put("r" + i + "/" + dir.relativize(file).toString().replace('\\', '/'), file);
+                for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+                    if (Files.isDirectory(file)) {
+                        continue;
+                    }
+                    String unusable = unusable(file);
+                    if (unusable != null) {
+                        problems.add(file + ": " + unusable);
+                    } else {
+                        files.put(prefix + dir.relativize(file).toString().replace('\\', '/'), file);
+                    }
                 }
-            } catch (IOException e) {
-                problems.add(dir + ": cannot read: " + e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                problems.add(dir + ": cannot read the rules folder: " + describe(cause));
+                continue;
             }
-            if (files.keySet().stream().noneMatch(k -> k.startsWith("r" + ruleDirs.indexOf(dir) + "/"))) {
+            if (files.keySet().stream().noneMatch(k -> k.startsWith(prefix))) {
                 problems.add(dir + ": no *.drl files");
             }
         }
@@ -104,6 +125,57 @@ public final class RuleCompiler {
             throw new RuleLoadException(problems);
         }
         return files;
+    }
+
+    /** Why a *.drl path cannot be compiled, or null when it can. */
+    private static String unusable(Path file) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            try {
+                return "a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist or loops";
+            } catch (IOException e) {
+                return "a symbolic link that cannot be followed";
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            return "not a regular file";
+        }
+        if (!Files.isReadable(file)) {
+            return "cannot be read (permission denied)";
+        }
+        return null;
+    }
+
+    /** An I/O failure in words, with the path Java puts in the exception's file name rather than its message. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * The rule bases of the files that compile on their own, when the whole set does not: so that {@code rules
+     * check} can still check the metadata of every file that compiles, in the same run as the compile errors.
+     */
+    public static List<RuleBase> compileEachFile(List<Path> ruleDirs) {
+        List<RuleBase> compiled = new ArrayList<>();
+        Map<String, Path> files;
+        try {
+            files = collect(ruleDirs);
+        } catch (RuleLoadException e) {
+            return compiled;
+        }
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            try {
+                compiled.add(compile(Map.of(file.getKey(), file.getValue())));
+            } catch (RuleLoadException | RuntimeException e) {
+                // its errors are already among those of the whole set
+            }
+        }
+        return compiled;
     }
 
     private static String userPath(Rule rule, Map<String, Path> drlFiles) {

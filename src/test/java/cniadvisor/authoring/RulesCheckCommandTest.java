@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rules check}: each kind of broken rule or fact is reported with the right message and location. */
@@ -300,6 +301,68 @@ class RulesCheckCommandTest {
                         + "staticBlockPrefix)",
                 file + ":43: rule \"Ends the JVM\" calls System.exit or Runtime: a rule only records through verdict",
                 "5 problems"), lines(run));
+    }
+
+    @Test
+    void aCompileErrorInOneFileStillLetsTheOtherFilesBeChecked() throws IOException {
+        Path broken = drl("a-broken.drl", """
+                rule "Broken"
+                    @id("B-1") @source("learn-cni-overview") @decides("x")
+                when
+                    Request( windowsPools )
+                then
+                end
+                """);
+        Path other = drl("b-other.drl", """
+                rule "Cites nothing known"
+                    @id("B-2") @source("no-such-source") @decides("x")
+                when
+                    Request( )
+                then
+                    verdict.info(kcontext, "%s", "a", "b");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        List<String> lines = lines(run);
+        assertTrue(lines.get(0).startsWith(broken + ":8:"), run::toString);
+        assertEquals(List.of(
+                other + ":5: rule \"Cites nothing known\" cites unknown source id 'no-such-source' (sources are listed "
+                        + "in facts/sources.yaml)",
+                other + ":10: rule \"Cites nothing known\": the text of verdict.info has 1 format placeholder but 2 "
+                        + "arguments follow it",
+                "3 problems"), lines.subList(1, lines.size()));
+    }
+
+    @Test
+    void linksAndFoldersWhereRuleFilesBelongAreNamed() throws IOException {
+        drl("good.drl", """
+                rule "Fine"
+                    @id("L-1") @source("learn-cni-overview") @decides("x")
+                when
+                    Request( )
+                then
+                    verdict.info(kcontext, "fine");
+                end
+                """);
+        Files.createDirectories(dir.resolve("folder.drl"));
+        Files.createSymbolicLink(dir.resolve("dangling.drl"), dir.resolve("gone.drl"));
+        Files.createSymbolicLink(dir.resolve("loop-a.drl"), dir.resolve("loop-b.drl"));
+        Files.createSymbolicLink(dir.resolve("loop-b.drl"), dir.resolve("loop-a.drl"));
+        for (String command : List.of("check", "test")) {
+            CliRun run = CliRun.run("rules", command, "--rules", dir.toString());
+            String said = run.out() + run.err(); // check reports on stdout, test on stderr
+            assertEquals(3, run.exitCode(), run::toString);
+            assertTrue(said.contains(dir.resolve("dangling.drl") + ": a symbolic link to " + dir.resolve("gone.drl")
+                    + ", which does not exist or loops"), run::toString);
+            assertTrue(said.contains(dir.resolve("loop-a.drl") + ": a symbolic link to "
+                    + dir.resolve("loop-b.drl") + ", which does not exist or loops"), run::toString);
+            assertFalse(said.contains("folder.drl"), run::toString);
+            assertFalse(said.contains("internal error"), run::toString);
+        }
+        CliRun advise = CliRun.run("advise", "-f", "examples/requests/payments.yaml", "--rules", dir.toString());
+        assertEquals(3, advise.exitCode(), advise::toString);
+        assertTrue(advise.err().contains(dir.resolve("dangling.drl") + ": a symbolic link"), advise::toString);
     }
 
     @Test
