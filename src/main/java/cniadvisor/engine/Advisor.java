@@ -214,6 +214,8 @@ public final class Advisor {
             fired = session.fireAllRules(maxFirings);
         } catch (ConsequenceException e) {
             throw located(RuleAuthorException.of(e));
+        } catch (RuntimeException e) {
+            throw RuleAuthorException.ofCondition(e, rules);
         } finally {
             session.dispose();
         }

@@ -94,7 +94,7 @@ final class ReusableSession {
             throw advisor.located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
             close();
-            throw e;
+            throw RuleAuthorException.ofCondition(e, advisor.rules());
         }
         if (changes.seen) {
             close();
@@ -115,14 +115,17 @@ final class ReusableSession {
         session.addEventListener(changes);
         shared = advisor.newVerdict(reasons);
         session.setGlobal("verdict", shared);
-        session.insert(new Context(asOf));
-        knowledge.facts().forEach(session::insert);
-        advisor.candidates().forEach(session::insert);
         try {
+            session.insert(new Context(asOf));
+            knowledge.facts().forEach(session::insert);
+            advisor.candidates().forEach(session::insert);
             sharedFirings = session.fireAllRules(advisor.maxFirings());
         } catch (ConsequenceException e) {
             close();
             throw advisor.located(RuleAuthorException.of(e));
+        } catch (RuntimeException e) {
+            close();
+            throw RuleAuthorException.ofCondition(e, advisor.rules());
         }
         if (sharedFirings >= advisor.maxFirings()) {
             close();

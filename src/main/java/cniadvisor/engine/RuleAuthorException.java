@@ -52,6 +52,35 @@ public final class RuleAuthorException extends RuntimeException {
         return new RuleAuthorException(rule.getPackageName(), rule.getName(), "threw " + what, cause);
     }
 
+    /**
+     * A rule condition that threw while facts were inserted or rules fired (Drools reports it as a
+     * ConstraintEvaluationException whose message names the rule), as the author's mistake; anything else as it is.
+     */
+    static RuntimeException ofCondition(RuntimeException e, RuleBase rules) {
+        if (!e.getClass().getSimpleName().equals("ConstraintEvaluationException") || e.getMessage() == null) {
+            return e;
+        }
+        java.util.regex.Matcher named = CONDITION.matcher(e.getMessage());
+        if (!named.find()) {
+            return e;
+        }
+        String ruleName = named.group(2);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause(); // MVEL wraps what the condition threw, in a message of several lines
+        }
+        Throwable cause = root;
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
+        String what = cause.getClass().getSimpleName() + message;
+        return rules.rules().stream().filter(r -> r.name().equals(ruleName)).findFirst()
+                .map(r -> (RuntimeException) new RuleAuthorException(r.packageName(), r.name(), "has a condition that "
+                        + "threw (" + named.group(1) + "): " + what, cause).located(rules))
+                .orElse(e);
+    }
+
+    private static final java.util.regex.Pattern CONDITION =
+            java.util.regex.Pattern.compile("constraint '(.*)' in \\[Rule \"([^\"]+)\"");
+
     /** The key {@link RuleBase#rulesByName()} uses. */
     public String ruleKey() {
         return packageName + "." + ruleName;

@@ -74,7 +74,8 @@ class ConcurrentRuleBasesTest {
     }
 
     private static void assertAdvice(boolean orgRules, CliRun run) {
-        assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
+        // the request's Windows Server 2019 pools are retired: an error finding, so exit 6 either way
+        assertEquals(ExitCode.FINDINGS.code(), run.exitCode(), run::toString);
         assertEquals(orgRules, run.out().contains(ORG_RULE),
                 () -> (orgRules ? "org rule missing" : "org rule in the bundled rules' advice") + "\n" + run);
     }

@@ -70,6 +70,27 @@ class RuleRuntimeErrorsTest {
     }
 
     @Test
+    void aConditionThatThrowsIsNamedWithItsFileAndLine() throws IOException {
+        Path rules = orgRules("""
+                rule "Reads past the name"
+                    @id("ORG-CONDITION") @source("learn-quotas") @decides("x")
+                when
+                    Request( name.substring(100).length() > 0 )
+                then
+                    verdict.info(kcontext, "never");
+                end
+                """);
+        String expected = "error: " + rules.resolve("org.drl") + ":4: rule \"Reads past the name\" (ORG-CONDITION) "
+                + "has a condition that threw (name.substring(100).length() > 0): StringIndexOutOfBoundsException: ";
+        CliRun single = advise(rules);
+        assertEquals(3, single.exitCode(), single::toString);
+        assertTrue(single.err().startsWith(expected), single::toString);
+        CliRun many = batch(rules);
+        assertEquals(3, many.exitCode(), many::toString);
+        assertTrue(many.err().startsWith(expected), many::toString);
+    }
+
+    @Test
     void aRuleThatKeepsFiringIsNamed() throws IOException {
         Path rules = orgRules("""
                 rule "Counts forever"

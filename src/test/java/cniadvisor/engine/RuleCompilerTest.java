@@ -30,7 +30,7 @@ class RuleCompilerTest {
             when
                 Request( nodeCount > 100 )
             then
-                verdict.warn(kcontext, "info", "big");
+                verdict.info(kcontext, "big");
             end
             """;
 
