@@ -117,7 +117,9 @@ public final class KnowledgeLoader {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            // a folder named *.yaml is not a facts file; a link that leads nowhere is reported when read
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml") && !Files.isDirectory(p))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new KnowledgeException(List.of(dir + ": cannot list folder: " + e.getMessage()));
         }
@@ -184,8 +186,22 @@ public final class KnowledgeLoader {
         } catch (JsonProcessingException e) {
             problems.add(name + ":" + e.getLocation().getLineNr() + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            problems.add(name + ": cannot read: " + e.getMessage());
+            problems.add(name + ": cannot read: " + readProblem(file, e));
         }
+    }
+
+    /** Why a facts file cannot be read, in words (Java's messages are often only the path again). */
+    private static String readProblem(Path file, IOException e) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            return "a symbolic link that leads nowhere or loops";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage();
     }
 
     /**
@@ -442,15 +458,17 @@ public final class KnowledgeLoader {
     }
 
     private static String fingerprint(List<Path> files) throws KnowledgeException {
+        Path current = files.get(0);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
+                current = file;
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new KnowledgeException(List.of(files.get(0).getParent() + ": cannot read: " + e.getMessage()));
+            throw new KnowledgeException(List.of(current + ": cannot read: " + readProblem(current, e)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -35,9 +35,10 @@ class RuleRuntimeErrorsTest {
         return rules;
     }
 
-    private static void assertAuthorError(CliRun run, String expectedFirstLine) {
+    /** Exit 3, stderr opening with {@code expectedStart}, and no sign of a bug or a stack trace. */
+    private static void assertAuthorError(CliRun run, String expectedStart) {
         assertEquals(3, run.exitCode(), run::toString);
-        assertEquals(expectedFirstLine, run.err().lines().findFirst().orElse(""), run::toString);
+        assertTrue(run.err().startsWith(expectedStart), run::toString);
         assertFalse(run.err().contains("internal error"), run::toString);
         assertFalse(run.err().contains("\tat "), run::toString);
     }
@@ -82,12 +83,8 @@ class RuleRuntimeErrorsTest {
                 """);
         String expected = "error: " + rules.resolve("org.drl") + ":4: rule \"Reads past the name\" (ORG-CONDITION) "
                 + "has a condition that threw (name.substring(100).length() > 0): StringIndexOutOfBoundsException: ";
-        CliRun single = advise(rules);
-        assertEquals(3, single.exitCode(), single::toString);
-        assertTrue(single.err().startsWith(expected), single::toString);
-        CliRun many = batch(rules);
-        assertEquals(3, many.exitCode(), many::toString);
-        assertTrue(many.err().startsWith(expected), many::toString);
+        assertAuthorError(advise(rules), expected);
+        assertAuthorError(batch(rules), expected);
     }
 
     @Test
@@ -103,12 +100,8 @@ class RuleRuntimeErrorsTest {
                 """);
         String expected = "error: " + rules.resolve("org.drl") + ":4: rule \"Counts forever\" (ORG-LOOPS) keeps "
                 + "re-activating itself: it fired ";
-        CliRun single = advise(rules);
-        assertEquals(3, single.exitCode(), single::toString);
-        assertTrue(single.err().startsWith(expected), single::toString);
-        CliRun many = batch(rules);
-        assertEquals(3, many.exitCode(), many::toString);
-        assertTrue(many.err().startsWith(expected), many::toString);
+        assertAuthorError(advise(rules), expected);
+        assertAuthorError(batch(rules), expected);
     }
 
     @Test

@@ -171,4 +171,13 @@ class KnowledgeLoaderTest {
                           - {id: plain-http, title: t, url: "http://example.com/page", asOf: 2026-01-01}
                         """));
     }
+
+    @Test
+    void aFolderNamedLikeAFactsFileIsSkippedAndABrokenLinkIsNamed() throws IOException {
+        Files.createDirectories(facts.resolve("folder.yaml"));
+        Files.createSymbolicLink(facts.resolve("zz-gone.yaml"), facts.resolve("nowhere.yaml"));
+        KnowledgeException e = assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(facts));
+        assertEquals(List.of(facts.resolve("zz-gone.yaml") + ": cannot read: a symbolic link that leads nowhere or "
+                + "loops"), e.problems());
+    }
 }
