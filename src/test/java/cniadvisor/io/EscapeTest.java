@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cniadvisor.testing.HostileNames;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -15,7 +16,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -23,26 +23,7 @@ import org.xml.sax.InputSource;
 
 class EscapeTest {
 
-    /** Names made of what breaks formats: controls, separators, markup, quotes, surrogates whole and halved. */
-    static List<String> fuzzedNames(int count, long seed) {
-        String[] pieces = {"a", "Z", "9", " ", "\t", "\n", "\r", "\r\n", "\u0000", "\u0007", "\u001b[31m", "\u007f",
-                "\u0085", "\u009b", "\u2028", "\u2029", "\u202e", "\u2066", "\ufffe", "\uffff", "\ud800", "\udc00",
-                "\ud83d\ude80", "=", "+", "-", "@", "\"", "'", ",", ";", "|", "<", ">", "&", "`", "*", "_", "[", "]",
-                "(", ")", "#", "$", "${", "%{", "\\", "~", "]]>", "<!--", "*/", "é"};
-        Random random = new Random(seed);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            StringBuilder name = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int j = 0; j < length; j++) {
-                name.append(pieces[random.nextInt(pieces.length)]);
-            }
-            names.add(name.toString());
-        }
-        return names;
-    }
-
-    private static final List<String> NAMES = fuzzedNames(2000, 20261121);
+    private static final List<String> NAMES = HostileNames.fuzzed(2000, 20261121);
 
     private static boolean hasUnpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
