@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Parses the Terraform that `advise -o terraform` writes for every bundled example with a real HCL2 parser
-# (@cdktf/hcl2json from the npm registry), and checks the attributes azurerm 4.x expects are there.
+# Parses the Terraform that `advise -o terraform` writes for every bundled example, and for requests with hostile
+# names (src/test/resources/hostile/outputs), with a real HCL2 parser (@cdktf/hcl2json from the npm registry), and
+# checks that the file holds only the network_profile block, with the attributes azurerm 4.x expects.
 # Usage: src/test/hcl/validate-terraform.sh [path/to/cni-advisor.jar]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -25,6 +26,26 @@ for request in "$root"/examples/requests/*; do
   esac
 done
 
+# Hostile names: a request whose name tries to end the header comment and add HCL of its own, and the requests of
+# the bad-input suite whose names hold a line feed, a CR LF, interpolations or a line separator. Each must still
+# parse as nothing but the network_profile block.
+hostile="$root/src/test/resources/hostile/outputs"
+n=0
+{ cat "$hostile/request.json"
+  grep -E '^\{"name": "(line one|crlf|\$\{var|line\\u2028)' "$hostile/names.jsonl"; } | while IFS= read -r line; do
+  n=$((n + 1))
+  printf '%s\n' "$line" > "$work/hostile-$n.json"
+  rc=0
+  CNI_ADVISOR_HOME="$root" java -jar "$jar" advise -f "$work/hostile-$n.json" --as-of 2026-11-21 -o terraform \
+    > "$work/hostile-$n.tf" 2>/dev/null || rc=$?
+  case "$rc" in
+    0|6) ;;
+    *) echo "validate-terraform: advise -f hostile-$n.json ($line) -o terraform exited $rc" >&2; exit 1 ;;
+  esac
+  rm -f "$work/hostile-$n.json"
+done
+[ "$(ls "$work"/hostile-*.tf | wc -l)" -eq 5 ] || { echo "validate-terraform: expected 5 hostile requests" >&2; exit 1; }
+
 cat > "$work/check.js" <<'JS'
 const { parse } = require('@cdktf/hcl2json');
 const fs = require('fs');
@@ -35,6 +56,9 @@ const allowed = new Set(['network_plugin', 'network_plugin_mode', 'network_data_
   for (const file of process.argv.slice(2)) {
     try {
       const json = await parse(file, fs.readFileSync(file, 'utf8'));
+      // nothing but the block: a name that escaped its comment would add a key (resource, locals, ...)
+      const keys = Object.keys(json).join(',');
+      if (keys !== 'network_profile') throw new Error('top-level keys ' + keys + ', expected network_profile only');
       const profile = json.network_profile && json.network_profile[0];
       if (!profile) throw new Error('no network_profile block');
       if (!profile.network_plugin) throw new Error('no network_plugin');
@@ -45,7 +69,7 @@ const allowed = new Set(['network_plugin', 'network_plugin_mode', 'network_data_
       console.log('FAIL ' + file.split('/').pop() + ': ' + e.message);
     }
   }
-  console.log(`terraform: ${process.argv.length - 2 - failed} of ${process.argv.length - 2} example snippets parse as HCL`);
+  console.log(`terraform: ${process.argv.length - 2 - failed} of ${process.argv.length - 2} snippets (examples and hostile names) parse as HCL`);
   process.exit(failed ? 1 : 0);
 })();
 JS

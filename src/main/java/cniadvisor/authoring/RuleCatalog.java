@@ -3,6 +3,7 @@ package cniadvisor.authoring;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleBase;
 import cniadvisor.engine.RuleMeta;
+import cniadvisor.io.Escape;
 import cniadvisor.io.Mappers;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Source;
@@ -222,8 +223,8 @@ public record RuleCatalog(LocalDate asOf, int maxSourceAgeDays, List<Entry> rule
         return text == null ? "-" : text;
     }
 
-    /** Escapes what would break a Markdown table cell or start emphasis. */
+    /** Inline Markdown text, the same escaping as every other Markdown report ({@link Escape#markdown}). */
     private static String md(String text) {
-        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        return Escape.markdown(text);
     }
 }

@@ -3,13 +3,13 @@ package cniadvisor.authoring;
 import cniadvisor.authoring.Coverage.RuleRef;
 import cniadvisor.authoring.ScenarioRunner.Mismatch;
 import cniadvisor.authoring.ScenarioRunner.Result;
+import cniadvisor.io.Escape;
 import cniadvisor.io.Mappers;
+import cniadvisor.io.SafeXmlWriter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ public record TestReport(List<Result> results, Coverage coverage) {
     String text() {
         StringBuilder s = new StringBuilder();
         for (Result r : results) {
-            s.append(r.passed() ? "PASS " : "FAIL ").append(r.scenario().name()).append('\n');
+            s.append(r.passed() ? "PASS " : "FAIL ").append(Escape.oneLine(r.scenario().name())).append('\n');
             if (!r.passed()) {
                 s.append(diff(r));
             }
@@ -85,15 +85,19 @@ public record TestReport(List<Result> results, Coverage coverage) {
         return s.toString();
     }
 
-    /** The indented explanation under a FAIL line: where the scenario is, then expected and actual per field. */
+    /**
+     * The indented explanation under a FAIL line: where the scenario is, then expected and actual per field. Each
+     * value stays on its line ({@link Escape#oneLine}), so no text can fake a line of the report.
+     */
     static String diff(Result r) {
-        StringBuilder s = new StringBuilder("    at ").append(r.scenario().where()).append('\n');
+        StringBuilder s = new StringBuilder("    at ").append(Escape.oneLine(r.scenario().where())).append('\n');
         for (Mismatch m : r.mismatches()) {
-            s.append("    ").append(m.field()).append('\n');
-            s.append("      expected: ").append(m.expected()).append('\n');
-            s.append("      actual:   ").append(m.actual()).append('\n');
+            s.append("    ").append(Escape.oneLine(m.field())).append('\n');
+            s.append("      expected: ").append(Escape.oneLine(m.expected())).append('\n');
+            s.append("      actual:   ").append(Escape.oneLine(m.actual())).append('\n');
             for (int i = 0; i < m.why().size(); i++) {
-                s.append(i == 0 ? "      why:      " : "                ").append(m.why().get(i)).append('\n');
+                s.append(i == 0 ? "      why:      " : "                ").append(Escape.oneLine(m.why().get(i)))
+                        .append('\n');
             }
         }
         return s.toString();
@@ -123,7 +127,8 @@ public record TestReport(List<Result> results, Coverage coverage) {
                 coverage.threshold() == null ? null : coverage.belowThreshold(), coverage.byFolder(),
                 coverage.notFired());
         try {
-            return Mappers.JSON.writeValueAsString(new JsonReport(scenarios, passed(), failed(), cov));
+            return Escape.wellFormed(Mappers.JSON.writeValueAsString(new JsonReport(scenarios, passed(), failed(),
+                    cov)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,34 +146,34 @@ public record TestReport(List<Result> results, Coverage coverage) {
         results.forEach(r -> byFile.computeIfAbsent(r.scenario().file(), f -> new ArrayList<>()).add(r));
         StringWriter buffer = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "cni-advisor rules test");
-            xml.writeAttribute("tests", String.valueOf(results.size() + (coverage == null ? 0 : 1)));
+            SafeXmlWriter xml = SafeXmlWriter.over(buffer);
+            xml.startDocument();
+            xml.text("\n");
+            xml.start("testsuites");
+            xml.attribute("name", "cni-advisor rules test");
+            xml.attribute("tests", String.valueOf(results.size() + (coverage == null ? 0 : 1)));
             boolean coverageFailed = coverage != null && coverage.belowThreshold();
-            xml.writeAttribute("failures", String.valueOf(failed() + (coverageFailed ? 1 : 0)));
+            xml.attribute("failures", String.valueOf(failed() + (coverageFailed ? 1 : 0)));
             for (Map.Entry<String, List<Result>> file : byFile.entrySet()) {
                 List<Result> suite = file.getValue();
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", file.getKey());
-                xml.writeAttribute("tests", String.valueOf(suite.size()));
-                xml.writeAttribute("failures", String.valueOf(suite.stream().filter(r -> !r.passed()).count()));
+                xml.text("\n  ");
+                xml.start("testsuite");
+                xml.attribute("name", file.getKey());
+                xml.attribute("tests", String.valueOf(suite.size()));
+                xml.attribute("failures", String.valueOf(suite.stream().filter(r -> !r.passed()).count()));
                 for (Result r : suite) {
                     testcase(xml, file.getKey(), r.scenario().name(), r.passed() ? null
                             : r.mismatches().size() + " expectation(s) not met", r.passed() ? null : diff(r));
                 }
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
+                xml.text("\n  ");
+                xml.end();
             }
             if (coverage != null) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", "rule coverage");
-                xml.writeAttribute("tests", "1");
-                xml.writeAttribute("failures", coverage.belowThreshold() ? "1" : "0");
+                xml.text("\n  ");
+                xml.start("testsuite");
+                xml.attribute("name", "rule coverage");
+                xml.attribute("tests", "1");
+                xml.attribute("failures", coverage.belowThreshold() ? "1" : "0");
                 StringBuilder notFired = new StringBuilder();
                 coverage.notFired().forEach(x -> notFired.append("not fired: ").append(x.id()).append("  ")
                         .append(x.where()).append('\n'));
@@ -176,13 +181,13 @@ public record TestReport(List<Result> results, Coverage coverage) {
                         : ", threshold " + Coverage.format(coverage.threshold()) + "%");
                 testcase(xml, "rule coverage", name, coverage.belowThreshold() ? "below the threshold" : null,
                         notFired.isEmpty() ? null : notFired.toString());
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
+                xml.text("\n  ");
+                xml.end();
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
+            xml.text("\n");
+            xml.end();
+            xml.text("\n");
+            xml.endDocument();
             xml.close();
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -191,26 +196,26 @@ public record TestReport(List<Result> results, Coverage coverage) {
     }
 
     /** A testcase; {@code failure} null means it passed, and {@code details} then goes to system-out. */
-    private static void testcase(XMLStreamWriter xml, String classname, String name, String failure, String details)
+    private static void testcase(SafeXmlWriter xml, String classname, String name, String failure, String details)
             throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", classname);
-        xml.writeAttribute("name", name);
+        xml.text("\n    ");
+        xml.start("testcase");
+        xml.attribute("classname", classname);
+        xml.attribute("name", name);
         if (failure != null) {
-            xml.writeCharacters("\n      ");
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", failure);
-            xml.writeCharacters(details == null ? "" : details);
-            xml.writeEndElement();
-            xml.writeCharacters("\n    ");
+            xml.text("\n      ");
+            xml.start("failure");
+            xml.attribute("message", failure);
+            xml.text(details == null ? "" : details);
+            xml.end();
+            xml.text("\n    ");
         } else if (details != null) {
-            xml.writeCharacters("\n      ");
-            xml.writeStartElement("system-out");
-            xml.writeCharacters(details);
-            xml.writeEndElement();
-            xml.writeCharacters("\n    ");
+            xml.text("\n      ");
+            xml.start("system-out");
+            xml.text(details);
+            xml.end();
+            xml.text("\n    ");
         }
-        xml.writeEndElement();
+        xml.end();
     }
 }

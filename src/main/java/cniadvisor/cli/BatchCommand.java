@@ -92,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--output-file", paramLabel = "FILE",
             description = "Write the report here instead of standard output, atomically: the file appears complete "
-                    + "or not at all.")
+                    + "or not at all. A device or FIFO (/dev/null, /dev/stdout) is written directly.")
     Path outputFile;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -55,11 +55,22 @@ public final class AzCliCommand {
         }
     }
 
-    /** Cluster names are letters, digits, '-' and '_'; anything else becomes '-', so the line stays pasteable. */
+    /**
+     * Cluster names are letters, digits, '-' and '_'; anything else becomes '-', so the line stays one pasteable
+     * shell command whatever the name holds (no quote, space, '$', ';', newline or control character gets through).
+     * Leading '-' (what any other leading character became too) are dropped, so the name cannot be read as a flag ({@code --name --yes}); AKS names start with a
+     * letter or digit anyway. A name with nothing left is the {@code <cluster-name>} placeholder.
+     */
     static String clusterWord(String name) {
-        if (name.isEmpty()) {
-            return "<cluster-name>";
+        String word = cleanWord(name);
+        int dashes = 0;
+        while (dashes < word.length() && word.charAt(dashes) == '-') {
+            dashes++;
         }
+        return dashes == word.length() ? "<cluster-name>" : dashes == 0 ? word : word.substring(dashes);
+    }
+
+    private static String cleanWord(String name) {
         StringBuilder word = null; // made only when a character must change: most names are clean
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);

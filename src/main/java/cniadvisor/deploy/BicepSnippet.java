@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.io.Escape;
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NetworkProfile;
@@ -8,7 +9,8 @@ import cniadvisor.model.Recommendation;
 /**
  * Renders the recommendation as a Bicep file: a {@code networkProfile} variable for
  * Microsoft.ContainerService/managedClusters ({@code properties.networkProfile}) and an {@code agentPoolNetwork}
- * variable with the per-pool settings, plus parameters for the subnet ids it cannot know.
+ * variable with the per-pool settings, plus parameters for the subnet ids it cannot know. Text in a comment stays
+ * on the comment's line and strings are Bicep-escaped ({@link Escape}), so no request name or value can add a line.
  */
 public final class BicepSnippet {
 
@@ -19,23 +21,25 @@ public final class BicepSnippet {
         Recommendation rec = advice.recommendation();
         NetworkProfile n = rec.network();
         StringBuilder s = new StringBuilder();
-        s.append("// AKS CNI Advisor: ").append(advice.name()).append(", as of ").append(advice.asOf()).append(": ")
-                .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
-                .append(rec.networkPolicy()).append(" network policy.\n");
+        s.append("// ").append(Escape.oneLine("AKS CNI Advisor: " + advice.name() + ", as of " + advice.asOf() + ": "
+                + rec.title() + ", " + rec.dataplane() + " data plane, " + rec.networkPolicy() + " network policy."))
+                .append('\n');
         s.append("// In Microsoft.ContainerService/managedClusters: properties.networkProfile: networkProfile, and\n");
         s.append("// union(<pool>, agentPoolNetwork) for each entry of properties.agentPoolProfiles.\n");
-        RejectedRanges.header(advice).ifPresent(h -> s.append("// ").append(h).append('\n'));
+        RejectedRanges.header(advice).ifPresent(h -> s.append("// ").append(Escape.oneLine(h)).append('\n'));
         s.append('\n');
         if (n.nodeSubnetCidr() != null) {
-            RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).ifPresent(r -> s.append("// node subnet ")
-                    .append(n.nodeSubnetCidr()).append(": ").append(r).append('\n'));
-            s.append("@description('Resource id of the node subnet (").append(n.nodeSubnetCidr()).append(")')\n");
+            RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).ifPresent(r -> s.append("// ")
+                    .append(Escape.oneLine("node subnet " + n.nodeSubnetCidr() + ": " + r)).append('\n'));
+            s.append("@description(").append(quoted("Resource id of the node subnet (" + n.nodeSubnetCidr() + ")"))
+                    .append(")\n");
             s.append("param nodeSubnetId string\n\n");
         }
         if (n.podSubnetCidr() != null) {
-            RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).ifPresent(r -> s.append("// pod subnet ")
-                    .append(n.podSubnetCidr()).append(": ").append(r).append('\n'));
-            s.append("@description('Resource id of the pod subnet (").append(n.podSubnetCidr()).append(")')\n");
+            RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).ifPresent(r -> s.append("// ")
+                    .append(Escape.oneLine("pod subnet " + n.podSubnetCidr() + ": " + r)).append('\n'));
+            s.append("@description(").append(quoted("Resource id of the pod subnet (" + n.podSubnetCidr() + ")"))
+                    .append(")\n");
             s.append("param podSubnetId string\n\n");
         }
         s.append("var networkProfile = {\n");
@@ -70,12 +74,13 @@ public final class BicepSnippet {
 
     private static void property(StringBuilder s, String name, String value, java.util.Optional<String> remark) {
         if (value != null) {
-            s.append("  ").append(name).append(": ").append(value).append(remark.map(r -> " // " + r).orElse(""))
+            s.append("  ").append(name).append(": ").append(value)
+                    .append(remark.map(r -> " // " + Escape.oneLine(r)).orElse(""))
                     .append('\n');
         }
     }
 
     private static String quoted(String value) {
-        return value == null ? null : "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return Escape.bicepString(value);
     }
 }

@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.io.Escape;
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NetworkProfile;
@@ -11,7 +12,9 @@ import java.util.Locale;
 
 /**
  * Renders the recommendation as an azurerm 4.x {@code network_profile} block for {@code azurerm_kubernetes_cluster},
- * followed by the node pool settings (as comments: they belong in other blocks of the same resource).
+ * followed by the node pool settings (as comments: they belong in other blocks of the same resource). Text in a
+ * comment stays on the comment's line and strings are HCL-escaped ({@link Escape}), so no request name or value
+ * can add a line of HCL.
  */
 public final class TerraformSnippet {
 
@@ -35,15 +38,15 @@ public final class TerraformSnippet {
         int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
 
         StringBuilder s = new StringBuilder();
-        s.append("# AKS CNI Advisor: ").append(advice.name()).append(", as of ").append(advice.asOf()).append(": ")
-                .append(rec.title()).append(", ").append(rec.dataplane()).append(" data plane, ")
-                .append(rec.networkPolicy()).append(" network policy.\n");
+        s.append("# ").append(Escape.oneLine("AKS CNI Advisor: " + advice.name() + ", as of " + advice.asOf() + ": "
+                + rec.title() + ", " + rec.dataplane() + " data plane, " + rec.networkPolicy() + " network policy."))
+                .append('\n');
         s.append("# For azurerm_kubernetes_cluster (azurerm 4.x).\n");
-        RejectedRanges.header(advice).ifPresent(h -> s.append("# ").append(h).append('\n'));
+        RejectedRanges.header(advice).ifPresent(h -> s.append("# ").append(Escape.oneLine(h)).append('\n'));
         s.append("network_profile {\n");
         for (String[] a : attributes) {
             s.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", a[0])).append(" = ").append(a[1])
-                    .append(a[2] == null ? "" : " # " + a[2]).append('\n');
+                    .append(a[2] == null ? "" : " # " + Escape.oneLine(a[2])).append('\n');
         }
         s.append("}\n");
         s.append("# In default_node_pool and every azurerm_kubernetes_cluster_node_pool:\n");
@@ -51,13 +54,15 @@ public final class TerraformSnippet {
             s.append("#   max_pods       = ").append(n.maxPods()).append('\n');
         }
         if (n.nodeSubnetCidr() != null) {
-            s.append("#   vnet_subnet_id = <node subnet id>  # ").append(n.nodeSubnetCidr())
-                    .append(RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).map(r -> ", " + r).orElse("")).append('\n');
+            s.append("#   vnet_subnet_id = <node subnet id>  # ").append(Escape.oneLine(n.nodeSubnetCidr()
+                    + RejectedRanges.remark(advice, AddressPlanner.NODE_SUBNET).map(r -> ", " + r).orElse("")))
+                    .append('\n');
         }
         if (n.podSubnetCidr() != null) {
-            s.append("#   pod_subnet_id  = <pod subnet id>   # ").append(n.podSubnetCidr())
-                    .append(", pod IP allocation mode ").append(n.podIpAllocationMode())
-                    .append(RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).map(r -> ", " + r).orElse("")).append('\n');
+            s.append("#   pod_subnet_id  = <pod subnet id>   # ").append(Escape.oneLine(n.podSubnetCidr()
+                    + ", pod IP allocation mode " + n.podIpAllocationMode()
+                    + RejectedRanges.remark(advice, AddressPlanner.POD_SUBNET).map(r -> ", " + r).orElse("")))
+                    .append('\n');
         }
         return s.toString();
     }
@@ -73,6 +78,6 @@ public final class TerraformSnippet {
     }
 
     private static String quoted(String value) {
-        return value == null ? null : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return Escape.hclString(value);
     }
 }

@@ -26,40 +26,44 @@ public final class AddressPlanWriter {
             s.append("  Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append('\n');
             for (ProposedRange r : plan.ranges()) {
                 s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()),
-                        r.usable() == null ? "(none free)" : r.usable(), origin(r)));
+                        r.usable() == null ? "(none free)" : Escape.oneLine(r.usable()), Escape.oneLine(origin(r))));
             }
         }
         s.append("  Sizing per option\n");
         byOption(plan).forEach((option, fits) -> {
             s.append("    ").append(option).append(option.equals(chosen) ? " (planned)" : "").append('\n');
-            fits.forEach(f -> s.append("      ").append(sizingLine(f)).append('\n'));
+            fits.forEach(f -> s.append("      ").append(Escape.oneLine(sizingLine(f))).append('\n'));
         });
         if (!plan.findings().isEmpty()) {
             s.append("  Findings\n");
             plan.findings().forEach(f -> s.append("    ").append(f.level().toUpperCase(Locale.ROOT)).append(": ")
-                    .append(f.text()).append(" [").append(f.rule()).append("; ").append(sourceIds(f)).append("]\n"));
+                    .append(Escape.oneLine(f.text())).append(" [").append(Escape.oneLine(f.rule())).append("; ")
+                    .append(Escape.oneLine(sourceIds(f))).append("]\n"));
         }
         return s.toString();
     }
 
+    /** Markdown; every value goes through {@link Escape}. */
     public static String markdown(AddressPlan plan, String chosen) {
         StringBuilder s = new StringBuilder("### Address plan\n\n");
         if (!plan.ranges().isEmpty()) {
-            s.append("Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append(":\n\n");
+            s.append("Ranges to use").append(chosen == null ? "" : " (" + AdviceWriter.md(chosen) + ")")
+                    .append(":\n\n");
             s.append("| Range | CIDR | Origin |\n|---|---|---|\n");
-            plan.ranges().forEach(r -> s.append("| ").append(RangeRelation.label(r.role())).append(" | ")
-                    .append(r.usable() == null ? "(none free)" : "`" + r.usable() + "`").append(" | ")
-                    .append(AdviceWriter.md(origin(r))).append(" |\n"));
+            plan.ranges().forEach(r -> s.append("| ").append(AdviceWriter.md(RangeRelation.label(r.role())))
+                    .append(" | ").append(r.usable() == null ? "(none free)" : Escape.markdownCode(r.usable(), true))
+                    .append(" | ").append(AdviceWriter.md(origin(r))).append(" |\n"));
             s.append('\n');
         }
         s.append("| Option | Range | Needs | Smallest | Range checked | Usable | Fits | Headroom | Holds nodes |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         for (AddressFit f : plan.sizing()) {
-            s.append("| ").append(f.option()).append(f.option().equals(chosen) ? " (planned)" : "").append(" | ")
-                    .append(RangeRelation.label(f.range())).append(" | ").append(AdviceWriter.md(f.formula()))
+            s.append("| ").append(AdviceWriter.md(f.option())).append(f.option().equals(chosen) ? " (planned)" : "")
+                    .append(" | ").append(AdviceWriter.md(RangeRelation.label(f.range()))).append(" | ")
+                    .append(AdviceWriter.md(f.formula()))
                     .append(f.note() == null ? "" : "<br>" + AdviceWriter.md(f.note())).append(" | /")
-                    .append(f.smallestPrefix()).append(" | ").append(f.cidr() == null ? "" : "`" + f.cidr() + "`"
-                            + (f.given() ? "" : " (default)")).append(" | ")
+                    .append(f.smallestPrefix()).append(" | ").append(f.cidr() == null ? ""
+                            : Escape.markdownCode(f.cidr(), true) + (f.given() ? "" : " (default)")).append(" | ")
                     .append(f.cidr() == null ? "" : f.available()).append(" | ")
                     .append(f.cidr() == null ? "" : f.fits() ? "yes" : "**no**").append(" | ")
                     .append(f.headroom() == null ? "" : f.headroom()).append(" | ")
@@ -67,10 +71,8 @@ public final class AddressPlanWriter {
         }
         if (!plan.findings().isEmpty()) {
             s.append("\nFindings:\n\n");
-            plan.findings().forEach(f -> s.append("- **").append(f.level()).append("**: ")
-                    .append(AdviceWriter.md(f.text())).append(" (`").append(f.rule()).append("`; ")
-                    .append(f.sources().stream().map(src -> "[" + src.id() + "](" + src.url() + ")")
-                            .collect(Collectors.joining(", "))).append(")\n"));
+            plan.findings().forEach(f -> s.append("- **").append(AdviceWriter.md(f.level())).append("**: ")
+                    .append(AdviceWriter.md(f.text())).append(AdviceWriter.mdCite(f)).append('\n'));
         }
         return s.toString();
     }

@@ -38,9 +38,10 @@ public final class AdviceWriter {
         return format == OutputFormat.terraform || format == OutputFormat.bicep;
     }
 
+    /** JSON or YAML; an unpaired surrogate in a name becomes U+FFFD, as in every other format. */
     static String serialize(Object value, boolean json) {
         try {
-            return (json ? Mappers.JSON : Mappers.YAML).writeValueAsString(value);
+            return Escape.wellFormed((json ? Mappers.JSON : Mappers.YAML).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,9 +49,13 @@ public final class AdviceWriter {
 
     // ---- text ----
 
+    /**
+     * Plain text for a terminal. Every value that came from the input or the rules stays on its line
+     * ({@link Escape#oneLine}): no name can start a line of its own or send control sequences to the terminal.
+     */
     static String text(Advice advice) {
         StringBuilder s = new StringBuilder();
-        s.append(advice.name()).append(": AKS network plugin advice (as of ").append(advice.asOf()).append(")\n\n");
+        s.append(Escape.oneLine(advice.name())).append(": AKS network plugin advice (as of ").append(advice.asOf()).append(")\n\n");
         Recommendation rec = advice.recommendation();
         if (rec != null) {
             s.append("RECOMMENDED  ").append(describe(rec)).append('\n');
@@ -58,14 +63,14 @@ public final class AdviceWriter {
                     .ifPresent(o -> o.reasons().forEach(r -> s.append(reasonLine("  ", r))));
         } else {
             s.append("NO OPTION FITS these requirements. What rules each option out:\n");
-            advice.conflicts().forEach(c -> s.append("  ").append(c).append('\n'));
+            advice.conflicts().forEach(c -> s.append("  ").append(Escape.oneLine(c)).append('\n'));
         }
         s.append("\nWhy not the others\n");
         for (OptionResult option : advice.options()) {
             if (option.status().equals(OptionResult.RECOMMENDED)) {
                 continue;
             }
-            s.append(String.format("  %-9s %s", option.status(), option.title()));
+            s.append(String.format("  %-9s %s", option.status(), Escape.oneLine(option.title())));
             if (option.score() != null) {
                 s.append(" (score ").append(option.score()).append(", best with ").append(option.dataplane())
                         .append(" data plane, ").append(option.networkPolicy()).append(" policy)");
@@ -76,15 +81,16 @@ public final class AdviceWriter {
         if (!advice.warnings().isEmpty()) {
             s.append("\nWarnings\n");
             advice.warnings().forEach(w -> s.append("  ").append(w.level().toUpperCase()).append(": ")
-                    .append(w.text()).append(cite(w)).append('\n'));
+                    .append(Escape.oneLine(w.text())).append(cite(w)).append('\n'));
         }
         s.append('\n').append(AddressPlanWriter.text(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
-            s.append("\nCreate it\n  ").append(rec.azCli()).append('\n');
+            s.append("\nCreate it\n  ").append(Escape.oneLine(rec.azCli())).append('\n');
         }
         s.append("\nSources\n");
-        sources(advice).values().forEach(src -> s.append("  [").append(src.id()).append("] ").append(src.title())
-                .append(", as of ").append(src.asOf()).append("\n      ").append(src.url()).append('\n'));
+        sources(advice).values().forEach(src -> s.append("  [").append(Escape.oneLine(src.id())).append("] ")
+                .append(Escape.oneLine(src.title())).append(", as of ").append(src.asOf()).append("\n      ")
+                .append(Escape.oneLine(src.url())).append('\n'));
         return s.toString();
     }
 
@@ -93,7 +99,7 @@ public final class AdviceWriter {
     }
 
     private static String reasonLine(String indent, Reason r) {
-        return indent + symbol(r) + " " + r.text() + cite(r) + '\n';
+        return indent + symbol(r) + " " + Escape.oneLine(r.text()) + cite(r) + '\n';
     }
 
     private static String symbol(Reason r) {
@@ -107,7 +113,8 @@ public final class AdviceWriter {
     }
 
     private static String cite(Reason r) {
-        return " [" + r.rule() + "; " + r.sources().stream().map(Source::id).collect(Collectors.joining(", ")) + "]";
+        return Escape.oneLine(" [" + r.rule() + "; " + r.sources().stream().map(Source::id)
+                .collect(Collectors.joining(", ")) + "]");
     }
 
     /** Every source cited anywhere in the advice, by id. */
@@ -120,13 +127,14 @@ public final class AdviceWriter {
 
     // ---- markdown ----
 
+    /** Markdown; every value from the input, the rules or the facts goes through {@link Escape}. */
     static String markdown(Advice advice) {
         StringBuilder s = new StringBuilder();
-        s.append("## ").append(advice.name()).append(": AKS network plugin advice\n\n");
+        s.append("## ").append(md(advice.name())).append(": AKS network plugin advice\n\n");
         s.append("As of ").append(advice.asOf()).append(".\n\n");
         Recommendation rec = advice.recommendation();
         if (rec != null) {
-            s.append("**Recommended:** ").append(describe(rec)).append("\n\n");
+            s.append("**Recommended:** ").append(md(describe(rec))).append("\n\n");
         } else {
             s.append("**No option fits these requirements.**\n\n");
             advice.conflicts().forEach(c -> s.append("- ").append(md(c)).append('\n'));
@@ -134,44 +142,56 @@ public final class AdviceWriter {
         }
         optionsTable(s, advice);
         for (OptionResult o : advice.options()) {
-            s.append("\n### ").append(md(o.title())).append(" (").append(o.status()).append(")\n\n");
+            s.append("\n### ").append(md(o.title())).append(" (").append(md(o.status())).append(")\n\n");
             for (Reason r : o.reasons()) {
-                s.append("- ").append(r.effect()).append(": ").append(md(r.text())).append(mdCite(r)).append('\n');
+                s.append("- ").append(md(r.effect())).append(": ").append(md(r.text())).append(mdCite(r)).append('\n');
             }
         }
         if (!advice.warnings().isEmpty()) {
             s.append("\n### Warnings\n\n");
-            advice.warnings().forEach(w -> s.append("- **").append(w.level()).append("**: ").append(md(w.text()))
+            advice.warnings().forEach(w -> s.append("- **").append(md(w.level())).append("**: ").append(md(w.text()))
                     .append(mdCite(w)).append('\n'));
         }
         s.append('\n').append(AddressPlanWriter.markdown(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
-            s.append("\n### Create it\n\n```sh\n").append(rec.azCli()).append("\n```\n");
+            s.append("\n### Create it\n\n").append(shellBlock(rec.azCli()));
         }
         s.append("\n### Sources\n\n");
-        sources(advice).values().forEach(src -> s.append("- `").append(src.id()).append("` [").append(md(src.title()))
-                .append("](").append(src.url()).append("), as of ").append(src.asOf()).append('\n'));
+        sources(advice).values().forEach(src -> s.append("- ").append(sourceLink(src)).append('\n'));
         return s.toString();
+    }
+
+    /** A fenced sh block holding one command line (the az line is one shell word per flag by construction). */
+    static String shellBlock(String command) {
+        return "```sh\n" + Escape.oneLine(command).replace("`", "'") + "\n```\n";
+    }
+
+    /** "`id` [title](url), as of date" for the sources list. */
+    static String sourceLink(Source src) {
+        return Escape.markdownCode(src.id(), false) + " [" + md(src.title()) + "](" + Escape.markdownUrl(src.url())
+                + "), as of " + src.asOf();
+    }
+
+    /** " (`RULE`; [source-id](url), ...)" after a reason or finding. */
+    static String mdCite(Reason r) {
+        return " (" + Escape.markdownCode(r.rule(), false) + r.sources().stream()
+                .map(src -> "[" + md(src.id()) + "](" + Escape.markdownUrl(src.url()) + ")")
+                .collect(Collectors.joining(", ", r.sources().isEmpty() ? "" : "; ", "")) + ")";
     }
 
     /** Every option's status, score and best configuration as a Markdown table. */
     static void optionsTable(StringBuilder s, Advice advice) {
         s.append("| Option | Status | Score | Data plane | Network policy |\n|---|---|---|---|---|\n");
         for (OptionResult o : advice.options()) {
-            s.append("| ").append(md(o.title())).append(" | ").append(o.status()).append(" | ")
+            s.append("| ").append(md(o.title())).append(" | ").append(md(o.status())).append(" | ")
                     .append(o.score() == null ? "" : o.score()).append(" | ")
-                    .append(o.dataplane() == null ? "" : o.dataplane()).append(" | ")
-                    .append(o.networkPolicy() == null ? "" : o.networkPolicy()).append(" |\n");
+                    .append(o.dataplane() == null ? "" : md(o.dataplane())).append(" | ")
+                    .append(o.networkPolicy() == null ? "" : md(o.networkPolicy())).append(" |\n");
         }
     }
 
-    private static String mdCite(Reason r) {
-        return " (`" + r.rule() + "`; " + r.sources().stream().map(src -> "[" + src.id() + "](" + src.url() + ")")
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    /** Escapes the characters that would break a Markdown table or emphasis. */
+    /** Inline Markdown text, safe in a paragraph, heading, list item or table cell: {@link Escape#markdown}. */
     static String md(String text) {
-        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        return Escape.markdown(text);
     }
 }

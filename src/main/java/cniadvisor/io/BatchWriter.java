@@ -44,7 +44,13 @@ public interface BatchWriter extends Closeable {
     default void close() throws IOException {
     }
 
-    static BatchWriter open(BatchReportFormat format, Writer out, Context context) throws IOException {
+    /**
+     * A writer of the format over {@code out}. Whatever the requests hold, every format comes out well-formed:
+     * unpaired surrogates become U+FFFD on the way to {@code out}, and each writer escapes what the input gives
+     * for its own syntax (see {@link Escape}).
+     */
+    static BatchWriter open(BatchReportFormat format, Writer target, Context context) throws IOException {
+        Writer out = Utf8.wellFormed(target);
         return switch (format) {
             case table -> new TableBatchWriter(out);
             case csv -> new CsvBatchWriter(out);

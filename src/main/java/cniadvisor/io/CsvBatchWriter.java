@@ -22,11 +22,18 @@ import java.util.stream.Collectors;
  * A row per request, for spreadsheets: where it came from, what was recommended, the counts and rule ids of its
  * findings, the texts worth reading (input errors, conflicts, errors and warnings) and the az CLI command. Lists
  * inside a cell are separated by ';' as in the input, texts by " | ". Rows only: the summary goes to stderr.
+ *
+ * <p>Every text cell goes through {@link Escape#csvCell}: one that would start a spreadsheet formula gets a leading
+ * {@code '}, and line breaks inside a cell are written so that the cell is quoted, so the file has exactly one row
+ * per request after the header whatever the names hold. The number cells (line, score, errors, warnings) are
+ * written from numbers and left as they are.
  */
 final class CsvBatchWriter implements BatchWriter {
 
     static final List<String> COLUMNS = List.of("input", "line", "name", "status", "option", "dataplane",
             "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli");
+
+    private static final Set<String> NUMBER_COLUMNS = Set.of("line", "score", "errors", "warnings");
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -48,7 +55,20 @@ final class CsvBatchWriter implements BatchWriter {
         rows.write(row(result));
     }
 
+    /** The row's cells, text cells escaped. */
     static String[] row(BatchResult result) {
+        String[] row = cells(result);
+        for (int i : TEXT_COLUMNS) {
+            row[i] = Escape.csvCell(row[i]);
+        }
+        return row;
+    }
+
+    /** The columns holding text rather than a number written here. */
+    private static final int[] TEXT_COLUMNS = COLUMNS.stream().filter(c -> !NUMBER_COLUMNS.contains(c))
+            .mapToInt(COLUMNS::indexOf).toArray();
+
+    private static String[] cells(BatchResult result) {
         String line = result.line() > 0 ? Integer.toString(result.line()) : "";
         if (!result.valid()) {
             return new String[]{result.file(), line, result.name(), result.status(), "", "", "", "", "", "", "", "",

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code advise --explain}: the advice, followed by the rules that fired for each option in firing order, with the
@@ -73,7 +74,7 @@ public final class ExplainWriter {
         StringBuilder s = new StringBuilder(
                 "\nExplain: the rules that fired, in firing order (#n counts every firing)\n");
         for (OptionResult o : advice.options()) {
-            s.append("  ").append(o.id()).append(" (").append(o.status()).append(")\n");
+            s.append("  ").append(Escape.oneLine(o.id())).append(" (").append(o.status()).append(")\n");
             steps(s, explain.options().get(o.id()));
         }
         s.append("  request-level\n");
@@ -86,8 +87,9 @@ public final class ExplainWriter {
             s.append("    (no rule fired)\n");
         }
         for (Step step : steps) {
-            s.append("    #").append(step.seq()).append(' ').append(step.rule()).append("  ").append(step.name())
-                    .append("\n        matched ").append(matched(step)).append('\n');
+            s.append("    #").append(step.seq()).append(' ').append(Escape.oneLine(step.rule())).append("  ")
+                    .append(Escape.oneLine(step.name())).append("\n        matched ")
+                    .append(Escape.oneLine(matched(step))).append('\n');
         }
     }
 
@@ -100,7 +102,7 @@ public final class ExplainWriter {
         StringBuilder s = new StringBuilder(
                 "\n### Explain\n\nThe rules that fired, in firing order (#n counts every firing).\n");
         for (OptionResult o : advice.options()) {
-            s.append("\n#### ").append(o.id()).append(" (").append(o.status()).append(")\n\n");
+            s.append("\n#### ").append(AdviceWriter.md(o.id())).append(" (").append(o.status()).append(")\n\n");
             mdSteps(s, explain.options().get(o.id()));
         }
         s.append("\n#### Request-level\n\n");
@@ -113,9 +115,10 @@ public final class ExplainWriter {
             s.append("- no rule fired\n");
         }
         for (Step step : steps) {
-            s.append("- #").append(step.seq()).append(" `").append(step.rule()).append("` ")
+            s.append("- #").append(step.seq()).append(' ').append(Escape.markdownCode(step.rule(), false)).append(' ')
                     .append(AdviceWriter.md(step.name())).append(": matched ")
-                    .append(step.matched().isEmpty() ? matched(step) : "`" + String.join("`, `", step.matched()) + "`")
+                    .append(step.matched().isEmpty() ? matched(step) : step.matched().stream()
+                            .map(m -> Escape.markdownCode(m, false)).collect(Collectors.joining(", ")))
                     .append('\n');
         }
     }

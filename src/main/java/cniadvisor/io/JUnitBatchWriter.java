@@ -3,9 +3,7 @@ package cniadvisor.io;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.stream.Collectors;
@@ -15,6 +13,7 @@ import java.util.stream.Collectors;
  * fails exactly when the request makes the run fail: when no option fits or a finding is at or above --fail-on
  * (type error-finding or warning-finding), and is an error when the input was invalid. So the report passes exactly
  * when the exit code is 0. The suite's counts come first in the file, so the test cases are spooled until the end.
+ * Names and texts from the input go through {@link SafeXmlWriter}, so the document is well-formed whatever they hold.
  */
 final class JUnitBatchWriter implements BatchWriter {
 
@@ -23,7 +22,7 @@ final class JUnitBatchWriter implements BatchWriter {
     private final Writer out;
     private final Context context;
     private final Spool spool;
-    private final XMLStreamWriter cases;
+    private final SafeXmlWriter cases;
     private long tests;
     private long failures;
     private long errors;
@@ -39,10 +38,10 @@ final class JUnitBatchWriter implements BatchWriter {
     public void write(BatchResult result) throws IOException {
         tests++;
         try {
-            cases.writeCharacters("\n    ");
-            cases.writeStartElement("testcase");
-            cases.writeAttribute("classname", result.file());
-            cases.writeAttribute("name", result.name() + (result.line() > 0 ? " (line " + result.line() + ")" : ""));
+            cases.text("\n    ");
+            cases.start("testcase");
+            cases.attribute("classname", result.file());
+            cases.attribute("name", result.name() + (result.line() > 0 ? " (line " + result.line() + ")" : ""));
             if (!result.valid()) {
                 errors++;
                 problem("error", "invalid-input", result.errors().get(0).format(),
@@ -59,23 +58,23 @@ final class JUnitBatchWriter implements BatchWriter {
                     problem("failure", failing.level() + "-finding", failing.rule() + ": " + failing.text(),
                             details(result));
                 } else {
-                    cases.writeStartElement("system-out");
-                    cases.writeCharacters(details(result));
-                    cases.writeEndElement();
+                    cases.start("system-out");
+                    cases.text(details(result));
+                    cases.end();
                 }
             }
-            cases.writeEndElement();
+            cases.end();
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
     }
 
     private void problem(String element, String type, String message, String details) throws XMLStreamException {
-        cases.writeStartElement(element);
-        cases.writeAttribute("type", type);
-        cases.writeAttribute("message", message);
-        cases.writeCharacters(details);
-        cases.writeEndElement();
+        cases.start(element);
+        cases.attribute("type", type);
+        cases.attribute("message", message);
+        cases.text(details);
+        cases.end();
     }
 
     /** The recommendation (or conflicts) and every error and warning, one per line. */
@@ -98,35 +97,35 @@ final class JUnitBatchWriter implements BatchWriter {
     public void finish(BatchSummary summary, int exitCode) throws IOException {
         try {
             cases.flush();
-            XMLStreamWriter doc = xml(out);
-            doc.writeStartDocument("UTF-8", "1.0");
-            doc.writeCharacters("\n");
-            doc.writeStartElement("testsuites");
+            SafeXmlWriter doc = xml(out);
+            doc.startDocument();
+            doc.text("\n");
+            doc.start("testsuites");
             counts(doc);
-            doc.writeCharacters("\n  ");
-            doc.writeStartElement("testsuite");
+            doc.text("\n  ");
+            doc.start("testsuite");
             counts(doc);
-            doc.writeAttribute("skipped", "0");
-            doc.writeCharacters("\n    ");
-            doc.writeStartElement("properties");
+            doc.attribute("skipped", "0");
+            doc.text("\n    ");
+            doc.start("properties");
             property(doc, "asOf", context.asOf().toString());
             property(doc, "inputs", String.join(", ", context.inputs()));
             property(doc, "failOn", context.failOn().name());
             property(doc, "exitCode", Integer.toString(exitCode));
-            doc.writeCharacters("\n    ");
-            doc.writeEndElement();
+            doc.text("\n    ");
+            doc.end();
             doc.flush();
             spool.copyTo(out);
-            doc.writeCharacters("\n    ");
-            doc.writeStartElement("system-out");
-            doc.writeCharacters(String.join("\n", summary.lines()) + "\n");
-            doc.writeEndElement();
-            doc.writeCharacters("\n  ");
-            doc.writeEndElement();
-            doc.writeCharacters("\n");
-            doc.writeEndElement();
-            doc.writeCharacters("\n");
-            doc.writeEndDocument();
+            doc.text("\n    ");
+            doc.start("system-out");
+            doc.text(String.join("\n", summary.lines()) + "\n");
+            doc.end();
+            doc.text("\n  ");
+            doc.end();
+            doc.text("\n");
+            doc.end();
+            doc.text("\n");
+            doc.endDocument();
             doc.flush();
         } catch (XMLStreamException e) {
             throw new IOException(e);
@@ -134,23 +133,23 @@ final class JUnitBatchWriter implements BatchWriter {
         out.flush();
     }
 
-    private void counts(XMLStreamWriter doc) throws XMLStreamException {
-        doc.writeAttribute("name", SUITE);
-        doc.writeAttribute("tests", Long.toString(tests));
-        doc.writeAttribute("failures", Long.toString(failures));
-        doc.writeAttribute("errors", Long.toString(errors));
+    private void counts(SafeXmlWriter doc) throws XMLStreamException {
+        doc.attribute("name", SUITE);
+        doc.attribute("tests", Long.toString(tests));
+        doc.attribute("failures", Long.toString(failures));
+        doc.attribute("errors", Long.toString(errors));
     }
 
-    private static void property(XMLStreamWriter doc, String name, String value) throws XMLStreamException {
-        doc.writeCharacters("\n      ");
-        doc.writeEmptyElement("property");
-        doc.writeAttribute("name", name);
-        doc.writeAttribute("value", value);
+    private static void property(SafeXmlWriter doc, String name, String value) throws XMLStreamException {
+        doc.text("\n      ");
+        doc.empty("property");
+        doc.attribute("name", name);
+        doc.attribute("value", value);
     }
 
-    private static XMLStreamWriter xml(Writer writer) throws IOException {
+    private static SafeXmlWriter xml(Writer writer) throws IOException {
         try {
-            return XMLOutputFactory.newInstance().createXMLStreamWriter(writer);
+            return SafeXmlWriter.over(writer);
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A report for a pull request or wiki page: the summary first, then a section per request (recommendation, the
  * options table, why, findings, the az CLI command), then every source cited once. The sections are spooled to a
- * temporary file until the summary is known.
+ * temporary file until the summary is known. Every name, key, message and id goes through {@link Escape}: no
+ * request can start a heading, a table row or raw HTML of its own.
  */
 final class MarkdownBatchWriter implements BatchWriter {
 
@@ -40,18 +41,19 @@ final class MarkdownBatchWriter implements BatchWriter {
     private String section(BatchResult result) {
         StringBuilder s = new StringBuilder();
         s.append("\n## ").append(result.ordinal()).append(". ").append(md(result.name())).append("\n\n");
-        s.append("`").append(result.location()).append("`");
+        s.append(Escape.markdownCode(result.location(), false));
         if (!result.valid()) {
             s.append(" **Invalid input:** not evaluated.\n\n");
             result.errors().forEach(e -> s.append("- ").append(e.line() > 0 ? "line " + e.line() + ": " : "")
-                    .append(e.key() == null ? "" : "`" + e.key() + "`: ").append(md(e.message())).append('\n'));
+                    .append(e.key() == null ? "" : Escape.markdownCode(e.key(), false) + ": ")
+                    .append(md(e.message())).append('\n'));
             return s.toString();
         }
         Advice advice = result.advice();
         Recommendation rec = advice.recommendation();
         if (rec != null) {
-            s.append(" **Recommended:** ").append(md(rec.title())).append(", ").append(rec.dataplane())
-                    .append(" data plane, ").append(rec.networkPolicy()).append(" network policy\n\n");
+            s.append(" **Recommended:** ").append(md(rec.title())).append(", ").append(md(rec.dataplane()))
+                    .append(" data plane, ").append(md(rec.networkPolicy())).append(" network policy\n\n");
         } else {
             s.append(" **No option fits.** What rules each option out:\n\n");
             advice.conflicts().forEach(c -> s.append("- ").append(md(c)).append('\n'));
@@ -62,16 +64,17 @@ final class MarkdownBatchWriter implements BatchWriter {
                 .filter(o -> !o.reasons().isEmpty())
                 .ifPresent(o -> {
                     s.append("\nWhy:\n\n");
-                    o.reasons().forEach(r -> s.append("- ").append(r.effect()).append(": ").append(md(r.text()))
+                    o.reasons().forEach(r -> s.append("- ").append(md(r.effect())).append(": ").append(md(r.text()))
                             .append(cite(r)).append('\n'));
                 });
         if (!result.reportedFindings().isEmpty()) {
             s.append("\nFindings:\n\n");
-            result.reportedFindings().forEach(w -> s.append("- **").append(w.level()).append("**: ").append(md(w.text()))
+            result.reportedFindings().forEach(w -> s.append("- **").append(md(w.level())).append("**: ")
+                    .append(md(w.text()))
                     .append(cite(w)).append('\n'));
         }
         if (rec != null) {
-            s.append("\n```sh\n").append(rec.azCli()).append("\n```\n");
+            s.append('\n').append(AdviceWriter.shellBlock(rec.azCli()));
         }
         return s.toString();
     }
@@ -79,8 +82,7 @@ final class MarkdownBatchWriter implements BatchWriter {
     /** " (`RULE`; [source-id](url))", remembering each source for the list at the end. */
     private String cite(Reason r) {
         r.sources().forEach(src -> sources.putIfAbsent(src.id(), src));
-        return " (`" + r.rule() + "`" + r.sources().stream().map(src -> "[" + src.id() + "](" + src.url() + ")")
-                .collect(Collectors.joining(", ", r.sources().isEmpty() ? "" : "; ", "")) + ")";
+        return AdviceWriter.mdCite(r);
     }
 
     @Override
@@ -88,7 +90,8 @@ final class MarkdownBatchWriter implements BatchWriter {
         StringBuilder s = new StringBuilder();
         s.append("# AKS network plugin advice: batch report\n\n");
         s.append("As of ").append(context.asOf()).append(". Input: ")
-                .append(context.inputs().stream().map(i -> "`" + i + "`").collect(Collectors.joining(", ")))
+                .append(context.inputs().stream().map(i -> Escape.markdownCode(i, false))
+                        .collect(Collectors.joining(", ")))
                 .append(".\n\n## Summary\n\n**").append(md(summary.tally())).append("**\n");
         table(s, "Recommended option", summary.byOption());
         table(s, "Error", summary.errors());
@@ -101,9 +104,7 @@ final class MarkdownBatchWriter implements BatchWriter {
         spool.copyTo(out);
         if (!sources.isEmpty()) {
             StringBuilder list = new StringBuilder("\n## Sources\n\n");
-            sources.values().forEach(src -> list.append("- `").append(src.id()).append("` [")
-                    .append(md(src.title())).append("](").append(src.url()).append("), as of ").append(src.asOf())
-                    .append('\n'));
+            sources.values().forEach(src -> list.append("- ").append(AdviceWriter.sourceLink(src)).append('\n'));
             out.write(list.toString());
         }
         out.flush();
@@ -114,7 +115,8 @@ final class MarkdownBatchWriter implements BatchWriter {
             return;
         }
         s.append("\n| ").append(heading).append(" | Requests |\n|---|---:|\n");
-        counts.forEach((key, count) -> s.append("| `").append(key).append("` | ").append(count).append(" |\n"));
+        counts.forEach((key, count) -> s.append("| ").append(Escape.markdownCode(key, true)).append(" | ").append(count)
+                .append(" |\n"));
     }
 
     @Override

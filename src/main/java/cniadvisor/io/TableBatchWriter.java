@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * A row per request for a terminal: position, name, what was recommended (or NO FIT / INVALID), counts of
- * error- and warning-level findings, and the first thing worth reading. The summary follows the rows.
+ * error- and warning-level findings, and the first thing worth reading. The summary follows the rows. Every cell
+ * stays on its row ({@link Escape#oneLine}): no name can start a line or send control sequences to the terminal.
  */
 final class TableBatchWriter implements BatchWriter {
 
@@ -40,14 +41,14 @@ final class TableBatchWriter implements BatchWriter {
                     describe(result.advice().recommendation()), result.count("error"), result.count("warning"),
                     firstFinding(result));
         };
-        out.write(row.stripTrailing() + "\n");
+        out.write(Escape.oneLine(row).stripTrailing() + "\n");
     }
 
     @Override
     public void finish(BatchSummary summary, int exitCode) throws IOException {
         out.write("\n");
         for (String line : summary.lines()) {
-            out.write(line + "\n");
+            out.write(Escape.oneLine(line) + "\n");
         }
         out.flush();
     }
@@ -70,7 +71,12 @@ final class TableBatchWriter implements BatchWriter {
         return first.format() + more;
     }
 
+    /** The name on one line, cut to the column by characters (never inside a surrogate pair). */
     private static String fit(String name) {
-        return name.length() <= NAME_WIDTH ? name : name.substring(0, NAME_WIDTH - 3) + "...";
+        String line = Escape.oneLine(name);
+        if (line.codePointCount(0, line.length()) <= NAME_WIDTH) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, NAME_WIDTH - 3)) + "...";
     }
 }

@@ -93,6 +93,23 @@ class AzCliCommandTest {
     }
 
     @Test
+    void aNameCannotBecomeAFlagOrLeaveTheCommand() {
+        assertEquals("yes", AzCliCommand.clusterWord("--yes"));
+        assertEquals("2", AzCliCommand.clusterWord("-2"));
+        assertEquals("HYPERLINK-x-", AzCliCommand.clusterWord("=HYPERLINK(x)"));
+        assertEquals("<cluster-name>", AzCliCommand.clusterWord("-- ;"));
+        NetworkProfile network = new NetworkProfile("azure", "overlay", "cilium", "cilium", "10.244.0.0/16",
+                "10.0.0.0/16", "10.0.0.10", 250, "10.1.0.0/24", null, null, null);
+        for (String name : List.of("--subscription other", "a; rm -rf / #", "$(id)`id`", "x\ny\r\u2028z", "'\"",
+                "\u0000\u001b[2J", "\ud800", "-", "--")) {
+            String line = AzCliCommand.create(name, network);
+            assertTrue(line.matches("[A-Za-z0-9 <>/._,-]+"), line);
+            String word = parse(line).get("--name");
+            assertTrue(word.equals("<cluster-name>") || word.matches("[A-Za-z0-9_][A-Za-z0-9_-]*"), line);
+        }
+    }
+
+    @Test
     void aRenamedCommandIsTheCommandMadeForTheNewName() {
         NetworkProfile network = new NetworkProfile("azure", "overlay", "cilium", "cilium", "10.244.0.0/16",
                 "10.0.0.0/16", "10.0.0.10", 250, "10.1.0.0/24", null, null, null);

@@ -3,6 +3,8 @@ package cniadvisor.deploy;
 import cniadvisor.model.Advice;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static cniadvisor.testing.Fixtures.advise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,5 +78,33 @@ class InfrastructureSnippetTest {
         assertEquals(true, terraform.contains("  ip_versions         = [\"IPv4\", \"IPv6\"]\n"), terraform);
         assertEquals(true, terraform.contains("  network_plugin_mode = \"overlay\"\n"), terraform);
         assertEquals(true, bicep.contains("  ipFamilies: [\n    'IPv4'\n    'IPv6'\n  ]\n"), bicep);
+    }
+
+    /** YAML for a name that tries to end the comment it lands in and add HCL or Bicep of its own. */
+    static final String HOSTILE_NAME = "name: \"evil\\n}\\nresource \\\"null_resource\\\" \\\"pwned\\\" {}\\r\\n"
+            + "# ${file(\\\"/etc/passwd\\\")} %{for x in y} \\u2028 ' */ \\e[2J\"";
+
+    @Test
+    void aHostileNameStaysInsideTheHeaderComment() {
+        Advice clean = advise("name: trading", "nodeCount: 30", "nodeSubnetCidr: 10.40.0.0/22");
+        Advice hostile = advise(HOSTILE_NAME, "nodeCount: 30", "nodeSubnetCidr: 10.40.0.0/22");
+        assertEquals(true, hostile.name().contains("\n}\nresource"), "the name reached the advice as given");
+
+        String terraform = TerraformSnippet.render(hostile);
+        List<String> lines = terraform.lines().toList();
+        assertEquals(TerraformSnippet.render(clean).lines().count(), lines.size(), terraform);
+        assertEquals(true, lines.get(0).startsWith("# AKS CNI Advisor: evil } resource \"null_resource\""), terraform);
+        for (String line : lines) {
+            assertEquals(true, line.startsWith("#") || line.equals("network_profile {") || line.equals("}")
+                    || line.matches("  [a-z_]+ += \"[^\"\\\\$%]*\"( # .*)?"), "not a line of the block: " + line);
+        }
+        assertEquals(false, terraform.chars().anyMatch(c -> c < 0x20 && c != '\n'), terraform);
+
+        String bicep = BicepSnippet.render(hostile);
+        List<String> bicepLines = bicep.lines().toList();
+        assertEquals(BicepSnippet.render(clean).lines().count(), bicepLines.size(), bicep);
+        assertEquals(true, bicepLines.get(0).startsWith("// AKS CNI Advisor: evil } resource"), bicep);
+        assertEquals(false, bicepLines.stream().anyMatch(l -> l.startsWith("resource") || l.startsWith("#")), bicep);
+        assertEquals(false, bicep.chars().anyMatch(c -> c < 0x20 && c != '\n'), bicep);
     }
 }
