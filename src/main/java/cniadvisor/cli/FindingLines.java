@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.Escape;
 import cniadvisor.io.FailOn;
 import cniadvisor.model.Reason;
 
@@ -40,7 +41,9 @@ final class FindingLines {
             warnings += error ? 0 : 1;
             failing += failOn.fails(level) ? 1 : 0;
             if (lines.size() < LIMIT) {
-                lines.add(level + ": " + subject + ": [" + finding.rule() + "] " + finding.text());
+                // names and texts carry input: one line each, no control characters reach the terminal
+                lines.add(level + ": " + Escape.oneLine(subject) + ": [" + finding.rule() + "] "
+                        + Escape.oneLine(finding.text()));
             } else {
                 more++;
             }
