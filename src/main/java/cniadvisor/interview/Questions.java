@@ -5,6 +5,7 @@ import static cniadvisor.interview.Kind.CHOICE;
 import static cniadvisor.interview.Kind.CIDR;
 import static cniadvisor.interview.Kind.CIDR_LIST;
 import static cniadvisor.interview.Kind.NUMBER;
+import static cniadvisor.interview.Kind.SURGE;
 import static cniadvisor.interview.Kind.TEXT;
 import static cniadvisor.interview.Kind.YES_NO;
 import static cniadvisor.interview.Question.contract;
@@ -46,10 +47,12 @@ public final class Questions {
                     .mandatory()
                     .feeds("SCALE-MAX-NODES", "SCALE-CLUSTER-MAX-NODES", "IP-NODE-SUBNET-CAPACITY",
                             "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL"),
-            contract("surgeNodes", NUMBER, "Upgrade surge nodes",
-                    "How many extra nodes may an upgrade add at once (max surge)?",
-                    "Surge nodes need addresses too, on top of the node count.")
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL"),
+            contract("maxSurge", SURGE, "Upgrade max surge",
+                    "How many extra nodes may an upgrade add at once (max surge: a count, or a percentage of the nodes)?",
+                    "Surge nodes need addresses too, on top of the node count; Enter keeps AKS's default.")
+                    .noneMeans("AKS's default")
+                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL",
+                            "IP-DEFAULT-MAX-SURGE", "SCALE-MAX-NODES"),
             contract("maxPodsPerNode", NUMBER, "Pods per node",
                     "How many pods may run on one node?",
                     "Decides how many addresses each node takes; Enter keeps each option's own default.")

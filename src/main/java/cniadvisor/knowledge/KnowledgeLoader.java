@@ -59,7 +59,7 @@ public final class KnowledgeLoader {
             "default-dns-service-ip", "reserved", "supported-pod-range");
 
     /** Limits the address planner reads by name (each option's defaultMaxPods is checked per option). */
-    private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses",
+    private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses", "cluster.defaultMaxSurge",
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
             "azure-cni-pod-subnet.staticBlockPrefix");
 
@@ -300,6 +300,12 @@ public final class KnowledgeLoader {
                     + String.join(", ", RANGE_KINDS));
             check(r, isIPv4Range(r.value().cidr()), "cidr: '" + r.value().cidr() + "' is not an IPv4 network"
                     + " (a.b.c.d/n, the network address of its prefix) or an IPv4 address (a.b.c.d)");
+        }
+        for (Located<Limit> l : limits) {
+            if (l.value().subject().equals("cluster") && l.value().name().equals("defaultMaxSurge")) {
+                check(l, l.value().value() >= 1 && l.value().value() <= 100, "value: " + l.value().value()
+                        + " is not a percentage from 1 to 100 (AKS's default max surge)");
+            }
         }
         for (String required : REQUIRED_LIMITS) {
             if (limits.stream().noneMatch(l -> (l.value().subject() + "." + l.value().name()).equals(required))) {

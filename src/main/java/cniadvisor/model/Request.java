@@ -6,12 +6,19 @@ import java.util.List;
  * One team's requirements, validated, with request-level defaults applied. This is the public contract of a
  * request file (flat camelCase keys) and the main fact the rules match. A {@code null} string means "not given":
  * the option-specific default from facts/ applies (maxPodsPerNode) or the value is unknown (nodeSubnetCidr).
+ *
+ * <p>Upgrade surge: {@code maxSurge} is AKS's max surge as the request gave it, a node count ("3") or a percentage
+ * of the nodes ("33%"), or null when not given; {@code surgeNodes} is the surge as a count of nodes, which the rules
+ * read. A request file may give either key ({@code surgeNodes: 3} is {@code maxSurge: 3}); when it gives neither,
+ * AKS's default max surge applies, which is a fact: {@code surgeNodes} stays null until the engine applies it
+ * ({@link #withSurgeNodes}) before planning or rules see the request.
  */
 public record Request(
         String name,
         int nodeCount,
         Integer maxPodsPerNode,
-        int surgeNodes,
+        Integer surgeNodes,
+        String maxSurge,
         String nodeSubnetCidr,
         String podCidr,
         String serviceCidr,
@@ -39,11 +46,25 @@ public record Request(
 
     public Request {
         connectedNetworks = connectedNetworks == null ? List.of() : List.copyOf(connectedNetworks);
+        if (maxSurge != null) {
+            surgeNodes = MaxSurge.nodes(maxSurge, nodeCount);
+        }
     }
 
     /** Nodes the address space must hold at once: the autoscaler maximum plus upgrade surge. */
     public int peakNodes() {
+        if (surgeNodes == null) {
+            throw new IllegalStateException("request " + name + ": AKS's default max surge is not applied yet");
+        }
         return nodeCount + surgeNodes;
+    }
+
+    /** This request with the surge a default max surge gives (the request gave none). */
+    public Request withSurgeNodes(int surge) {
+        return new Request(name, nodeCount, maxPodsPerNode, surge, maxSurge, nodeSubnetCidr, podCidr, serviceCidr,
+                dnsServiceIp, connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, advancedPolicy,
+                trafficPattern, directPodAccess, podSourceIpVisible, virtualNodes, dualStack, appGatewayForContainers,
+                applicationGatewayIngress, sharedSubnet, nodeAutoProvisioning, customCni, currentPlugin);
     }
 
     public boolean newCluster() {

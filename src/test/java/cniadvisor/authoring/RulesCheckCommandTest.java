@@ -295,7 +295,7 @@ class RulesCheckCommandTest {
                         + "facts/ does not have (options: azure-cni-node-subnet, azure-cni-overlay, "
                         + "azure-cni-pod-subnet, byo-cni, kubenet)",
                 file + ":33: rule \"Matches a limit name nobody declared\" matches Limit name \"maxNodez\", which no "
-                        + "limit in facts/ has (limitNames: allocationBatch, defaultMaxPods, largestPrefix, maxNodes, "
+                        + "limit in facts/ has (limitNames: allocationBatch, defaultMaxPods, defaultMaxSurge, largestPrefix, maxNodes, "
                         + "maxPodIps, maxPods, podBlockPrefix, recommendedMaxPods, reservedAddresses, "
                         + "staticBlockPrefix)",
                 file + ":43: rule \"Ends the JVM\" calls System.exit or Runtime: a rule only records through verdict",

@@ -19,7 +19,7 @@ class RequestBinderTest {
 
     @Test
     void keysAreTheContractKeysInTableOrder() {
-        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "nodeSubnetCidr", "podCidr",
+        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "maxSurge", "nodeSubnetCidr", "podCidr",
                 "serviceCidr", "dnsServiceIp", "connectedNetworks", "windowsNodePools", "windowsServerVersion",
                 "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
                 "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
@@ -51,7 +51,7 @@ class RequestBinderTest {
 
         Request request = RequestBinder.bind(row, "batch.csv", "row-2");
 
-        assertEquals(new Request("team-d", 12, 30, 1, null, null, null, null,
+        assertEquals(new Request("team-d", 12, 30, null, null, null, null, null, null,
                 List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2022", "azure", false, "mixed", false, false,
                 false, true, false, false, false, false, null, null), request);
     }
@@ -87,7 +87,7 @@ class RequestBinderTest {
 
     @Test
     void peakNodesMustFitAnInt() {
-        assertEquals(List.of("batch.csv:1: nodeCount: nodeCount + surgeNodes must not exceed 2147483647"),
+        assertEquals(List.of("batch.csv:1: nodeCount: nodeCount + its upgrade surge must not exceed 2147483647"),
                 errors(List.of(Field.text("nodeCount", "2147483647", 1))));
         assertEquals(List.of("batch.csv:2: surgeNodes: nodeCount + surgeNodes must not exceed 2147483647"),
                 errors(List.of(Field.text("nodeCount", "2147483000", 1), Field.text("surgeNodes", "1000", 2))));
