@@ -92,4 +92,36 @@ class RequestBinderTest {
         assertEquals(List.of("batch.csv:2: surgeNodes: nodeCount + surgeNodes must not exceed 2147483647"),
                 errors(List.of(Field.text("nodeCount", "2147483000", 1), Field.text("surgeNodes", "1000", 2))));
     }
+
+    @Test
+    void maxSurgeIsACountOrAPercentageAndSurgeNodesIsItsCount() throws InputException {
+        Request percent = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "33%", 2)),
+                "batch.csv", "row");
+        assertEquals("33%", percent.maxSurge());
+        assertEquals(20, percent.surgeNodes()); // 19.8 rounded up
+        Request count = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "4", 2)),
+                "batch.csv", "row");
+        assertEquals("4", count.maxSurge());
+        assertEquals(4, count.surgeNodes());
+        Request old = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("surgeNodes", "4", 2)),
+                "batch.csv", "row");
+        assertEquals(count, old);
+        Request none = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row");
+        assertEquals(null, none.maxSurge());
+        assertEquals(null, none.surgeNodes()); // AKS's default, a fact, is applied by the engine
+    }
+
+    @Test
+    void maxSurgeOutsideItsRangeAndBothSurgeKeysAreErrors() {
+        String expected = "expected a node count (a whole number from 0 up, e.g. 3) or a percentage of the nodes "
+                + "from 1% to 100% (e.g. 33%), got ";
+        for (String bad : List.of("0%", "101%", "-1", "ten", "3.5", "%")) {
+            assertEquals(List.of("batch.csv:2: maxSurge: " + expected + "\"" + bad + "\""),
+                    errors(List.of(Field.text("nodeCount", "6", 1), Field.text("maxSurge", bad, 2))), bad);
+        }
+        assertEquals(List.of("batch.csv:3: maxSurge: give surgeNodes or maxSurge, not both (surgeNodes is given "
+                        + "too; surgeNodes: N is maxSurge: N)"),
+                errors(List.of(Field.text("nodeCount", "6", 1), Field.text("surgeNodes", "1", 2),
+                        Field.text("maxSurge", "10%", 3))));
+    }
 }
