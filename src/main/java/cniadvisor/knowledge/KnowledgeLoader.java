@@ -243,11 +243,17 @@ public final class KnowledgeLoader {
         Set<String> policyIds = unique(policyEngines, Component::id, "policy engine").keySet();
         unique(limits, l -> l.subject() + "." + l.name(), "limit");
         Set<String> declaredLimitNames = unique(limitNames, LimitName::name, "limit name").keySet();
+        Map<String, LimitName> declared = new LinkedHashMap<>();
+        limitNames.forEach(n -> declared.putIfAbsent(n.value().name(), n.value()));
         for (Located<Limit> l : limits) {
             String limitName = l.value().name();
             check(l, declaredLimitNames.contains(limitName), "name: '" + limitName + "' is not a declared limit name"
                     + Suggestions.didYouMean(limitName, declaredLimitNames)
                     + " (a new limit's name goes under limitNames: first, with its unit and meaning)");
+            LimitName name = declared.get(limitName);
+            check(l, !l.value().includesSurge() || name == null || name.unit().equals("nodes"),
+                    "includesSurge: only a limit on nodes can count surge nodes; " + limitName + " is in "
+                            + (name == null ? "" : name.unit()));
         }
         unique(support, s -> s.subject() + " / " + s.feature(), "support entry");
         unique(retirements, Retirement::id, "retirement");

@@ -226,18 +226,21 @@ class RulesCheckCommandTest {
                 limits:
                   - {subject: kubenet, name: maxNodez, value: 1, unit: nodes, sources: [no-such-source]}
                   - {subject: kubenet, name: otherLimit, value: 2, colour: red, sources: [learn-kubenet]}
+                  - {subject: byo-cni, name: recommendedMaxPods, value: 9, includesSurge: true, sources: [learn-byo-cni]}
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", rules.toString(), "--facts", facts.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(List.of(
                 rules.resolve("a.drl") + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); "
                         + "did you mean 'windowsNodePools'?",
-                facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: name, note, sources, subject, "
-                        + "unit, value",
+                facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: includesSurge, name, note, "
+                        + "sources, subject, unit, value",
                 facts.resolve("zz-team.yaml") + ":2: name: 'maxNodez' is not a declared limit name; did you mean "
                         + "'maxNodes'? (a new limit's name goes under limitNames: first, with its unit and meaning)",
+                facts.resolve("zz-team.yaml") + ":4: includesSurge: only a limit on nodes can count surge nodes; "
+                        + "recommendedMaxPods is in pods per node",
                 facts.resolve("zz-team.yaml") + ":2: sources: unknown source id 'no-such-source'",
-                "4 problems"), lines(run));
+                "5 problems"), lines(run));
     }
 
     @Test
@@ -295,9 +298,8 @@ class RulesCheckCommandTest {
                         + "facts/ does not have (options: azure-cni-node-subnet, azure-cni-overlay, "
                         + "azure-cni-pod-subnet, byo-cni, kubenet)",
                 file + ":33: rule \"Matches a limit name nobody declared\" matches Limit name \"maxNodez\", which no "
-                        + "limit in facts/ has (limitNames: allocationBatch, defaultMaxPods, defaultMaxSurge, largestPrefix, maxNodes, "
-                        + "maxPodIps, maxPods, podBlockPrefix, recommendedMaxPods, reservedAddresses, "
-                        + "staticBlockPrefix)",
+                        + "limit in facts/ has (limitNames: "
+                        + String.join(", ", Fixtures.advisor().knowledge().limitNames()) + ")",
                 file + ":43: rule \"Ends the JVM\" calls System.exit or Runtime: a rule only records through verdict",
                 "5 problems"), lines(run));
     }
