@@ -37,6 +37,8 @@ public final class AddressPlanner {
     private final long reservedPerSubnet;
     /** AKS's max surge when the request gives none, e.g. "10%" (facts/: cluster.defaultMaxSurge, a percentage). */
     private final String defaultMaxSurge;
+    /** The recommended maximum pods per node for Windows Server containers (facts/: windows.recommendedMaxPods). */
+    private final long windowsMaxPods;
     /** The reserved and supported pod ranges of facts/ with their spans, which every request is checked against. */
     private final List<KnownRange> reserved;
     private final List<KnownRange> supportedPodRanges;
@@ -52,6 +54,7 @@ public final class AddressPlanner {
         this.knowledge = knowledge;
         this.reservedPerSubnet = knowledge.requiredLimit("subnet", "reservedAddresses").value();
         this.defaultMaxSurge = MaxSurge.percentage(knowledge.requiredLimit("cluster", "defaultMaxSurge").value());
+        this.windowsMaxPods = knowledge.requiredLimit("windows", "recommendedMaxPods").value();
         this.reserved = KnownRange.of(knowledge.ranges(RESERVED));
         this.supportedPodRanges = KnownRange.of(knowledge.ranges(SUPPORTED_POD_RANGE));
     }
@@ -80,10 +83,17 @@ public final class AddressPlanner {
                 : request.withSurgeNodes(MaxSurge.nodes(defaultMaxSurge, request.nodeCount()));
     }
 
-    /** Pods per node for the option: the request's value, else the option's default from facts/. */
+    /**
+     * Pods per node for the option, as the plan sizes ranges and the deployment sets --max-pods: the request's
+     * value, else the option's default from facts/, but with Windows node pools never above the recommended maximum
+     * for Windows Server containers (a cluster with Windows pools is not planned and deployed at Overlay's 250).
+     */
     public int maxPods(Request request, String option) {
-        return request.maxPodsPerNode() != null ? request.maxPodsPerNode()
-                : (int) knowledge.requiredLimit(option, "defaultMaxPods").value();
+        if (request.maxPodsPerNode() != null) {
+            return request.maxPodsPerNode();
+        }
+        long optionDefault = knowledge.requiredLimit(option, "defaultMaxPods").value();
+        return (int) (request.windowsNodePools() ? Math.min(optionDefault, windowsMaxPods) : optionDefault);
     }
 
     /**

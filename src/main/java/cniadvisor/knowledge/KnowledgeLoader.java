@@ -60,6 +60,7 @@ public final class KnowledgeLoader {
 
     /** Limits the address planner reads by name (each option's defaultMaxPods is checked per option). */
     private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses", "cluster.defaultMaxSurge",
+            "windows.recommendedMaxPods",
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
             "azure-cni-pod-subnet.staticBlockPrefix");
 

@@ -20,6 +20,8 @@ import static cniadvisor.testing.AdviceAssertions.assertStatus;
 import static cniadvisor.testing.AdviceAssertions.assertText;
 import static cniadvisor.testing.AdviceAssertions.assertWarning;
 import static cniadvisor.testing.Fixtures.advise;
+import static cniadvisor.testing.Fixtures.cites;
+import static cniadvisor.testing.Fixtures.reasons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,6 +194,49 @@ class ScaleRulesTest {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "maxPodsPerNode: 110");
 
         assertNoWarning(advice, "SCALE-WINDOWS-MAX-PODS");
+    }
+
+    // ---- SCALE-WINDOWS-DEFAULT-MAX-PODS ----
+
+    @Test
+    void windowsPoolsWithoutMaxPodsAreToldWhichOptionsArePlannedAt110() {
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"");
+
+        List<Reason> overlay = reasons(advice, "azure-cni-overlay", "SCALE-WINDOWS-DEFAULT-MAX-PODS");
+        assertEquals(1, overlay.size());
+        assertText(overlay.get(0), "azure-cni-overlay is planned and deployed with 110 pods per node",
+                "not its default of 250");
+        assertTrue(cites(overlay.get(0), "learn-overlay-concepts"));
+        // Pod Subnet's 110 and Node Subnet's 30 are not above the Windows maximum
+        assertNoReason(advice, "azure-cni-pod-subnet", "SCALE-WINDOWS-DEFAULT-MAX-PODS");
+        assertNoReason(advice, "azure-cni-node-subnet", "SCALE-WINDOWS-DEFAULT-MAX-PODS");
+    }
+
+    @Test
+    void linuxOnlyClustersKeepOverlaysDefault() {
+        Advice advice = advise("nodeCount: 10");
+
+        assertNoReason(advice, "azure-cni-overlay", "SCALE-WINDOWS-DEFAULT-MAX-PODS");
+        assertEquals(250, advice.recommendation().network().maxPods());
+    }
+
+    // ---- SCALE-MIN-POD-CAPACITY ----
+
+    @Test
+    void tenPodsPerNodeOnTwoNodesIsAnErrorAKSWouldGive() {
+        Advice advice = advise("nodeCount: 2", "maxPodsPerNode: 10");
+
+        Reason error = assertWarning(advice, "SCALE-MIN-POD-CAPACITY", "error", "learn-ip-planning");
+        assertText(error, "2 nodes at 10 pods per node have room for 20 pods", "fewer than 30",
+                "at least 3 nodes at 10 pods per node");
+    }
+
+    @Test
+    void roomForThirtyPodsIsEnough() {
+        assertNoWarning(advise("nodeCount: 3", "maxPodsPerNode: 10"), "SCALE-MIN-POD-CAPACITY");
+        assertNoWarning(advise("nodeCount: 1", "maxPodsPerNode: 30"), "SCALE-MIN-POD-CAPACITY");
+        assertWarning(advise("nodeCount: 1", "maxPodsPerNode: 29"), "SCALE-MIN-POD-CAPACITY", "error",
+                "learn-ip-planning");
     }
 
     @Test
