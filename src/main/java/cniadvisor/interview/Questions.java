@@ -115,11 +115,11 @@ public final class Questions {
             special(contract("virtualNodes", YES_NO, "Virtual nodes",
                     "Will the cluster use virtual nodes (pods on Azure Container Instances)?",
                     "Virtual nodes add burst capacity without VMs.")
-                    .feeds("ELIG-VIRTUAL-NODES", "PREF-VIRTUAL-NODES-DUAL-STACK")),
+                    .feeds("ELIG-VIRTUAL-NODES", "ELIG-CONFLICT-ERROR", "ELIG-CONFLICT-WARNING")),
             special(contract("dualStack", YES_NO, "Dual-stack",
                     "Do pods and services need IPv6 as well as IPv4 (dual-stack)?",
                     "Only some options give pods both address families.")
-                    .feeds("ELIG-DUAL-STACK", "PREF-VIRTUAL-NODES-DUAL-STACK")),
+                    .feeds("ELIG-DUAL-STACK", "ELIG-CONFLICT-ERROR")),
             special(contract("appGatewayForContainers", YES_NO, "App Gateway for Containers",
                     "Will you use Application Gateway for Containers?",
                     "The Gateway API load balancer that sends traffic straight to pods.")
@@ -135,7 +135,7 @@ public final class Questions {
             special(contract("nodeAutoProvisioning", YES_NO, "Node auto-provisioning",
                     "Will you use node auto-provisioning (Karpenter)?",
                     "AKS then picks VM sizes and creates nodes as pods need them.")
-                    .feeds("ELIG-NODE-AUTO-PROVISIONING")),
+                    .feeds("ELIG-NODE-AUTO-PROVISIONING", "ELIG-CONFLICT-ERROR")),
             special(contract("customCni", TEXT, "Your own CNI",
                     "Which CNI must your team run itself, if any (e.g. cilium-oss)?",
                     "Name it only if no AKS-managed plugin will do; Enter for none.")

@@ -3,10 +3,12 @@ package cniadvisor.knowledge;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Component;
+import cniadvisor.model.Conflict;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.PluginOption;
+import cniadvisor.model.Request;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
 import cniadvisor.model.Support;
@@ -86,6 +88,7 @@ public final class KnowledgeLoader {
     private final List<Located<Component>> policyEngines = new ArrayList<>();
     private final List<Located<Limit>> limits = new ArrayList<>();
     private final List<Located<Support>> support = new ArrayList<>();
+    private final List<Located<Conflict>> conflicts = new ArrayList<>();
     private final List<Located<Retirement>> retirements = new ArrayList<>();
     private final List<Located<Migration>> migrations = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
@@ -161,13 +164,14 @@ public final class KnowledgeLoader {
                     case "limits" -> readEntries(parser, name, Limit.class, limits, Function.identity());
                     case "limitNames" -> readEntries(parser, name, LimitName.class, limitNames, Function.identity());
                     case "support" -> readEntries(parser, name, Support.class, support, Function.identity());
+                    case "conflicts" -> readEntries(parser, name, Conflict.class, conflicts, Function.identity());
                     case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
-                                + "sources, options, dataplanes, policyEngines, limits, limitNames, support, retirements, "
-                                + "migrations, ranges");
+                                + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
+                                + "retirements, migrations, ranges");
                         parser.skipChildren();
                     }
                 }
@@ -257,6 +261,7 @@ public final class KnowledgeLoader {
                             + (name == null ? "" : name.unit()));
         }
         unique(support, s -> s.subject() + " / " + s.feature(), "support entry");
+        unique(conflicts, c -> c.features().stream().sorted().toList().toString(), "conflict");
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
 
@@ -265,7 +270,7 @@ public final class KnowledgeLoader {
         policyIds.forEach(id -> subjects.add("policy:" + id));
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
-                support, retirements, migrations, ranges)) {
+                support, conflicts, retirements, migrations, ranges)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -295,6 +300,19 @@ public final class KnowledgeLoader {
                     + String.join(", ", Support.LEVELS));
             check(s, subjects.contains(s.value().subject()), "subject: '" + s.value().subject()
                     + "' is not an option id, dataplane:<id> or policy:<id>");
+        }
+        for (Located<Conflict> c : conflicts) {
+            List<String> features = c.value().features();
+            check(c, features.size() == 2 && !features.get(0).equals(features.get(1)),
+                    "features: name two different features, e.g. [nodeAutoProvisioning, windows]");
+            for (String feature : features) {
+                check(c, Request.FEATURES.contains(feature), "features: '" + feature + "' is not a feature"
+                        + Suggestions.didYouMean(feature, Request.FEATURES) + "; features: "
+                        + String.join(", ", Request.FEATURES));
+            }
+            check(c, Conflict.LEVELS.contains(c.value().level()), "level: '" + c.value().level()
+                    + "' is not one of " + String.join(", ", Conflict.LEVELS));
+            check(c, c.value().note() != null, "note: required (say what goes wrong and what to do)");
         }
         for (Located<Migration> m : migrations) {
             check(m, MIGRATION_PATHS.contains(m.value().path()), "path: '" + m.value().path() + "' is not one of "
@@ -355,8 +373,8 @@ public final class KnowledgeLoader {
         Map<String, Source> sourceMap = new LinkedHashMap<>();
         sources.forEach(s -> sourceMap.put(s.value().id(), s.value()));
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
-                values(limits), values(limitNames), values(support), values(retirements), values(migrations),
-                values(ranges), fingerprint);
+                values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
+                values(migrations), values(ranges), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

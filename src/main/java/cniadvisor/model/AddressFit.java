@@ -41,20 +41,6 @@ public record AddressFit(
                 available, note, false, available >= needed);
     }
 
-    /**
-     * The pods each fit's option can schedule at {@code nodes} nodes and its planned max pods, for reason texts:
-     * "azure-cni-overlay 25,000 (250 per node), azure-cni-pod-subnet 22,000 (110 per node)".
-     */
-    public static String podCapacities(java.util.List<?> fits, int nodes) {
-        StringBuilder text = new StringBuilder();
-        for (Object o : fits) {
-            AddressFit fit = (AddressFit) o;
-            text.append(text.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.US,
-                    "%s %,d (%d per node)", fit.option(), (long) nodes * fit.maxPods(), fit.maxPods()));
-        }
-        return text.toString();
-    }
-
     /** What is left in the range after the need; null when there is no range to measure. */
     @com.fasterxml.jackson.annotation.JsonProperty("headroom")
     public Long headroom() {

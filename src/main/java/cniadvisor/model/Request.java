@@ -44,6 +44,22 @@ public record Request(
     public static final List<String> TRAFFIC_PATTERNS = List.of("intra-cluster", "external", "mixed");
     public static final List<String> WINDOWS_VERSIONS = List.of("2019", "2022", "2025");
 
+    /**
+     * The names of what a request can use, as facts/ name them (support cells, conflicts): windows and
+     * windows-server-VERSION (Windows node pools), networkPolicy (network policies needed), customCni (a CNI the team
+     * runs), and the boolean request keys of features by their key.
+     */
+    public static final List<String> FEATURES = featureNames();
+
+    private static List<String> featureNames() {
+        List<String> names = new java.util.ArrayList<>(List.of("windows"));
+        WINDOWS_VERSIONS.forEach(version -> names.add("windows-server-" + version));
+        names.addAll(List.of("networkPolicy", "advancedPolicy", "directPodAccess", "podSourceIpVisible",
+                "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
+                "nodeAutoProvisioning", "customCni"));
+        return List.copyOf(names);
+    }
+
     public Request {
         connectedNetworks = connectedNetworks == null ? List.of() : List.copyOf(connectedNetworks);
         if (maxSurge != null) {
@@ -73,5 +89,34 @@ public record Request(
 
     public boolean policyNeeded() {
         return !"none".equals(networkPolicy);
+    }
+
+    /** The {@link #FEATURES} this request uses, in that order. */
+    public List<String> features() {
+        List<String> used = new java.util.ArrayList<>();
+        if (windowsNodePools) {
+            used.add("windows");
+            if (windowsServerVersion != null) {
+                used.add("windows-server-" + windowsServerVersion);
+            }
+        }
+        add(used, policyNeeded(), "networkPolicy");
+        add(used, advancedPolicy, "advancedPolicy");
+        add(used, directPodAccess, "directPodAccess");
+        add(used, podSourceIpVisible, "podSourceIpVisible");
+        add(used, virtualNodes, "virtualNodes");
+        add(used, dualStack, "dualStack");
+        add(used, appGatewayForContainers, "appGatewayForContainers");
+        add(used, applicationGatewayIngress, "applicationGatewayIngress");
+        add(used, sharedSubnet, "sharedSubnet");
+        add(used, nodeAutoProvisioning, "nodeAutoProvisioning");
+        add(used, customCni != null, "customCni");
+        return used;
+    }
+
+    private static void add(List<String> used, boolean on, String feature) {
+        if (on) {
+            used.add(feature);
+        }
     }
 }

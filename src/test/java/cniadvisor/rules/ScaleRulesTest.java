@@ -107,15 +107,16 @@ class ScaleRulesTest {
     // ---- SCALE-POLICY-MAX-PODS ----
 
     @Test
-    void azureNpmBeyond20000PodsOfCapacityIsAWarningNamingTheOptionsOverIt() {
+    void azureNpmBeyond20000PodsOfCapacityIsOneWarningWithTheHighestPlannedMaxPods() {
         // Overlay's default 250 pods x 100 nodes = 25,000; Pod Subnet's 110 and Node Subnet's 30 stay under
         Advice advice = advise("nodeCount: 100", "networkPolicy: azure");
 
         assertRecommended(advice, "azure-cni-overlay", "azure", "azure");
         Reason warning = assertWarning(advice, "SCALE-POLICY-MAX-PODS", "warning", "learn-network-policies");
         assertText(warning, "Azure Network Policy Manager (NPM) is not supported beyond 20,000 pods",
-                "azure-cni-overlay 25,000 (250 per node)", "a lower maxPodsPerNode");
-        assertTrue(!warning.text().contains("azure-cni-pod-subnet"), warning.text());
+                "100 nodes at 250 pods per node (azure-cni-overlay's planned max pods) can hold 25,000",
+                "maxPodsPerNode 200 or lower");
+        assertEquals(1, advice.warnings().stream().filter(r -> r.rule().equals("SCALE-POLICY-MAX-PODS")).count());
     }
 
     @Test
