@@ -307,8 +307,7 @@ public final class KnowledgeLoader {
                     "features: name two different features, e.g. [nodeAutoProvisioning, windows]");
             for (String feature : features) {
                 check(c, Request.FEATURES.contains(feature), "features: '" + feature + "' is not a feature"
-                        + Suggestions.didYouMean(feature, Request.FEATURES) + "; features: "
-                        + String.join(", ", Request.FEATURES));
+                        + Suggestions.didYouMean(feature, Request.FEATURES));
             }
             check(c, Conflict.LEVELS.contains(c.value().level()), "level: '" + c.value().level()
                     + "' is not one of " + String.join(", ", Conflict.LEVELS));

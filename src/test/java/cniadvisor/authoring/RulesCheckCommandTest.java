@@ -244,6 +244,48 @@ class RulesCheckCommandTest {
     }
 
     @Test
+    void conflictsAreCheckedLikeTheOtherFacts() throws IOException {
+        Path facts = Files.createDirectories(dir.resolve("facts"));
+        try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, facts.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(facts.resolve("zz-team.yaml"), """
+                conflicts:
+                  - {features: [nodeAutoProvisioning, windowz], level: error, note: x, sources: [learn-nap]}
+                  - {features: [dualStack], level: fatal, note: x, sources: [no-such-source]}
+                  - {features: [sharedSubnet, customCni], level: info, sources: [learn-byo-cni]}
+                  - {features: [windows, nodeAutoProvisioning], level: warning, note: x, sources: [learn-nap]}
+                  - {features: [windows, virtualNodes], level: warning, note: x, colour: red, sources: [learn-nap]}
+                """);
+        CliRun run = CliRun.run("rules", "check", "--facts", facts.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        Path file = facts.resolve("zz-team.yaml");
+        assertEquals(List.of(
+                file + ":6: unknown key 'colour'; allowed: features, level, note, sources",
+                file + ":5: duplicate conflict '[nodeAutoProvisioning, windows]' (first defined at "
+                        + facts.resolve("support.yaml") + ":" + lineOf(facts.resolve("support.yaml"),
+                        "features: [nodeAutoProvisioning, windows]") + ")",
+                file + ":3: sources: unknown source id 'no-such-source'",
+                file + ":2: features: 'windowz' is not a feature; did you mean 'windows'?",
+                file + ":3: features: name two different features, e.g. [nodeAutoProvisioning, windows]",
+                file + ":3: level: 'fatal' is not one of error, warning, info",
+                file + ":4: note: required (say what goes wrong and what to do)",
+                "7 problems"), lines(run));
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
     void mistakesTheRuleTextShowsAreFoundBeforeTheRuleRuns() throws IOException {
         Path file = drl("text.drl", """
                 rule "Scores without a weight"
