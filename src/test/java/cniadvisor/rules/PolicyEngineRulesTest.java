@@ -189,14 +189,41 @@ class PolicyEngineRulesTest {
     // ---- POL-WINDOWS-VERSION-PARTIAL ----
 
     @Test
-    void calicoOnWindowsServer2025IsRankedDownAsUnconfirmed() {
+    void calicoDoesNotRunOnWindowsServer2025ByTheStricterOfTwoSources() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2025\"",
                 "networkPolicy: calico");
 
-        assertRecommended(advice, "azure-cni-overlay", "azure", "calico");
-        List<Reason> penalties = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "POL-WINDOWS-VERSION-PARTIAL",
-                "penalises", "learn-network-policies");
-        assertText(penalties.get(0), "Windows Server 2025 with policy:calico");
+        assertNoFit(advice);
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "POL-WINDOWS-VERSION",
+                "learn-network-policy-best-practices");
+        Reason calico = reasons.stream().filter(r -> r.text().contains("policy:calico")).findFirst().orElseThrow();
+        assertText(calico, "Windows Server 2025: policy:calico is not supported", "2019 and 2022 only",
+                "without versions", "the stricter, versioned table is followed");
+        assertCites(calico, "learn-network-policies");
+        assertCites(calico, "calico-windows-2025");
+    }
+
+    // ---- POL-WINDOWS-NO-ENGINE ----
+
+    @Test
+    void windowsServer2025PoolsThatNeedPoliciesAreToldWhatToDoInsteadOfGettingCalico() {
+        for (String policy : List.of("any", "calico", "azure")) {
+            Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "networkPolicy: " + policy);
+
+            assertNoFit(advice);
+            Reason error = assertWarning(advice, "POL-WINDOWS-NO-ENGINE", "error", "aks-npm-windows-retirement");
+            assertText(error, "Windows Server 2025 node pools: no network policy engine AKS offers runs on them",
+                    "a Windows Server version Calico supports", "a Linux-only cluster",
+                    "networkPolicy: none and filter the Windows pools' traffic with network security groups");
+        }
+    }
+
+    @Test
+    void enginesThatRunOnTheWindowsVersionMeanNoError() {
+        assertNoWarning(advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
+                "networkPolicy: any"), "POL-WINDOWS-NO-ENGINE");
+        assertNoWarning(advise("nodeCount: 10", "windowsNodePools: true"), "POL-WINDOWS-NO-ENGINE");
+        assertNoWarning(advise("nodeCount: 10", "networkPolicy: any"), "POL-WINDOWS-NO-ENGINE");
     }
 
     @Test
