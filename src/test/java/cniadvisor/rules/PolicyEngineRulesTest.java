@@ -40,6 +40,27 @@ class PolicyEngineRulesTest {
         assertText(warning, "AKS installs no policy engine, so calico-enterprise must enforce them");
     }
 
+    @Test
+    void aCustomCiliumWithFqdnOrL7PoliciesFitsBringYourOwnCni() {
+        // it used to fit nowhere: the FQDN/L7 rule ruled out BYO's "no engine", and Cilium policy BYO's data plane
+        for (List<String> policy : List.of(List.of("networkPolicy: any", "advancedPolicy: true"),
+                List.of("networkPolicy: cilium", "advancedPolicy: true"), List.of("networkPolicy: cilium"))) {
+            List<String> lines = new java.util.ArrayList<>(List.of("nodeCount: 10", "customCni: cilium-oss"));
+            lines.addAll(policy);
+            Advice advice = advise(lines.toArray(String[]::new));
+
+            assertRecommended(advice, "byo-cni", "none", "none");
+            assertNoReason(advice, "byo-cni", "POL-ADVANCED");
+            assertNoReason(advice, "byo-cni", "POL-CILIUM-NEEDS-CILIUM-DATAPLANE");
+            Reason warning = assertWarning(advice, "POL-BYO-ENFORCES", "warning", "learn-byo-cni");
+            assertText(warning, "AKS installs no policy engine, so cilium-oss must enforce them");
+            if (policy.contains("advancedPolicy: true")) {
+                assertText(warning, "with FQDN or L7 rules");
+            }
+            assertNoWarning(advice, "POL-ADVANCED-NEEDS-ACNS");
+        }
+    }
+
     // ---- POL-REQUIRED ----
 
     @Test
