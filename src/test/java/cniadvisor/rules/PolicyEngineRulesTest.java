@@ -306,4 +306,31 @@ class PolicyEngineRulesTest {
         assertText(penalties.get(0), "unsupported on Linux from 2028-09-30");
         assertCites(penalties.get(0), "learn-network-policies");
     }
+
+    // ---- POL-NPM-REQUESTED ----
+
+    @Test
+    void askingForAzureNpmByNameWarnsWithBothRetirementDatesAndTheReplacements() {
+        Advice advice = advise("nodeCount: 10", "networkPolicy: azure");
+
+        Reason warning = assertWarning(advice, "POL-NPM-REQUESTED", "warning", "learn-npm-to-cilium");
+        assertText(warning, "Azure Network Policy Manager (NPM) was asked for",
+                "unsupported on Windows nodes since 2026-09-30 (use calico or network security groups there)",
+                "on Linux nodes from 2028-09-30 (use cilium network policy)");
+        assertCites(warning, "aks-npm-windows-retirement");
+    }
+
+    @Test
+    void beforeTheWindowsRetirementBothDatesAreAhead() {
+        Reason warning = assertWarning(advise(LocalDate.of(2026, 6, 1), "nodeCount: 10", "networkPolicy: azure"),
+                "POL-NPM-REQUESTED", "warning", "learn-npm-to-cilium");
+        assertText(warning, "on Windows nodes from 2026-09-30");
+    }
+
+    @Test
+    void otherEnginesBringNoAzureNpmWarning() {
+        for (String policy : List.of("any", "cilium", "calico", "none")) {
+            assertNoWarning(advise("nodeCount: 10", "networkPolicy: " + policy), "POL-NPM-REQUESTED");
+        }
+    }
 }
