@@ -9,6 +9,7 @@ import java.util.List;
 
 import static cniadvisor.model.OptionResult.ELIGIBLE;
 import static cniadvisor.model.OptionResult.RECOMMENDED;
+import static cniadvisor.testing.AdviceAssertions.assertCites;
 import static cniadvisor.testing.AdviceAssertions.assertExcludedBy;
 import static cniadvisor.testing.AdviceAssertions.assertNoFit;
 import static cniadvisor.testing.AdviceAssertions.assertNoReason;
@@ -193,6 +194,9 @@ class LifecycleRulesTest {
 
         Reason error = assertWarning(advice, "LIFE-WINDOWS-RETIRED", "error", "aks-release-notes");
         assertText(error, "Windows Server 2019 has been unsupported since 2026-03-01", "Use Windows Server 2025");
+        // the retirement is cited from what says it: the release that retired it and its retirement issue
+        assertCites(error, "aks-release-2026-05-29");
+        assertCites(error, "aks-windows-2019-retirement");
         assertNoWarning(advice, "LIFE-WINDOWS-RETIRING");
     }
 
@@ -227,6 +231,7 @@ class LifecycleRulesTest {
         List<Reason> notes = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-MIGRATION-PATH", "notes",
                 "learn-update-cni");
         assertText(notes.get(0), "Migration from kubenet: in-place, one-way: true",
+                "the pod CIDR stays as it is unless --pod-cidr sets a new, larger one",
                 "Command: az aks update --network-plugin azure --network-plugin-mode overlay");
     }
 
