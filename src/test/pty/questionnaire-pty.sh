@@ -57,7 +57,7 @@ wait_for "  1 or more: "
 type_line "lots"
 wait_for '! expected a whole number from 1 up, got "lots"'
 type_line "12"
-wait_for "  0 or more [1]: "
+wait_for "  node count or percentage, e.g. 3 or 33% [AKS's default]: "
 type_line ""
 wait_for "  10 to 250 [each option's default]: "
 type_line ""

@@ -181,7 +181,8 @@ public final class Advisor {
         }
     }
 
-    private Evaluation evaluate(Request request, LocalDate asOf, AgendaEventListener listener) {
+    private Evaluation evaluate(Request given, LocalDate asOf, AgendaEventListener listener) {
+        Request request = planner.withDefaults(given);
         Verdict verdict = newVerdict(null);
         List<AddressFit> fits = planner.fits(request);
         List<RequestRange> ranges = planner.requestRanges(request);

@@ -4,6 +4,7 @@ import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
+import cniadvisor.model.Conflict;
 import cniadvisor.model.Context;
 import cniadvisor.model.Limit;
 import cniadvisor.model.Migration;
@@ -97,6 +98,9 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         }
         if (fact instanceof Support s) {
             return "Support(" + s.subject() + "/" + s.feature() + ": " + s.level() + ")";
+        }
+        if (fact instanceof Conflict c) {
+            return "Conflict(" + c.pair() + ": " + c.level() + ")";
         }
         if (fact instanceof Limit l) {
             return "Limit(" + l.subject() + "." + l.name() + " = " + l.value() + ")";

@@ -67,7 +67,8 @@ final class ReusableSession {
         this.fresh = !reusable;
     }
 
-    Advice advise(Request request) {
+    Advice advise(Request given) {
+        Request request = advisor.planner().withDefaults(given);
         if (fresh) {
             return advisor.advise(request, asOf);
         }

@@ -8,6 +8,8 @@ public enum Kind {
     CHOICE("number or name"),
     /** A whole number; the range comes from the request contract. */
     NUMBER("whole number"),
+    /** AKS's max surge: a node count or a percentage of the nodes. */
+    SURGE("node count or percentage, e.g. 3 or 33%"),
     /** A name (free text). */
     TEXT("name"),
     /** One IPv4 CIDR. */

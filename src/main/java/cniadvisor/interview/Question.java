@@ -143,7 +143,7 @@ public record Question(String key, Kind kind, String label, String prompt, Strin
             case YES_NO -> check(BooleanNode.valueOf(yesOrNo(text)));
             case CHOICE -> readChoice(text);
             case CIDR_LIST -> check(listOf(text));
-            case NUMBER, TEXT, CIDR, ADDRESS -> check(TextNode.valueOf(text));
+            case NUMBER, SURGE, TEXT, CIDR, ADDRESS -> check(TextNode.valueOf(text));
         };
     }
 

@@ -5,6 +5,7 @@ import static cniadvisor.interview.Kind.CHOICE;
 import static cniadvisor.interview.Kind.CIDR;
 import static cniadvisor.interview.Kind.CIDR_LIST;
 import static cniadvisor.interview.Kind.NUMBER;
+import static cniadvisor.interview.Kind.SURGE;
 import static cniadvisor.interview.Kind.TEXT;
 import static cniadvisor.interview.Kind.YES_NO;
 import static cniadvisor.interview.Question.contract;
@@ -46,10 +47,12 @@ public final class Questions {
                     .mandatory()
                     .feeds("SCALE-MAX-NODES", "SCALE-CLUSTER-MAX-NODES", "IP-NODE-SUBNET-CAPACITY",
                             "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL"),
-            contract("surgeNodes", NUMBER, "Upgrade surge nodes",
-                    "How many extra nodes may an upgrade add at once (max surge)?",
-                    "Surge nodes need addresses too, on top of the node count.")
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL"),
+            contract("maxSurge", SURGE, "Upgrade max surge",
+                    "How many extra nodes may an upgrade add at once (max surge: a count, or a percentage of the nodes)?",
+                    "Surge nodes need addresses too, on top of the node count; Enter keeps AKS's default.")
+                    .noneMeans("AKS's default")
+                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL",
+                            "IP-DEFAULT-MAX-SURGE", "SCALE-MAX-NODES"),
             contract("maxPodsPerNode", NUMBER, "Pods per node",
                     "How many pods may run on one node?",
                     "Decides how many addresses each node takes; Enter keeps each option's own default.")
@@ -112,11 +115,11 @@ public final class Questions {
             special(contract("virtualNodes", YES_NO, "Virtual nodes",
                     "Will the cluster use virtual nodes (pods on Azure Container Instances)?",
                     "Virtual nodes add burst capacity without VMs.")
-                    .feeds("ELIG-VIRTUAL-NODES", "PREF-VIRTUAL-NODES-DUAL-STACK")),
+                    .feeds("ELIG-VIRTUAL-NODES", "ELIG-CONFLICT-ERROR", "ELIG-CONFLICT-WARNING")),
             special(contract("dualStack", YES_NO, "Dual-stack",
                     "Do pods and services need IPv6 as well as IPv4 (dual-stack)?",
                     "Only some options give pods both address families.")
-                    .feeds("ELIG-DUAL-STACK", "PREF-VIRTUAL-NODES-DUAL-STACK")),
+                    .feeds("ELIG-DUAL-STACK", "ELIG-CONFLICT-ERROR")),
             special(contract("appGatewayForContainers", YES_NO, "App Gateway for Containers",
                     "Will you use Application Gateway for Containers?",
                     "The Gateway API load balancer that sends traffic straight to pods.")
@@ -132,7 +135,7 @@ public final class Questions {
             special(contract("nodeAutoProvisioning", YES_NO, "Node auto-provisioning",
                     "Will you use node auto-provisioning (Karpenter)?",
                     "AKS then picks VM sizes and creates nodes as pods need them.")
-                    .feeds("ELIG-NODE-AUTO-PROVISIONING")),
+                    .feeds("ELIG-NODE-AUTO-PROVISIONING", "ELIG-CONFLICT-ERROR")),
             special(contract("customCni", TEXT, "Your own CNI",
                     "Which CNI must your team run itself, if any (e.g. cilium-oss)?",
                     "Name it only if no AKS-managed plugin will do; Enter for none.")

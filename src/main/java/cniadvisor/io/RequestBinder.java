@@ -4,12 +4,14 @@ import static cniadvisor.io.ValueReaders.ADDRESS;
 import static cniadvisor.io.ValueReaders.CIDR;
 import static cniadvisor.io.ValueReaders.CIDR_LIST;
 import static cniadvisor.io.ValueReaders.FLAG;
+import static cniadvisor.io.ValueReaders.MAX_SURGE;
 import static cniadvisor.io.ValueReaders.TEXT;
 import static cniadvisor.io.ValueReaders.oneOf;
 import static cniadvisor.io.ValueReaders.wholeNumber;
 
 import cniadvisor.io.ValueReaders.Problems;
 import cniadvisor.io.ValueReaders.ValueReader;
+import cniadvisor.model.MaxSurge;
 import cniadvisor.model.Request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -53,6 +55,12 @@ public final class RequestBinder {
     public static final List<String> CURRENT_PLUGINS = List.of(
             "azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet", "kubenet", "byo-cni");
 
+    /**
+     * Keys that give another key's value in another form: surgeNodes is maxSurge as a node count (the key requests
+     * had before maxSurge took percentages too). A request gives one or the other; the questionnaire asks maxSurge.
+     */
+    public static final Map<String, String> ALTERNATIVE_KEYS = Map.of("surgeNodes", "maxSurge");
+
     /** The windowsServerVersion a request with Windows node pools gets when it names none. */
     public static final String WINDOWS_DEFAULT_VERSION = "2025";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
@@ -91,7 +99,9 @@ public final class RequestBinder {
         specs.put("name", optional(TEXT)); // default: the file name, known only per call
         specs.put("nodeCount", optional(wholeNumber(1, null))); // required; upper bounds are the rules' business
         specs.put("maxPodsPerNode", optional(wholeNumber(10, 250))); // null: each option's own default
-        specs.put("surgeNodes", withDefault(wholeNumber(0, null), 1));
+        // upgrade surge: a count, or AKS's maxSurge (a count or a percentage); neither: AKS's default, a fact
+        specs.put("surgeNodes", optional(wholeNumber(0, null)));
+        specs.put("maxSurge", optional(MAX_SURGE));
         specs.put("nodeSubnetCidr", optional(CIDR));
         specs.put("podCidr", optional(CIDR));
         specs.put("serviceCidr", optional(CIDR));
@@ -213,6 +223,7 @@ public final class RequestBinder {
         Bound bound = new Bound(given, values, invalid);
         checkRequiredNodeCount(file, bound, errors);
         checkWindowsVersion(file, bound, errors);
+        checkOneSurge(file, bound, errors);
         checkPeakNodes(file, bound, errors);
         if (!errors.isEmpty()) {
             errors.sort(InputError.IN_FILE_ORDER);
@@ -258,17 +269,40 @@ public final class RequestBinder {
         }
     }
 
-    /** Request.peakNodes() adds the two as ints; refuse input that would overflow it. */
+    /** surgeNodes is maxSurge as a count: a request gives one or the other. */
+    private static void checkOneSurge(String file, Bound bound, List<InputError> errors) {
+        Field surgeNodes = bound.given("surgeNodes");
+        Field maxSurge = bound.given("maxSurge");
+        if (surgeNodes != null && maxSurge != null && !surgeNodes.value().isNull() && !maxSurge.value().isNull()) {
+            Field second = maxSurge.line() >= surgeNodes.line() ? maxSurge : surgeNodes;
+            Field first = second == maxSurge ? surgeNodes : maxSurge;
+            errors.add(new InputError(file, second.line(), second.key(), "give surgeNodes or maxSurge, not both ("
+                    + first.key() + " is given too; surgeNodes: N is maxSurge: N)"));
+        }
+    }
+
+    /**
+     * Request.peakNodes() adds nodes and surge as ints; refuse input that would overflow it. Without a surge, AKS's
+     * default (a percentage, which surges at least one node) applies.
+     */
     private static void checkPeakNodes(String file, Bound bound, List<InputError> errors) {
-        if (!(bound.value("nodeCount") instanceof Integer nodeCount) || bound.invalid("surgeNodes")) {
+        if (!(bound.value("nodeCount") instanceof Integer nodeCount) || bound.invalid("surgeNodes")
+                || bound.invalid("maxSurge")) {
             return;
         }
-        int surge = (Integer) (bound.value("surgeNodes") != null ? bound.value("surgeNodes")
-                : SPECS.get("surgeNodes").defaultValue());
-        if ((long) nodeCount + surge > Integer.MAX_VALUE) {
-            Field culprit = bound.value("surgeNodes") != null ? bound.given("surgeNodes") : bound.given("nodeCount");
-            errors.add(new InputError(file, culprit.line(), culprit.key(),
-                    "nodeCount + surgeNodes must not exceed " + Integer.MAX_VALUE));
+        long surge = 1; // AKS's default is a percentage, which surges at least one node
+        String key = null;
+        if (bound.value("surgeNodes") instanceof Integer count) {
+            surge = count;
+            key = "surgeNodes";
+        } else if (bound.value("maxSurge") instanceof String setting) {
+            surge = MaxSurge.surge(setting, nodeCount);
+            key = "maxSurge";
+        }
+        if (nodeCount + surge > Integer.MAX_VALUE) {
+            Field culprit = key != null ? bound.given(key) : bound.given("nodeCount");
+            errors.add(new InputError(file, culprit.line(), culprit.key(), "nodeCount + "
+                    + (key != null ? key : "its upgrade surge") + " must not exceed " + Integer.MAX_VALUE));
         }
     }
 
@@ -336,11 +370,17 @@ public final class RequestBinder {
      * {@link Bound#take} checks that the key it is asked for is the next one.
      */
     private static Request toRequest(Bound bound) {
+        String name = bound.text("name");
+        int nodeCount = bound.number("nodeCount");
+        Integer maxPodsPerNode = bound.number("maxPodsPerNode");
+        Integer surgeNodes = bound.number("surgeNodes");
+        String maxSurge = maxSurge(bound.text("maxSurge"), surgeNodes);
         return new Request(
-                bound.text("name"),
-                bound.number("nodeCount"),
-                bound.number("maxPodsPerNode"),
-                bound.number("surgeNodes"),
+                name,
+                nodeCount,
+                maxPodsPerNode,
+                surgeNodes,
+                maxSurge,
                 bound.text("nodeSubnetCidr"),
                 bound.text("podCidr"),
                 bound.text("serviceCidr"),
@@ -361,6 +401,11 @@ public final class RequestBinder {
                 bound.flag("nodeAutoProvisioning"),
                 bound.text("customCni"),
                 bound.text("currentPlugin"));
+    }
+
+    /** The max surge as given: maxSurge, or surgeNodes as a count, or null (AKS's default applies). */
+    private static String maxSurge(String maxSurge, Integer surgeNodes) {
+        return maxSurge != null ? maxSurge : surgeNodes != null ? surgeNodes.toString() : null;
     }
 
     /**

@@ -107,6 +107,34 @@ final class ValueReaders {
         }
     }
 
+    /**
+     * AKS's max surge: a node count (a whole number from 0 up) or a percentage of the nodes from 1% to 100%, as
+     * AKS's maxSurge takes it; returned as text in plain form ("3", "33%").
+     */
+    static final ValueReader MAX_SURGE = (value, problems) -> {
+        String text = value.isIntegralNumber() || value.isTextual() ? value.asText().strip() : null;
+        if (text != null) {
+            boolean percentage = text.endsWith("%");
+            String digits = percentage ? text.substring(0, text.length() - 1).strip() : text;
+            if (!digits.isEmpty() && !digits.startsWith("+") && !digits.startsWith("-") && isWholeNumber(digits)) {
+                try {
+                    int number = Integer.parseInt(digits);
+                    if (percentage && number >= 1 && number <= 100) {
+                        return number + "%";
+                    }
+                    if (!percentage) {
+                        return Integer.toString(number);
+                    }
+                } catch (NumberFormatException tooLarge) {
+                    // reported below
+                }
+            }
+        }
+        problems.report("expected a node count (a whole number from 0 up, e.g. 3) or a percentage of the nodes "
+                + "from 1% to 100% (e.g. 33%), got " + describe(value));
+        return null;
+    };
+
     /** One of a fixed set of words; numbers count as their text so YAML's {@code 2019} matches "2019". */
     static ValueReader oneOf(List<String> allowed) {
         return (value, problems) -> {

@@ -4,6 +4,7 @@ import cniadvisor.ipplan.Cidrs.Span;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
+import cniadvisor.model.MaxSurge;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Request;
@@ -34,6 +35,10 @@ public final class AddressPlanner {
 
     private final Knowledge knowledge;
     private final long reservedPerSubnet;
+    /** AKS's max surge when the request gives none, e.g. "10%" (facts/: cluster.defaultMaxSurge, a percentage). */
+    private final String defaultMaxSurge;
+    /** The recommended maximum pods per node for Windows Server containers (facts/: windows.recommendedMaxPods). */
+    private final long windowsMaxPods;
     /** The reserved and supported pod ranges of facts/ with their spans, which every request is checked against. */
     private final List<KnownRange> reserved;
     private final List<KnownRange> supportedPodRanges;
@@ -48,6 +53,8 @@ public final class AddressPlanner {
     public AddressPlanner(Knowledge knowledge) {
         this.knowledge = knowledge;
         this.reservedPerSubnet = knowledge.requiredLimit("subnet", "reservedAddresses").value();
+        this.defaultMaxSurge = MaxSurge.percentage(knowledge.requiredLimit("cluster", "defaultMaxSurge").value());
+        this.windowsMaxPods = knowledge.requiredLimit("windows", "recommendedMaxPods").value();
         this.reserved = KnownRange.of(knowledge.ranges(RESERVED));
         this.supportedPodRanges = KnownRange.of(knowledge.ranges(SUPPORTED_POD_RANGE));
     }
@@ -66,10 +73,27 @@ public final class AddressPlanner {
         return supportedPodRanges;
     }
 
-    /** Pods per node for the option: the request's value, else the option's default from facts/. */
+    /**
+     * The request with AKS's default max surge applied when it gives no surge: the surge nodes that facts/'
+     * cluster.defaultMaxSurge (a percentage, rounded up, at least one node) gives for its node count. The engine
+     * applies it before the planner sizes ranges and before the rules see the request.
+     */
+    public Request withDefaults(Request request) {
+        return request.surgeNodes() != null ? request
+                : request.withSurgeNodes(MaxSurge.nodes(defaultMaxSurge, request.nodeCount()));
+    }
+
+    /**
+     * Pods per node for the option, as the plan sizes ranges and the deployment sets --max-pods: the request's
+     * value, else the option's default from facts/, but with Windows node pools never above the recommended maximum
+     * for Windows Server containers (a cluster with Windows pools is not planned and deployed at Overlay's 250).
+     */
     public int maxPods(Request request, String option) {
-        return request.maxPodsPerNode() != null ? request.maxPodsPerNode()
-                : (int) knowledge.requiredLimit(option, "defaultMaxPods").value();
+        if (request.maxPodsPerNode() != null) {
+            return request.maxPodsPerNode();
+        }
+        long optionDefault = knowledge.requiredLimit(option, "defaultMaxPods").value();
+        return (int) (request.windowsNodePools() ? Math.min(optionDefault, windowsMaxPods) : optionDefault);
     }
 
     /**
@@ -86,6 +110,7 @@ public final class AddressPlanner {
 
     /** For every option, one fit per range it uses, in facts order. */
     public List<AddressFit> fits(Request request) {
+        request = withDefaults(request);
         List<AddressFit> fits = new ArrayList<>();
         for (PluginOption option : knowledge.options()) {
             fits.add(nodeSubnetFit(request, option));
@@ -122,7 +147,7 @@ public final class AddressPlanner {
         int blockPrefix = (int) knowledge.requiredLimit(option.id(), "podBlockPrefix").value();
         int peak = request.peakNodes();
         String formula = "one /" + blockPrefix + " per node: " + request.nodeCount() + " nodes + "
-                + request.surgeNodes() + " surge = " + grouped(peak) + " blocks";
+                + surge(request) + " = " + grouped(peak) + " blocks";
         int maxPods = maxPods(request, option.id());
         int smallest = smallestBlockPrefix(peak, blockPrefix);
         if (request.podCidr() != null) {
@@ -282,9 +307,15 @@ public final class AddressPlanner {
         return (a + b - 1) / b;
     }
 
-    /** "(50 nodes + 1 surge)" */
-    private static String nodes(Request request) {
-        return "(" + request.nodeCount() + " nodes + " + request.surgeNodes() + " surge)";
+    /** "(50 nodes + 1 surge)", "(60 nodes + 6 surge at 10%)" */
+    private String nodes(Request request) {
+        return "(" + request.nodeCount() + " nodes + " + surge(request) + ")";
+    }
+
+    /** "1 surge", or with the percentage it comes from: "6 surge at 10%" (the request's, or AKS's default). */
+    private String surge(Request request) {
+        String setting = request.maxSurge() != null ? request.maxSurge() : defaultMaxSurge;
+        return request.surgeNodes() + " surge" + (MaxSurge.isPercentage(setting) ? " at " + setting : "");
     }
 
     /**

@@ -2,6 +2,7 @@ package cniadvisor.knowledge;
 
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Component;
+import cniadvisor.model.Conflict;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
@@ -31,6 +32,7 @@ public final class Knowledge {
     private final List<Component> policyEngines;
     private final List<Limit> limits;
     private final List<Support> support;
+    private final List<Conflict> conflicts;
     private final List<Retirement> retirements;
     private final List<Migration> migrations;
     private final List<AddressRange> ranges;
@@ -46,7 +48,7 @@ public final class Knowledge {
 
     public Knowledge(Map<String, Source> sources, List<PluginOption> options, List<Component> dataplanes,
                      List<Component> policyEngines, List<Limit> limits, List<LimitName> limitNames,
-                     List<Support> support,
+                     List<Support> support, List<Conflict> conflicts,
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
                      String fingerprint) {
         this.sources = Map.copyOf(sources);
@@ -57,6 +59,7 @@ public final class Knowledge {
         this.limitNames = limitNames.stream().map(LimitName::name)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         this.support = List.copyOf(support);
+        this.conflicts = List.copyOf(conflicts);
         this.retirements = List.copyOf(retirements);
         this.migrations = List.copyOf(migrations);
         this.ranges = List.copyOf(ranges);
@@ -68,8 +71,8 @@ public final class Knowledge {
         this.rangesByKind = this.ranges.stream().collect(Collectors.groupingBy(AddressRange::kind,
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
         List<Object> all = new ArrayList<>();
-        Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.retirements,
-                this.migrations, this.ranges).forEach(all::addAll);
+        Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.conflicts,
+                this.retirements, this.migrations, this.ranges).forEach(all::addAll);
         this.facts = List.copyOf(all);
     }
 
@@ -106,6 +109,11 @@ public final class Knowledge {
 
     public List<Support> support() {
         return support;
+    }
+
+    /** Pairs of features AKS does not support together. */
+    public List<Conflict> conflicts() {
+        return conflicts;
     }
 
     public List<Retirement> retirements() {

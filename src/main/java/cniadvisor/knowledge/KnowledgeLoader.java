@@ -3,6 +3,7 @@ package cniadvisor.knowledge;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Component;
+import cniadvisor.model.Conflict;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
@@ -58,14 +59,15 @@ public final class KnowledgeLoader {
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
     private static final List<String> MIGRATION_PATHS = List.of("in-place", "rebuild");
     /** Limit subjects that are not an option, data plane or policy engine (see facts/limits.yaml). */
-    private static final List<String> GENERAL_LIMIT_SUBJECTS = List.of("cluster", "node", "serviceCidr", "subnet",
+    private static final List<String> GENERAL_LIMIT_SUBJECTS = List.of("cluster", "node", "nodePool", "serviceCidr", "subnet",
             "windows");
     private static final List<String> APPLIES_TO = List.of("linux", "windows");
     private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
             "default-dns-service-ip", "reserved", "supported-pod-range");
 
     /** Limits the address planner reads by name (each option's defaultMaxPods is checked per option). */
-    private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses",
+    private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses", "cluster.defaultMaxSurge",
+            "windows.recommendedMaxPods",
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
             "azure-cni-pod-subnet.staticBlockPrefix");
 
@@ -95,6 +97,7 @@ public final class KnowledgeLoader {
     private final List<Located<Component>> policyEngines = new ArrayList<>();
     private final List<Located<Limit>> limits = new ArrayList<>();
     private final List<Located<Support>> support = new ArrayList<>();
+    private final List<Located<Conflict>> conflicts = new ArrayList<>();
     private final List<Located<Retirement>> retirements = new ArrayList<>();
     private final List<Located<Migration>> migrations = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
@@ -172,13 +175,14 @@ public final class KnowledgeLoader {
                     case "limits" -> readEntries(parser, name, Limit.class, limits, Function.identity());
                     case "limitNames" -> readEntries(parser, name, LimitName.class, limitNames, Function.identity());
                     case "support" -> readEntries(parser, name, Support.class, support, Function.identity());
+                    case "conflicts" -> readEntries(parser, name, Conflict.class, conflicts, Function.identity());
                     case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
-                                + "sources, options, dataplanes, policyEngines, limits, limitNames, support, retirements, "
-                                + "migrations, ranges");
+                                + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
+                                + "retirements, migrations, ranges");
                         parser.skipChildren();
                     }
                 }
@@ -273,13 +277,20 @@ public final class KnowledgeLoader {
         Set<String> policyIds = unique(policyEngines, Component::id, "policy engine").keySet();
         unique(limits, l -> l.subject() + "." + l.name(), "limit");
         Set<String> declaredLimitNames = unique(limitNames, LimitName::name, "limit name").keySet();
+        Map<String, LimitName> declared = new LinkedHashMap<>();
+        limitNames.forEach(n -> declared.putIfAbsent(n.value().name(), n.value()));
         for (Located<Limit> l : limits) {
             String limitName = l.value().name();
             check(l, declaredLimitNames.contains(limitName), "name: '" + limitName + "' is not a declared limit name"
                     + Suggestions.didYouMean(limitName, declaredLimitNames)
                     + " (a new limit's name goes under limitNames: first, with its unit and meaning)");
+            LimitName name = declared.get(limitName);
+            check(l, !l.value().includesSurge() || name == null || name.unit().equals("nodes"),
+                    "includesSurge: only a limit on nodes can count surge nodes; " + limitName + " is in "
+                            + (name == null ? "" : name.unit()));
         }
         unique(support, s -> s.subject() + " / " + s.feature(), "support entry");
+        unique(conflicts, c -> c.features().stream().sorted().toList().toString(), "conflict");
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
 
@@ -288,7 +299,7 @@ public final class KnowledgeLoader {
         policyIds.forEach(id -> subjects.add("policy:" + id));
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
-                support, retirements, migrations, ranges)) {
+                support, conflicts, retirements, migrations, ranges)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -319,6 +330,18 @@ public final class KnowledgeLoader {
             check(s, subjects.contains(s.value().subject()), "subject: '" + s.value().subject()
                     + "' is not an option id, dataplane:<id> or policy:<id>");
         }
+        for (Located<Conflict> c : conflicts) {
+            List<String> features = c.value().features();
+            check(c, features.size() == 2 && !features.get(0).equals(features.get(1)),
+                    "features: name two different features, e.g. [nodeAutoProvisioning, windows]");
+            for (String feature : features) {
+                check(c, Request.FEATURES.contains(feature), "features: '" + feature + "' is not a feature"
+                        + Suggestions.didYouMean(feature, Request.FEATURES));
+            }
+            check(c, Conflict.LEVELS.contains(c.value().level()), "level: '" + c.value().level()
+                    + "' is not one of " + String.join(", ", Conflict.LEVELS));
+            check(c, c.value().note() != null, "note: required (say what goes wrong and what to do)");
+        }
         for (Located<Migration> m : migrations) {
             check(m, MIGRATION_PATHS.contains(m.value().path()), "path: '" + m.value().path() + "' is not one of "
                     + String.join(", ", MIGRATION_PATHS));
@@ -330,6 +353,12 @@ public final class KnowledgeLoader {
                     + String.join(", ", RANGE_KINDS));
             check(r, isIPv4Range(r.value().cidr()), "cidr: '" + r.value().cidr() + "' is not an IPv4 network"
                     + " (a.b.c.d/n, the network address of its prefix) or an IPv4 address (a.b.c.d)");
+        }
+        for (Located<Limit> l : limits) {
+            if (l.value().subject().equals("cluster") && l.value().name().equals("defaultMaxSurge")) {
+                check(l, l.value().value() >= 1 && l.value().value() <= 100, "value: " + l.value().value()
+                        + " is not a percentage from 1 to 100 (AKS's default max surge)");
+            }
         }
         for (String required : REQUIRED_LIMITS) {
             if (limits.stream().noneMatch(l -> (l.value().subject() + "." + l.value().name()).equals(required))) {
@@ -445,8 +474,8 @@ public final class KnowledgeLoader {
         Map<String, Source> sourceMap = new LinkedHashMap<>();
         sources.forEach(s -> sourceMap.put(s.value().id(), s.value()));
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
-                values(limits), values(limitNames), values(support), values(retirements), values(migrations),
-                values(ranges), fingerprint);
+                values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
+                values(migrations), values(ranges), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

@@ -10,6 +10,11 @@ public record Context(LocalDate asOf) {
         return ChronoUnit.DAYS.between(asOf, date);
     }
 
+    /** "from 2028-09-30" for a date ahead, "since 2026-09-30" for one reached: for reason texts. */
+    public String fromOrSince(java.time.LocalDate date) {
+        return (asOf.isBefore(date) ? "from " : "since ") + date;
+    }
+
     /** "1 day", "496 days": for reason texts. */
     public String timeUntil(LocalDate date) {
         long days = daysUntil(date);

@@ -227,18 +227,63 @@ class RulesCheckCommandTest {
                 limits:
                   - {subject: kubenet, name: maxNodez, value: 1, unit: nodes, sources: [no-such-source]}
                   - {subject: kubenet, name: otherLimit, value: 2, colour: red, sources: [learn-kubenet]}
+                  - {subject: byo-cni, name: recommendedMaxPods, value: 9, includesSurge: true, sources: [learn-byo-cni]}
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", rules.toString(), "--facts", facts.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(List.of(
                 rules.resolve("a.drl") + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); "
                         + "did you mean 'windowsNodePools'?",
-                facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: name, note, sources, subject, "
-                        + "unit, value",
+                facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: includesSurge, name, note, "
+                        + "sources, subject, unit, value",
                 facts.resolve("zz-team.yaml") + ":2: name: 'maxNodez' is not a declared limit name; did you mean "
                         + "'maxNodes'? (a new limit's name goes under limitNames: first, with its unit and meaning)",
+                facts.resolve("zz-team.yaml") + ":4: includesSurge: only a limit on nodes can count surge nodes; "
+                        + "recommendedMaxPods is in pods per node",
                 facts.resolve("zz-team.yaml") + ":2: sources: unknown source id 'no-such-source'",
-                "4 problems"), lines(run));
+                "5 problems"), lines(run));
+    }
+
+    @Test
+    void conflictsAreCheckedLikeTheOtherFacts() throws IOException {
+        Path facts = Files.createDirectories(dir.resolve("facts"));
+        try (Stream<Path> files = Files.list(Fixtures.FACTS)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, facts.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(facts.resolve("zz-team.yaml"), """
+                conflicts:
+                  - {features: [nodeAutoProvisioning, windowz], level: error, note: x, sources: [learn-nap]}
+                  - {features: [dualStack], level: fatal, note: x, sources: [no-such-source]}
+                  - {features: [sharedSubnet, customCni], level: info, sources: [learn-byo-cni]}
+                  - {features: [windows, nodeAutoProvisioning], level: warning, note: x, sources: [learn-nap]}
+                  - {features: [windows, virtualNodes], level: warning, note: x, colour: red, sources: [learn-nap]}
+                """);
+        CliRun run = CliRun.run("rules", "check", "--facts", facts.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        Path file = facts.resolve("zz-team.yaml");
+        assertEquals(List.of(
+                file + ":6: unknown key 'colour'; allowed: features, level, note, sources",
+                file + ":5: duplicate conflict '[nodeAutoProvisioning, windows]' (first defined at "
+                        + facts.resolve("support.yaml") + ":" + lineOf(facts.resolve("support.yaml"),
+                        "features: [nodeAutoProvisioning, windows]") + ")",
+                file + ":3: sources: unknown source id 'no-such-source'",
+                file + ":2: features: 'windowz' is not a feature; did you mean 'windows'?",
+                file + ":3: features: name two different features, e.g. [nodeAutoProvisioning, windows]",
+                file + ":3: level: 'fatal' is not one of error, warning, info",
+                file + ":4: note: required (say what goes wrong and what to do)",
+                "7 problems"), lines(run));
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
     }
 
     @Test
@@ -296,9 +341,8 @@ class RulesCheckCommandTest {
                         + "facts/ does not have (options: azure-cni-node-subnet, azure-cni-overlay, "
                         + "azure-cni-pod-subnet, byo-cni, kubenet)",
                 file + ":33: rule \"Matches a limit name nobody declared\" matches Limit name \"maxNodez\", which no "
-                        + "limit in facts/ has (limitNames: allocationBatch, defaultMaxPods, largestPrefix, maxNodes, "
-                        + "maxPodIps, maxPods, podBlockPrefix, recommendedMaxPods, reservedAddresses, "
-                        + "staticBlockPrefix)",
+                        + "limit in facts/ has (limitNames: "
+                        + String.join(", ", Fixtures.advisor().knowledge().limitNames()) + ")",
                 file + ":43: rule \"Ends the JVM\" calls System.exit or Runtime: a rule only records through verdict",
                 "5 problems"), lines(run));
     }

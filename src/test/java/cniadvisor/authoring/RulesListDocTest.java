@@ -74,10 +74,10 @@ class RulesListDocTest {
         assertEquals(List.of(
                 "warning: source learn-dual-stack is as of 2023-12-07, 1080 days before 2026-11-21 "
                         + "(--max-source-age 1000): re-read https://learn.microsoft.com/azure/aks/configure-dual-stack "
-                        + "and update its asOf in facts/sources.yaml (cited by ELIG-DUAL-STACK and 4 facts)",
+                        + "and update its asOf in facts/sources.yaml (cited by ELIG-DUAL-STACK and 5 facts)",
                 "warning: source learn-virtual-nodes is as of 2023-11-06, 1111 days before 2026-11-21 "
                         + "(--max-source-age 1000): re-read https://learn.microsoft.com/azure/aks/virtual-nodes "
-                        + "and update its asOf in facts/sources.yaml (cited by ELIG-VIRTUAL-NODES and 3 facts)"),
+                        + "and update its asOf in facts/sources.yaml (cited by ELIG-VIRTUAL-NODES and 5 facts)"),
                 run.err().lines().toList());
     }
 
@@ -106,7 +106,7 @@ class RulesListDocTest {
         assertTrue(doc.contains("  - [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
                 + "(`learn-virtual-nodes`), as of 2023-11-06 **(stale: 1111 days old)**\n"), doc);
         assertTrue(doc.contains("| [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
-                + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | `ELIG-VIRTUAL-NODES` and 3 facts |\n"), doc);
+                + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | `ELIG-VIRTUAL-NODES` and 5 facts |\n"), doc);
         assertEquals(2, run.err().lines().count(), run.err());
     }
 

@@ -125,7 +125,7 @@ class RulesTestCommandTest {
                 asOf: 2026-11-21
                 scenarios:
                   - name: node subnet is not excluded
-                    request: {nodeCount: 10}
+                    request: {nodeCount: 10, surgeNodes: 1}
                     expect: {excluded: [azure-cni-node-subnet], findings: [IP-ONE-WAY-MAX-PODS]}
                 """);
         CliRun run = CliRun.run("rules", "test", file.toString());

@@ -379,10 +379,11 @@ class BatchCommandTest {
 
             assertEquals(2, run.exitCode(), run.toString());
             // given node subnets 256 + 1,024 + 1,024 + 128 + 256 + 2,048 + 4,096, the proposed ones for the two
-            // without one: 201 overlay nodes + 5 reserved in a /24 (256), 13 BYO nodes + 5 in a /27 (32), and
-            // trading's proposed pod subnet: 31 nodes x 2 batches of 16 = 992 addresses in a /22 (1,024)
+            // without one (surge at AKS's default 10%, rounded up): 200 + 20 overlay nodes + 5 reserved in a /24
+            // (256), 12 + 2 BYO nodes + 5 in a /27 (32), and trading's proposed pod subnet: 30 + 3 nodes x 2
+            // batches of 16 = 1,056 addresses in a /21 (2,048)
             assertTrue(run.err().lines().anyMatch(line -> line.equals("Address pool 10.0.0.0/9 (8,388,608 "
-                    + "addresses): 9 requests take 10,144; 8,378,464 left.")), run.err());
+                    + "addresses): 9 requests take 11,168; 8,377,440 left.")), run.err());
         }
     }
 

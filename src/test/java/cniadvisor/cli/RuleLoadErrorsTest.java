@@ -61,7 +61,7 @@ class RuleLoadErrorsTest {
         Path scale = rules.resolve("scale.drl");
         // drop the closing parenthesis: the parser stumbles on the next line's first token, indented by 4, so it is
         // in column 5 (columns count from 1, as editors count them)
-        String pattern = "value < ($nodes + $surge), $subject : subject";
+        String pattern = "value < reach($nodes, $surge), $subject : subject";
         Folders.edit(scale, pattern + " )", pattern);
         int nextLine = Folders.lineOf(scale, pattern) + 1;
 

@@ -63,10 +63,29 @@ class AzCliCommandTest {
 
     @Test
     void windowsGetsTheAzureDataplaneAndCalico() {
-        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "networkPolicy: any");
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
+                "networkPolicy: any");
         Map<String, String> flags = parse(advice.recommendation().azCli());
         assertFalse(flags.containsKey("--network-dataplane"));
         assertEquals("calico", flags.get("--network-policy"));
+    }
+
+    @Test
+    void windowsPoolsWithoutMaxPodsAreDeployedAtTheRecommended110NotOverlays250() {
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"");
+        assertEquals("azure-cni-overlay", advice.recommendation().option());
+        assertEquals("110", parse(advice.recommendation().azCli()).get("--max-pods"));
+        assertEquals(110, advice.recommendation().network().maxPods());
+        // the plan sized the ranges with the same max pods the deployment sets
+        assertEquals(110, advice.addressPlan().sizing().stream()
+                .filter(f -> f.option().equals("azure-cni-overlay")).findFirst().orElseThrow().maxPods());
+    }
+
+    @Test
+    void windowsPoolsWithMaxPodsGetWhatTheyAskFor() {
+        Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
+                "maxPodsPerNode: 150");
+        assertEquals("150", parse(advice.recommendation().azCli()).get("--max-pods"));
     }
 
     @Test

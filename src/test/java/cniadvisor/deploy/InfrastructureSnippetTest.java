@@ -33,7 +33,7 @@ class InfrastructureSnippetTest {
                 # In default_node_pool and every azurerm_kubernetes_cluster_node_pool:
                 #   max_pods       = 30
                 #   vnet_subnet_id = <node subnet id>  # 10.40.0.0/22
-                #   pod_subnet_id  = <pod subnet id>   # 10.2.0.0/22, pod IP allocation mode DynamicIndividual
+                #   pod_subnet_id  = <pod subnet id>   # 10.2.0.0/21, pod IP allocation mode DynamicIndividual
                 """, TerraformSnippet.render(trading));
     }
 
@@ -47,7 +47,7 @@ class InfrastructureSnippetTest {
                 @description('Resource id of the node subnet (10.40.0.0/22)')
                 param nodeSubnetId string
 
-                @description('Resource id of the pod subnet (10.2.0.0/22)')
+                @description('Resource id of the pod subnet (10.2.0.0/21)')
                 param podSubnetId string
 
                 var networkProfile = {

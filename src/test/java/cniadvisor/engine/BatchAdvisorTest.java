@@ -42,8 +42,12 @@ class BatchAdvisorTest {
         for (int i = 0; i < count; i++) {
             boolean win = random.nextInt(5) == 0;
             int nodes = random.nextInt(3) == 0 ? 1 + random.nextInt(6000) : new int[]{3, 10, 50, 200}[random.nextInt(4)];
+            // upgrade surge: AKS's default, a count (as surgeNodes gives it) or a percentage
+            int surge = random.nextInt(3);
+            String maxSurge = surge == 0 ? null : surge == 1 ? String.valueOf(random.nextInt(4))
+                    : (1 + random.nextInt(50)) + "%";
             requests.add(new Request("team-" + i, nodes,
-                    random.nextBoolean() ? null : 10 + random.nextInt(241), random.nextInt(4),
+                    random.nextBoolean() ? null : 10 + random.nextInt(241), null, maxSurge,
                     random.nextInt(3) == 0 ? "10." + random.nextInt(256) + "." + random.nextInt(64) * 4 + ".0/"
                             + (22 + random.nextInt(3)) : null,
                     random.nextInt(6) == 0 ? "10.244.0.0/" + (14 + random.nextInt(10)) : null,
@@ -67,7 +71,8 @@ class BatchAdvisorTest {
     }
 
     static Request renamed(Request r, String name) {
-        return new Request(name, r.nodeCount(), r.maxPodsPerNode(), r.surgeNodes(), r.nodeSubnetCidr(), r.podCidr(),
+        return new Request(name, r.nodeCount(), r.maxPodsPerNode(), r.surgeNodes(), r.maxSurge(), r.nodeSubnetCidr(),
+                r.podCidr(),
                 r.serviceCidr(), r.dnsServiceIp(), r.connectedNetworks(), r.windowsNodePools(),
                 r.windowsServerVersion(), r.networkPolicy(), r.advancedPolicy(), r.trafficPattern(),
                 r.directPodAccess(), r.podSourceIpVisible(), r.virtualNodes(), r.dualStack(),

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class QuestionnaireTest {
 
     /** The questions every run asks: the rest depend on the answers. */
-    private static final List<String> COMMON = List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode",
+    private static final List<String> COMMON = List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode",
             "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
             "specialFeatures", "currentPlugin", "knowsAddressRanges");
 
@@ -63,7 +63,7 @@ class QuestionnaireTest {
             assertEquals(List.of(
                     "Name  my-cluster",
                     "Nodes (at most)  10",
-                    "Upgrade surge nodes  1",
+                    "Upgrade max surge  AKS's default",
                     "Pods per node  each option's default",
                     "Windows node pools  no",
                     "Network policies  none",
@@ -82,7 +82,7 @@ class QuestionnaireTest {
             String screen = run.screen();
             assertTrue(screen.contains("\n  name [my-cluster]: \n"), screen);
             assertTrue(screen.contains("\n  1 or more: 10\n"), "nodeCount has no default: " + screen);
-            assertTrue(screen.contains("\n  0 or more [1]: \n"), screen);
+            assertTrue(screen.contains("\n  node count or percentage, e.g. 3 or 33% [AKS's default]: \n"), screen);
             assertTrue(screen.contains("\n  10 to 250 [each option's default]: \n"), screen);
             assertTrue(screen.contains("\n  y/n [no]: \n"), screen);
             assertTrue(screen.contains("""
@@ -107,7 +107,7 @@ class QuestionnaireTest {
                     ENTER,      // advancedPolicy: asked because policies are needed
                     ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
                     "windowsServerVersion", "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess",
                     "podSourceIpVisible", "specialFeatures", "currentPlugin", "knowsAddressRanges"), run.asked());
             assertTrue(run.screen().contains("""
@@ -149,7 +149,7 @@ class QuestionnaireTest {
                     ENTER,          // dnsServiceIp
                     "10.0.0.0/16, 172.20.0.0/16",
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
                     "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
                     "specialFeatures", "currentPlugin", "knowsAddressRanges", "nodeSubnetCidr", "podCidr",
                     "serviceCidr", "dnsServiceIp", "connectedNetworks"), run.asked());
@@ -169,7 +169,7 @@ class QuestionnaireTest {
                     ENTER,      // customCni: none
                     ENTER, ENTER,
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
                     "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
                     "specialFeatures", "virtualNodes", "dualStack", "appGatewayForContainers",
                     "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning", "customCni",
@@ -221,7 +221,7 @@ class QuestionnaireTest {
                     "ten",          // not a number
                     "0",            // below the range
                     "10",
-                    "-1",           // surgeNodes below the range
+                    "-1",           // maxSurge: neither a count nor a percentage
                     "2",
                     "5",            // maxPodsPerNode below the range
                     "251",          // above it
@@ -249,7 +249,8 @@ class QuestionnaireTest {
                     "! an answer is required",
                     "! expected a whole number from 1 up, got \"ten\"",
                     "! expected a whole number from 1 up, got \"0\"",
-                    "! expected a whole number from 0 up, got \"-1\"",
+                    "! expected a node count (a whole number from 0 up, e.g. 3) or a percentage of the nodes "
+                            + "from 1% to 100% (e.g. 33%), got \"-1\"",
                     "! expected a whole number from 10 to 250, got \"5\"",
                     "! expected a whole number from 10 to 250, got \"251\"",
                     "! \"maybe\" is not yes or no; answer y or n",
@@ -291,9 +292,9 @@ class QuestionnaireTest {
             Transcript run = Transcript.of(ENTER, String.valueOf(Integer.MAX_VALUE), "5", ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER,      // refused: the answers do not make a request yet
-                    "3", "0",   // surgeNodes: 0
+                    "3", "0",   // maxSurge: 0
                     ENTER);
-            assertEquals(List.of("! surgeNodes: nodeCount + surgeNodes must not exceed 2147483647",
+            assertEquals(List.of("! maxSurge: nodeCount + maxSurge must not exceed 2147483647",
                     "! fix the answer above first; type a number from 1 to 12"), run.lines("!"));
             assertEquals(0, run.request().surgeNodes());
         }
@@ -350,7 +351,7 @@ class QuestionnaireTest {
                     "7", "any",     // Network policies (now line 7): any ...
                     ENTER,          // ... opens the FQDN/L7 question
                     ENTER);
-            assertEquals(List.of("Name  my-cluster", "Nodes (at most)  10", "Upgrade surge nodes  1",
+            assertEquals(List.of("Name  my-cluster", "Nodes (at most)  10", "Upgrade max surge  AKS's default",
                     "Pods per node  each option's default", "Windows node pools  yes", "Windows Server version  2022",
                     "Network policies  any", "FQDN or L7 policies  no", "Traffic pattern  mixed",
                     "Direct pod access  no", "Pod IP visible as source  no", "Special features  no",

@@ -47,8 +47,8 @@ class RequestFileTest {
                 # How many nodes may the cluster reach at most?
                 nodeCount: 40
 
-                # How many extra nodes may an upgrade add at once (max surge)?
-                surgeNodes: 1
+                # How many extra nodes may an upgrade add at once (max surge: a count, or a percentage of the nodes)?
+                # maxSurge:
 
                 # How many pods may run on one node?
                 # maxPodsPerNode:

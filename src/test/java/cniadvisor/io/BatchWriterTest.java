@@ -133,7 +133,7 @@ class BatchWriterTest {
         assertEquals("0", payments.get("errors"));
         assertTrue(payments.get("azCli").startsWith("az aks create --resource-group <resource-group> --name payments"));
         assertEquals("no-fit", all.get(1).get("status"));
-        assertEquals("PREF-VIRTUAL-NODES-DUAL-STACK", all.get(1).get("rules"));
+        assertEquals("ELIG-CONFLICT-ERROR", all.get(1).get("rules"));
         assertTrue(all.get(1).get("messages").startsWith("no fit: azure-cni-overlay: ELIG-VIRTUAL-NODES | "));
         assertEquals("invalid", all.get(2).get("status"));
         assertEquals("t.csv:4: nodeCount: expected a whole number from 1 up, got \"0\"", all.get(2).get("messages"));
@@ -188,7 +188,7 @@ class BatchWriterTest {
                 + "## Summary\n\n**4 requests: 2 recommended, 1 no fit, 1 invalid; 2 with errors, 1 with "
                 + "warnings**\n"), md);
         assertTrue(md.contains("| Error | Requests |\n|---|---:|\n| `BATCH-NODE-SUBNET-OVERLAP` | 1 |\n"
-                + "| `PREF-VIRTUAL-NODES-DUAL-STACK` | 1 |\n"), md);
+                + "| `ELIG-CONFLICT-ERROR` | 1 |\n"), md);
         int summary = md.indexOf("## Summary");
         int first = md.indexOf("\n## 1. payments\n\n`t.csv:2` **Recommended:** Azure CNI Overlay, cilium data "
                 + "plane, cilium network policy\n");
@@ -288,7 +288,7 @@ class BatchWriterTest {
             assertEquals("t.csv", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
             assertTrue(result.at("/locations/0/physicalLocation/region/startLine").asInt() >= 2);
         }
-        assertEquals(List.of("BATCH-RECOMMENDATION@2", "BATCH-NO-FIT@3", "PREF-VIRTUAL-NODES-DUAL-STACK@3",
+        assertEquals(List.of("BATCH-RECOMMENDATION@2", "BATCH-NO-FIT@3", "ELIG-CONFLICT-ERROR@3",
                         "BATCH-INVALID-INPUT@4", "BATCH-RECOMMENDATION@5", "BATCH-NODE-SUBNET-OVERLAP@5",
                         "LIFE-WINDOWS-RETIRING@5"),
                 results.stream().map(r -> r.get("ruleId").asText() + "@"

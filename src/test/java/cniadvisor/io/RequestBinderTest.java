@@ -19,7 +19,7 @@ class RequestBinderTest {
 
     @Test
     void keysAreTheContractKeysInTableOrder() {
-        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "nodeSubnetCidr", "podCidr",
+        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "maxSurge", "nodeSubnetCidr", "podCidr",
                 "serviceCidr", "dnsServiceIp", "connectedNetworks", "windowsNodePools", "windowsServerVersion",
                 "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
                 "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
@@ -51,7 +51,7 @@ class RequestBinderTest {
 
         Request request = RequestBinder.bind(row, "batch.csv", "row-2");
 
-        assertEquals(new Request("team-d", 12, 30, 1, null, null, null, null,
+        assertEquals(new Request("team-d", 12, 30, null, null, null, null, null, null,
                 List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2022", "azure", false, "mixed", false, false,
                 false, true, false, false, false, false, null, null), request);
     }
@@ -87,9 +87,41 @@ class RequestBinderTest {
 
     @Test
     void peakNodesMustFitAnInt() {
-        assertEquals(List.of("batch.csv:1: nodeCount: nodeCount + surgeNodes must not exceed 2147483647"),
+        assertEquals(List.of("batch.csv:1: nodeCount: nodeCount + its upgrade surge must not exceed 2147483647"),
                 errors(List.of(Field.text("nodeCount", "2147483647", 1))));
         assertEquals(List.of("batch.csv:2: surgeNodes: nodeCount + surgeNodes must not exceed 2147483647"),
                 errors(List.of(Field.text("nodeCount", "2147483000", 1), Field.text("surgeNodes", "1000", 2))));
+    }
+
+    @Test
+    void maxSurgeIsACountOrAPercentageAndSurgeNodesIsItsCount() throws InputException {
+        Request percent = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "33%", 2)),
+                "batch.csv", "row");
+        assertEquals("33%", percent.maxSurge());
+        assertEquals(20, percent.surgeNodes()); // 19.8 rounded up
+        Request count = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "4", 2)),
+                "batch.csv", "row");
+        assertEquals("4", count.maxSurge());
+        assertEquals(4, count.surgeNodes());
+        Request old = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("surgeNodes", "4", 2)),
+                "batch.csv", "row");
+        assertEquals(count, old);
+        Request none = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row");
+        assertEquals(null, none.maxSurge());
+        assertEquals(null, none.surgeNodes()); // AKS's default, a fact, is applied by the engine
+    }
+
+    @Test
+    void maxSurgeOutsideItsRangeAndBothSurgeKeysAreErrors() {
+        String expected = "expected a node count (a whole number from 0 up, e.g. 3) or a percentage of the nodes "
+                + "from 1% to 100% (e.g. 33%), got ";
+        for (String bad : List.of("0%", "101%", "-1", "ten", "3.5", "%")) {
+            assertEquals(List.of("batch.csv:2: maxSurge: " + expected + "\"" + bad + "\""),
+                    errors(List.of(Field.text("nodeCount", "6", 1), Field.text("maxSurge", bad, 2))), bad);
+        }
+        assertEquals(List.of("batch.csv:3: maxSurge: give surgeNodes or maxSurge, not both (surgeNodes is given "
+                        + "too; surgeNodes: N is maxSurge: N)"),
+                errors(List.of(Field.text("nodeCount", "6", 1), Field.text("surgeNodes", "1", 2),
+                        Field.text("maxSurge", "10%", 3))));
     }
 }

@@ -53,7 +53,8 @@ class RequestBinderValueTest {
         assertEquals(Optional.of(new NumberRange(1, null)), RequestBinder.range("nodeCount"));
         assertEquals(Optional.of(new NumberRange(10, 250)), RequestBinder.range("maxPodsPerNode"));
         assertEquals(Optional.empty(), RequestBinder.range("podCidr"));
-        assertEquals(1, RequestBinder.defaultValue("surgeNodes"));
+        assertNull(RequestBinder.defaultValue("surgeNodes"));
+        assertNull(RequestBinder.defaultValue("maxSurge"));
         assertEquals("mixed", RequestBinder.defaultValue("trafficPattern"));
         assertEquals(false, RequestBinder.defaultValue("dualStack"));
         assertNull(RequestBinder.defaultValue("maxPodsPerNode"));

@@ -45,7 +45,7 @@ class RequestReaderTest {
 
     /** A request with only nodeCount given: every other component at its default. */
     private static Request defaults(String name, int nodeCount) {
-        return new Request(name, nodeCount, null, 1, null, null, null, null, List.of(), false, null, "none",
+        return new Request(name, nodeCount, null, null, null, null, null, null, null, List.of(), false, null, "none",
                 false, "mixed", false, false, false, false, false, false, false, false, null, null);
     }
 
@@ -74,7 +74,7 @@ class RequestReaderTest {
 
             Request request = RequestReader.read(file, InputStream.nullInputStream());
 
-            assertEquals(new Request("team-a", 50, 30, 1, "10.240.0.0/16", "10.244.0.0/16", "10.0.0.0/16",
+            assertEquals(new Request("team-a", 50, 30, null, null, "10.240.0.0/16", "10.244.0.0/16", "10.0.0.0/16",
                     "10.0.0.10", List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2025", "calico", false, "mixed",
                     true, false, false, false, false, false, false, false, "flannel", "kubenet"), request);
         }
@@ -112,7 +112,7 @@ class RequestReaderTest {
 
             Request request = RequestReader.read(file, InputStream.nullInputStream());
 
-            assertEquals(new Request("payments", 400, 250, 0, "10.10.0.0/22", "192.168.0.0/16", "172.16.0.0/16",
+            assertEquals(new Request("payments", 400, 250, 0, "0", "10.10.0.0/22", "192.168.0.0/16", "172.16.0.0/16",
                     "172.16.0.10", List.of("10.20.0.0/16"), true, "2022", "cilium", true, "intra-cluster",
                     false, true, true, true, true, true, true, true, null, "azure-cni-node-subnet"), request);
         }
@@ -203,7 +203,7 @@ class RequestReaderTest {
         @Test
         void unknownKeyFarFromEveryKeyListsTheAllowedKeys() {
             assertEquals(List.of("req.yaml:2: unknown key 'colour'; allowed keys are name, nodeCount, "
-                            + "maxPodsPerNode, surgeNodes, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
+                            + "maxPodsPerNode, surgeNodes, maxSurge, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
                             + "connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, "
                             + "advancedPolicy, trafficPattern, directPodAccess, podSourceIpVisible, virtualNodes, "
                             + "dualStack, appGatewayForContainers, applicationGatewayIngress, sharedSubnet, "
@@ -456,7 +456,7 @@ class RequestReaderTest {
             assertEquals(List.of(
                             "req.yaml:1: nodeCount: YAML aliases (*count) are not supported; write the value out",
                             "req.yaml:2: unknown key 'colour'; allowed keys are name, nodeCount, maxPodsPerNode, "
-                                    + "surgeNodes, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
+                                    + "surgeNodes, maxSurge, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
                                     + "connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, "
                                     + "advancedPolicy, trafficPattern, directPodAccess, podSourceIpVisible, "
                                     + "virtualNodes, dualStack, appGatewayForContainers, applicationGatewayIngress, "

@@ -45,10 +45,35 @@ class AddressPlannerTest {
         }
 
         @Test
-        void nodeSubnetDefaultMaxPodsIsThirty() {
+        void nodeSubnetDefaultMaxPodsIsThirtyAndTheDefaultSurgeTenPercent() {
             AddressFit f = fit(request("nodeCount: 50"), "azure-cni-node-subnet", "node-subnet");
             assertEquals(30, f.maxPods());
-            assertEquals(1581, f.needed());
+            assertEquals(1705, f.needed()); // (50 + 5 surge at 10%) x 31
+            assertEquals("(50 nodes + 5 surge at 10%) x (30 pods + 1 node IP) = 1,705 addresses", f.formula());
+        }
+
+        @Test
+        void aMaxSurgePercentageIsRoundedUpToWholeNodes() {
+            // 33% of 50 is 16.5: 17 surge nodes
+            AddressFit f = fit(request("nodeCount: 50", "maxPodsPerNode: 30", "maxSurge: 33%"),
+                    "azure-cni-node-subnet", "node-subnet");
+            assertEquals(2077, f.needed()); // 67 x 31
+            assertEquals("(50 nodes + 17 surge at 33%) x (30 pods + 1 node IP) = 2,077 addresses", f.formula());
+        }
+
+        @Test
+        void theDefaultSurgeIsAtLeastOneNode() {
+            // 10% of 3 is 0.3: rounded up to 1, as for a percentage AKS is given
+            AddressFit f = fit(request("nodeCount: 3", "maxPodsPerNode: 30"), "azure-cni-node-subnet", "node-subnet");
+            assertEquals(124, f.needed()); // 4 x 31
+        }
+
+        @Test
+        void aMaxSurgeCountIsTakenAsIs() {
+            AddressFit f = fit(request("nodeCount: 50", "maxPodsPerNode: 30", "maxSurge: 2"),
+                    "azure-cni-node-subnet", "node-subnet");
+            assertEquals(1612, f.needed()); // 52 x 31
+            assertEquals("(50 nodes + 2 surge) x (30 pods + 1 node IP) = 1,612 addresses", f.formula());
         }
 
         @Test
@@ -83,7 +108,7 @@ class AddressPlannerTest {
                     "azure-cni-node-subnet", "node-subnet");
             assertEquals(1019, f.available());
             assertFalse(f.fits());
-            assertEquals(-562L, f.headroom());
+            assertEquals(-686L, f.headroom()); // 1,019 - (50 + 5 surge at AKS's default 10%) x 31
         }
     }
 

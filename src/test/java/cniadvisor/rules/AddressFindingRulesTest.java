@@ -39,7 +39,7 @@ class AddressFindingRulesTest {
 
     @Test
     void nodeSubnetTooSmallExcludesTheFlatOptionWithTheNumbers() {
-        Advice advice = advise("nodeCount: 50", "maxPodsPerNode: 30", "nodeSubnetCidr: 10.1.0.0/22",
+        Advice advice = advise("nodeCount: 50", "maxPodsPerNode: 30", "surgeNodes: 1", "nodeSubnetCidr: 10.1.0.0/22",
                 "trafficPattern: external");
         assertEquals("excluded", option(advice, "azure-cni-node-subnet").status());
         Reason r = reasons(advice, "azure-cni-node-subnet", "IP-NODE-SUBNET-CAPACITY").get(0);

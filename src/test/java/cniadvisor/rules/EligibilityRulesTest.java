@@ -17,18 +17,22 @@ import static cniadvisor.model.OptionResult.RECOMMENDED;
 import static cniadvisor.testing.AdviceAssertions.assertCites;
 import static cniadvisor.testing.AdviceAssertions.assertExcludedBy;
 import static cniadvisor.testing.AdviceAssertions.assertNoFit;
+import static cniadvisor.testing.AdviceAssertions.assertNoWarning;
 import static cniadvisor.testing.AdviceAssertions.assertOnlyReason;
 import static cniadvisor.testing.AdviceAssertions.assertReason;
 import static cniadvisor.testing.AdviceAssertions.assertRecommended;
 import static cniadvisor.testing.AdviceAssertions.assertStatus;
 import static cniadvisor.testing.AdviceAssertions.assertText;
+import static cniadvisor.testing.AdviceAssertions.assertWarning;
 import static cniadvisor.testing.AdviceAssertions.withText;
 import static cniadvisor.testing.Fixtures.AS_OF;
 import static cniadvisor.testing.Fixtures.FACTS;
 import static cniadvisor.testing.Fixtures.RULES;
 import static cniadvisor.testing.Fixtures.advise;
+import static cniadvisor.testing.Fixtures.cites;
 import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** rules/eligibility.drl: hard constraints from the support matrix in facts/support.yaml. */
 class EligibilityRulesTest {
@@ -153,6 +157,67 @@ class EligibilityRulesTest {
 
         assertExcludedBy(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS", "learn-kubenet");
         assertOnlyReason(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS");
+    }
+
+    // ---- ELIG-CONFLICT-ERROR, ELIG-CONFLICT-WARNING, ELIG-CONFLICT-INFO (facts/support.yaml, conflicts:) ----
+
+    @Test
+    void virtualNodesWithDualStackHaveNoFitAndAnErrorNamingTheConflict() {
+        Advice advice = advise("nodeCount: 10", "virtualNodes: true", "dualStack: true");
+
+        assertNoFit(advice);
+        Reason error = assertWarning(advice, "ELIG-CONFLICT-ERROR", "error", "learn-overlay-configure");
+        assertText(error, "Not supported together (virtualNodes + dualStack)", "drop one of the two");
+        assertTrue(cites(error, "learn-virtual-nodes"));
+        assertTrue(advice.conflicts().contains("azure-cni-overlay: ELIG-VIRTUAL-NODES"), advice.conflicts()::toString);
+        assertTrue(advice.conflicts().contains("azure-cni-node-subnet: ELIG-DUAL-STACK"),
+                advice.conflicts()::toString);
+    }
+
+    @Test
+    void nodeAutoProvisioningWithWindowsPoolsIsAnErrorButThePluginAdviceStands() {
+        Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true", "windowsNodePools: true",
+                "windowsServerVersion: \"2022\"");
+
+        assertRecommended(advice, "azure-cni-overlay", "azure", "none");
+        Reason error = assertWarning(advice, "ELIG-CONFLICT-ERROR", "error", "learn-nap");
+        assertText(error, "(nodeAutoProvisioning + windows)", "does not support Windows node pools");
+    }
+
+    @Test
+    void nodeAutoProvisioningWithDualStackIsAnErrorThatSaysItIsAnInference() {
+        Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true", "dualStack: true");
+
+        Reason error = assertWarning(advice, "ELIG-CONFLICT-ERROR", "error", "learn-nap");
+        assertText(error, "(nodeAutoProvisioning + dualStack)", "does not support IPv6 clusters",
+                "does not name dual-stack");
+    }
+
+    @Test
+    void virtualNodesWithNetworkPoliciesIsAWarning() {
+        Advice advice = advise("nodeCount: 10", "virtualNodes: true", "networkPolicy: calico");
+
+        assertRecommended(advice, "azure-cni-node-subnet", "azure", "calico");
+        Reason warning = assertWarning(advice, "ELIG-CONFLICT-WARNING", "warning", "learn-virtual-nodes");
+        assertText(warning, "(virtualNodes + networkPolicy)", "do not apply to pods on virtual nodes");
+        assertNoWarning(advise("nodeCount: 10", "virtualNodes: true"), "ELIG-CONFLICT-WARNING");
+    }
+
+    @Test
+    void aConflictAtInfoLevelIsReportedAsInfo(@TempDir Path dir) throws Exception {
+        Path facts = Folders.copy(FACTS, dir.resolve("facts"));
+        Files.writeString(facts.resolve("zz-conflict.yaml"), """
+                conflicts:
+                  - {features: [sharedSubnet, customCni], level: info, sources: [learn-byo-cni], note: "test entry"}
+                """);
+        Advisor advisor = Advisor.load(new AdvisorConfig(List.of(RULES), facts, null,
+                AdvisorConfig.DEFAULT_MAX_FIRINGS));
+
+        Advice advice = advisor.advise(request("nodeCount: 10", "sharedSubnet: true", "customCni: cilium-oss"), AS_OF);
+
+        Reason info = assertWarning(advice, "ELIG-CONFLICT-INFO", "info", "learn-byo-cni");
+        assertText(info, "Not supported together (sharedSubnet + customCni): test entry.");
+        assertNoWarning(advisor.advise(request("nodeCount: 10", "sharedSubnet: true"), AS_OF), "ELIG-CONFLICT-INFO");
     }
 
     // ---- ELIG-SHARED-SUBNET ----

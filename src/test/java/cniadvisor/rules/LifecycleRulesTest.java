@@ -9,6 +9,7 @@ import java.util.List;
 
 import static cniadvisor.model.OptionResult.ELIGIBLE;
 import static cniadvisor.model.OptionResult.RECOMMENDED;
+import static cniadvisor.testing.AdviceAssertions.assertCites;
 import static cniadvisor.testing.AdviceAssertions.assertExcludedBy;
 import static cniadvisor.testing.AdviceAssertions.assertNoFit;
 import static cniadvisor.testing.AdviceAssertions.assertNoReason;
@@ -193,6 +194,9 @@ class LifecycleRulesTest {
 
         Reason error = assertWarning(advice, "LIFE-WINDOWS-RETIRED", "error", "aks-release-notes");
         assertText(error, "Windows Server 2019 has been unsupported since 2026-03-01", "Use Windows Server 2025");
+        // the retirement is cited from what says it: the release that retired it and its retirement issue
+        assertCites(error, "aks-release-2026-05-29");
+        assertCites(error, "aks-windows-2019-retirement");
         assertNoWarning(advice, "LIFE-WINDOWS-RETIRING");
     }
 
@@ -227,6 +231,7 @@ class LifecycleRulesTest {
         List<Reason> notes = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-MIGRATION-PATH", "notes",
                 "learn-update-cni");
         assertText(notes.get(0), "Migration from kubenet: in-place, one-way: true",
+                "the pod CIDR stays as it is unless --pod-cidr sets a new, larger one",
                 "Command: az aks update --network-plugin azure --network-plugin-mode overlay");
     }
 
@@ -234,9 +239,10 @@ class LifecycleRulesTest {
     void nodeSubnetMigratesToOverlayInPlaceAndOneWay() {
         Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 10", "currentPlugin: azure-cni-node-subnet");
 
-        List<Reason> notes = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-MIGRATION-PATH", "notes",
+        List<Reason> notes = assertReason(advice, "azure-cni-overlay", ELIGIBLE, "LIFE-MIGRATION-PATH", "notes",
                 "learn-update-cni");
-        assertText(notes.get(0), "Migration from azure-cni-node-subnet: in-place, one-way: true");
+        assertText(notes.get(0), "Migration from azure-cni-node-subnet: in-place, one-way: true",
+                "The reasons that favour azure-cni-overlay are what the move gains");
     }
 
     @Test
@@ -270,5 +276,50 @@ class LifecycleRulesTest {
         assertStatus(advice, "azure-cni-node-subnet", ELIGIBLE);
         assertReason(advice, "azure-cni-node-subnet", ELIGIBLE, "LIFE-REBUILD-NEEDED", "penalises",
                 "learn-update-cni");
+    }
+
+    // ---- LIFE-STAY-CURRENT ----
+
+    @Test
+    void anExistingPodSubnetClusterIsNotSteeredToARebuildByItsTrafficPattern() {
+        Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: azure-cni-pod-subnet",
+                "trafficPattern: intra-cluster");
+
+        assertRecommended(advice, "azure-cni-pod-subnet", "cilium", "cilium");
+        List<Reason> favours = assertReason(advice, "azure-cni-pod-subnet", RECOMMENDED, "LIFE-STAY-CURRENT",
+                "favours", "learn-update-cni");
+        assertText(favours.get(0), "Azure CNI Pod Subnet is not retiring and no requirement rules it out, so it stays");
+        // what a rebuild would gain is said on Overlay's side
+        assertReason(advice, "azure-cni-overlay", ELIGIBLE, "PREF-TRAFFIC-INTRA-CLUSTER", "favours",
+                "learn-overlay-concepts");
+        List<Reason> notes = assertReason(advice, "azure-cni-overlay", ELIGIBLE, "LIFE-MIGRATION-PATH", "notes",
+                "learn-update-cni");
+        assertText(notes.get(0), "rebuild", "The reasons that favour azure-cni-overlay are what the move gains");
+    }
+
+    @Test
+    void anExistingNodeSubnetClusterStaysThoughOverlayIsAnInPlaceMigrationAway() {
+        Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: azure-cni-node-subnet",
+                "trafficPattern: intra-cluster", "networkPolicy: any");
+
+        assertRecommended(advice, "azure-cni-node-subnet", "cilium", "cilium");
+        assertReason(advice, "azure-cni-node-subnet", RECOMMENDED, "LIFE-STAY-CURRENT", "favours", "learn-update-cni");
+    }
+
+    @Test
+    void aRetiringPluginGetsNoStayBonus() {
+        Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: kubenet");
+
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+        assertNoReason(advice, "kubenet", "LIFE-STAY-CURRENT");
+    }
+
+    @Test
+    void aRequirementTheCurrentPluginCannotMeetStillMeansARebuild() {
+        Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: azure-cni-pod-subnet",
+                "dualStack: true");
+
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
     }
 }

@@ -40,6 +40,27 @@ class PolicyEngineRulesTest {
         assertText(warning, "AKS installs no policy engine, so calico-enterprise must enforce them");
     }
 
+    @Test
+    void aCustomCiliumWithFqdnOrL7PoliciesFitsBringYourOwnCni() {
+        // it used to fit nowhere: the FQDN/L7 rule ruled out BYO's "no engine", and Cilium policy BYO's data plane
+        for (List<String> policy : List.of(List.of("networkPolicy: any", "advancedPolicy: true"),
+                List.of("networkPolicy: cilium", "advancedPolicy: true"), List.of("networkPolicy: cilium"))) {
+            List<String> lines = new java.util.ArrayList<>(List.of("nodeCount: 10", "customCni: cilium-oss"));
+            lines.addAll(policy);
+            Advice advice = advise(lines.toArray(String[]::new));
+
+            assertRecommended(advice, "byo-cni", "none", "none");
+            assertNoReason(advice, "byo-cni", "POL-ADVANCED");
+            assertNoReason(advice, "byo-cni", "POL-CILIUM-NEEDS-CILIUM-DATAPLANE");
+            Reason warning = assertWarning(advice, "POL-BYO-ENFORCES", "warning", "learn-byo-cni");
+            assertText(warning, "AKS installs no policy engine, so cilium-oss must enforce them");
+            if (policy.contains("advancedPolicy: true")) {
+                assertText(warning, "with FQDN or L7 rules");
+            }
+            assertNoWarning(advice, "POL-ADVANCED-NEEDS-ACNS");
+        }
+    }
+
     // ---- POL-REQUIRED ----
 
     @Test
@@ -189,14 +210,41 @@ class PolicyEngineRulesTest {
     // ---- POL-WINDOWS-VERSION-PARTIAL ----
 
     @Test
-    void calicoOnWindowsServer2025IsRankedDownAsUnconfirmed() {
+    void calicoDoesNotRunOnWindowsServer2025ByTheStricterOfTwoSources() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2025\"",
                 "networkPolicy: calico");
 
-        assertRecommended(advice, "azure-cni-overlay", "azure", "calico");
-        List<Reason> penalties = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "POL-WINDOWS-VERSION-PARTIAL",
-                "penalises", "learn-network-policies");
-        assertText(penalties.get(0), "Windows Server 2025 with policy:calico");
+        assertNoFit(advice);
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "POL-WINDOWS-VERSION",
+                "learn-network-policy-best-practices");
+        Reason calico = reasons.stream().filter(r -> r.text().contains("policy:calico")).findFirst().orElseThrow();
+        assertText(calico, "Windows Server 2025: policy:calico is not supported", "2019 and 2022 only",
+                "without versions", "the stricter, versioned table is followed");
+        assertCites(calico, "learn-network-policies");
+        assertCites(calico, "calico-windows-2025");
+    }
+
+    // ---- POL-WINDOWS-NO-ENGINE ----
+
+    @Test
+    void windowsServer2025PoolsThatNeedPoliciesAreToldWhatToDoInsteadOfGettingCalico() {
+        for (String policy : List.of("any", "calico", "azure")) {
+            Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "networkPolicy: " + policy);
+
+            assertNoFit(advice);
+            Reason error = assertWarning(advice, "POL-WINDOWS-NO-ENGINE", "error", "aks-npm-windows-retirement");
+            assertText(error, "Windows Server 2025 node pools: no network policy engine AKS offers runs on them",
+                    "a Windows Server version Calico supports", "a Linux-only cluster",
+                    "networkPolicy: none and filter the Windows pools' traffic with network security groups");
+        }
+    }
+
+    @Test
+    void enginesThatRunOnTheWindowsVersionMeanNoError() {
+        assertNoWarning(advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
+                "networkPolicy: any"), "POL-WINDOWS-NO-ENGINE");
+        assertNoWarning(advise("nodeCount: 10", "windowsNodePools: true"), "POL-WINDOWS-NO-ENGINE");
+        assertNoWarning(advise("nodeCount: 10", "networkPolicy: any"), "POL-WINDOWS-NO-ENGINE");
     }
 
     @Test
@@ -257,5 +305,32 @@ class PolicyEngineRulesTest {
                 "penalises", "learn-npm-to-cilium");
         assertText(penalties.get(0), "unsupported on Linux from 2028-09-30");
         assertCites(penalties.get(0), "learn-network-policies");
+    }
+
+    // ---- POL-NPM-REQUESTED ----
+
+    @Test
+    void askingForAzureNpmByNameWarnsWithBothRetirementDatesAndTheReplacements() {
+        Advice advice = advise("nodeCount: 10", "networkPolicy: azure");
+
+        Reason warning = assertWarning(advice, "POL-NPM-REQUESTED", "warning", "learn-npm-to-cilium");
+        assertText(warning, "Azure Network Policy Manager (NPM) was asked for",
+                "unsupported on Windows nodes since 2026-09-30 (use calico or network security groups there)",
+                "on Linux nodes from 2028-09-30 (use cilium network policy)");
+        assertCites(warning, "aks-npm-windows-retirement");
+    }
+
+    @Test
+    void beforeTheWindowsRetirementBothDatesAreAhead() {
+        Reason warning = assertWarning(advise(LocalDate.of(2026, 6, 1), "nodeCount: 10", "networkPolicy: azure"),
+                "POL-NPM-REQUESTED", "warning", "learn-npm-to-cilium");
+        assertText(warning, "on Windows nodes from 2026-09-30");
+    }
+
+    @Test
+    void otherEnginesBringNoAzureNpmWarning() {
+        for (String policy : List.of("any", "cilium", "calico", "none")) {
+            assertNoWarning(advise("nodeCount: 10", "networkPolicy: " + policy), "POL-NPM-REQUESTED");
+        }
     }
 }

@@ -122,18 +122,4 @@ class PreferenceRulesTest {
     void managedOptionsGetNoBringYourOwnWarning() {
         assertNoWarning(advise("nodeCount: 10"), "PREF-BYO-SUPPORT");
     }
-
-    // ---- PREF-VIRTUAL-NODES-DUAL-STACK ----
-
-    @Test
-    void virtualNodesWithDualStackHaveNoFitAndAnErrorNamingTheConflict() {
-        Advice advice = advise("nodeCount: 10", "virtualNodes: true", "dualStack: true");
-
-        assertNoFit(advice);
-        Reason error = assertWarning(advice, "PREF-VIRTUAL-NODES-DUAL-STACK", "error", "learn-overlay-configure");
-        assertText(error, "virtual nodes need Azure CNI Node Subnet and dual-stack needs Azure CNI Overlay");
-        assertTrue(advice.conflicts().contains("azure-cni-overlay: ELIG-VIRTUAL-NODES"), advice.conflicts()::toString);
-        assertTrue(advice.conflicts().contains("azure-cni-node-subnet: ELIG-DUAL-STACK"),
-                advice.conflicts()::toString);
-    }
 }
