@@ -106,9 +106,9 @@ class BatchCommandTest {
                     + "number from 1 up, got \"\"many\"\"\""), rows.get(3));
             assertTrue(rows.get(4).startsWith("stdin,5,c,recommended,"), rows.get(4));
             List<String> err = run.err().lines().toList();
-            assertEquals(List.of("error: kiosk (stdin:3): [PREF-VIRTUAL-NODES-DUAL-STACK] Virtual nodes are not "
-                            + "supported with dual-stack: virtual nodes need Azure CNI Node Subnet and dual-stack "
-                            + "needs Azure CNI Overlay. Drop one of the two.",
+            assertEquals(List.of("error: kiosk (stdin:3): [ELIG-CONFLICT-ERROR] Not supported together (virtualNodes "
+                            + "+ dualStack): virtual nodes do not support IPv6 or dual-stack (and they need Azure CNI "
+                            + "Node Subnet, while dual-stack needs Azure CNI Overlay); drop one of the two.",
                     "Batch: 4 requests: 2 recommended, 1 no fit, 1 invalid; 1 with errors, 0 with warnings"),
                     err.subList(0, 2));
             assertFalse(run.err().contains("cni-advisor: failing"), "2 wins over 4 and 6: " + run.err());
@@ -349,7 +349,8 @@ class BatchCommandTest {
                             + "so give this cluster a free range.",
                     "warning: lob-windows (examples/batch/teams.csv:5): [LIFE-WINDOWS-RETIRING] Windows Server 2022 "
                             + "is unsupported from 2028-06-30: Windows Server 2022 is not supported on Kubernetes "
-                            + "1.37 and later. Plan the move to Windows Server 2025.",
+                            + "1.37 and later; node images are removed on 2029-06-30. Plan the move to Windows "
+                            + "Server 2025.",
                     "warning: legacy-intranet (examples/batch/teams.csv:6): [LIFE-RETIRING-PLUGIN-MIGRATE] This "
                             + "cluster runs kubenet, which is unsupported from 2028-03-31 (496 days after "
                             + "2026-11-21): migrate to azure-cni-overlay before then.",

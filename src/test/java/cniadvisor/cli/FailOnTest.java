@@ -30,8 +30,8 @@ class FailOnTest {
             + "unsupported since 2026-03-01: Windows Server 2019 is not supported from Kubernetes 1.33; node images "
             + "are removed on 2027-04-01, after which scaling fails. Use Windows Server 2025.\n";
     private static final String RETIRING = "warning: lob-windows: [LIFE-WINDOWS-RETIRING] Windows Server 2022 is "
-            + "unsupported from 2028-06-30: Windows Server 2022 is not supported on Kubernetes 1.37 and later. Plan "
-            + "the move to Windows Server 2025.\n";
+            + "unsupported from 2028-06-30: Windows Server 2022 is not supported on Kubernetes 1.37 and later; node "
+            + "images are removed on 2029-06-30. Plan the move to Windows Server 2025.\n";
 
     @TempDir
     Path dir;
@@ -126,9 +126,9 @@ class FailOnTest {
         CliRun run = advise("examples/requests/conflict-virtual-nodes-dual-stack.yaml");
         CliRun terraform = advise("examples/requests/conflict-virtual-nodes-dual-stack.yaml", "-o", "terraform");
 
-        String finding = "error: impossible: [PREF-VIRTUAL-NODES-DUAL-STACK] Virtual nodes are not supported with "
-                + "dual-stack: virtual nodes need Azure CNI Node Subnet and dual-stack needs Azure CNI Overlay. Drop "
-                + "one of the two.\n";
+        String finding = "error: impossible: [ELIG-CONFLICT-ERROR] Not supported together (virtualNodes + dualStack): "
+                + "virtual nodes do not support IPv6 or dual-stack (and they need Azure CNI Node Subnet, while dual-stack "
+                + "needs Azure CNI Overlay); drop one of the two.\n";
         assertEquals(4, run.exitCode(), run::toString);
         assertEquals(finding, run.err(), "no closing line: the run fails because nothing fits");
         assertEquals(4, terraform.exitCode(), terraform::toString);

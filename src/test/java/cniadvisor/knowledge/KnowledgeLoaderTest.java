@@ -92,7 +92,7 @@ class KnowledgeLoaderTest {
     void unknownSectionsKeysAndMissingFieldsAreNamed() throws IOException {
         assertEquals(List.of(
                 file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
-                        + "limitNames, support, retirements, migrations, ranges",
+                        + "limitNames, support, conflicts, retirements, migrations, ranges",
                 file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
                 file() + ":5: level: required"),
                 problems("""
@@ -134,7 +134,7 @@ class KnowledgeLoaderTest {
     void whatParsesButWouldMatchNothingIsRefused() throws IOException {
         assertEquals(List.of(
                 file() + ":2: subject: 'kubnet' is not an option id, dataplane:<id>, policy:<id> or one of cluster, "
-                        + "node, serviceCidr, subnet, windows; did you mean 'kubenet'?",
+                        + "node, nodePool, serviceCidr, subnet, windows; did you mean 'kubenet'?",
                 file() + ":3: value: 0 is outside what maxNodes allows (1 to any)",
                 file() + ":4: value: 33 is outside what podBlockPrefix allows (8 to 30)",
                 file() + ":6: feature: 'windowz' is no request feature; did you mean 'windows'?",
