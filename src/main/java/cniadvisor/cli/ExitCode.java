@@ -12,7 +12,7 @@ public enum ExitCode {
     /** The command line or an input file is invalid. */
     USAGE_ERROR(2, "usage or input error: a bad option, file, key or value"),
     /** rules/ or facts/ failed to load. */
-    RULES_ERROR(3, "rules or facts failed to load or check (file:line given)"),
+    RULES_ERROR(3, "rules or facts failed to load or check, or a rule failed while running (file:line given)"),
     /** No option satisfies the requirements. */
     NO_FIT(4, "no option satisfies the requirements (the report says which conflict)"),
     /** rules test: a scenario failed, or rule coverage is below --threshold. */
