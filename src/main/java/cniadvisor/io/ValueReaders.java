@@ -272,7 +272,7 @@ final class ValueReaders {
     }
 
     /** Keeps a pasted-in blob from swamping the message. */
-    private static String shorten(String text) {
+    static String shorten(String text) {
         return text.length() > MAX_SHOWN_LENGTH ? text.substring(0, MAX_SHOWN_LENGTH - 3) + "..." : text;
     }
 }
