@@ -14,6 +14,7 @@ import cniadvisor.io.BatchResult;
 import cniadvisor.io.BatchSummary;
 import cniadvisor.io.BatchWriter;
 import cniadvisor.io.InputError;
+import cniadvisor.io.InputFiles;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
@@ -21,6 +22,7 @@ import cniadvisor.io.RequestStream;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,9 +100,13 @@ final class BatchCommand implements Callable<Integer> {
                     + "or not at all.")
     Path outputFile;
 
+    /** More threads than this gain nothing and each keeps a rule session and a memo of advice in memory. */
+    static final int MAX_THREADS = 256;
+
     @Option(names = "--threads", paramLabel = "N",
-            description = "Requests evaluated in parallel (default: the number of cores, ${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+            description = "Requests evaluated in parallel, 1 to " + MAX_THREADS + " (default: the number of cores, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--address-pool", paramLabel = "CIDR", arity = "1..*", split = ",",
             description = "The organisation's address space: the report counts the routable addresses the "
@@ -145,12 +151,14 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // numbers first, before anything is loaded or read
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to "
+                    + MAX_THREADS + ", got " + threads);
+        }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         List<Input> inputs = inputs();
         List<String> pool = pool();
-        if (threads < 1) {
-            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be at least 1, got " + threads);
-        }
         BatchReportFormat reportFormat = reportFormat();
         Advisor advisor = KnowledgeOptions.await(loading);
 
@@ -450,8 +458,11 @@ final class BatchCommand implements Callable<Integer> {
                     countInCurrent = 0;
                     try {
                         current = open(input);
-                    } catch (UncheckedIOException e) {
-                        pending = failure(e.getMessage(), false);
+                    } catch (InputException e) {
+                        pending = failure(e.errors().get(0).message(), false);
+                        continue;
+                    } catch (IOException e) {
+                        pending = failure("cannot read: " + e.getMessage(), false);
                         continue;
                     }
                 }
@@ -495,13 +506,10 @@ final class BatchCommand implements Callable<Integer> {
             return next;
         }
 
-        private RequestStream open(Input input) {
-            try {
-                InputStream in = input.stdin() ? stdin : Files.newInputStream(input.path());
-                return RequestStream.open(input.name(), in, input.format());
-            } catch (IOException e) {
-                throw new UncheckedIOException(input.name() + ": cannot read: " + e.getMessage(), e);
-            }
+        /** Opens an input; a named pipe that nothing writes to is given up after a while (see InputFiles). */
+        private RequestStream open(Input input) throws InputException, IOException {
+            InputStream in = input.stdin() ? stdin : InputFiles.open(input.path(), input.name());
+            return RequestStream.open(input.name(), in, input.format());
         }
 
         private void closeCurrent() {
