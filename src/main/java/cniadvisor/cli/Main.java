@@ -53,7 +53,7 @@ public final class Main implements Runnable {
         Preload.start(args);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(System.in, out, err, args));
+        System.exit(run(Stdin.of(System.in), out, err, args));
     }
 
     /** Runs one command line; returns the exit code. Nothing here calls System.exit, so tests can call it. */
