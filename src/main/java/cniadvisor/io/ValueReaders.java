@@ -9,6 +9,7 @@ import inet.ipaddr.IPAddressStringParameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -69,8 +70,28 @@ final class ValueReaders {
             problems.report("expected non-blank text, got " + describe(value));
             return null;
         }
+        int control = controlCharacter(text);
+        if (control >= 0) {
+            problems.report(String.format(Locale.ROOT, "contains a control character (U+%04X); plain text only",
+                    control));
+            return null;
+        }
         return text;
     };
+
+    /**
+     * The first control character in {@code text} other than tab and line breaks, or -1. Text values end up in
+     * reports and on terminals, where ESC and its kin would be read as commands.
+     */
+    static int controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return c;
+            }
+        }
+        return -1;
+    }
 
     static final ValueReader FLAG = (value, problems) -> {
         if (value.isBoolean()) {
