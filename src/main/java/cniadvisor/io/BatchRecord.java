@@ -53,7 +53,8 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
     public String displayName() {
         return fields.stream()
                 .filter(f -> f.key().equals("name") && (f.value().isTextual() || f.value().isNumber())
-                        && !f.value().asText().isBlank())
+                        && !f.value().asText().isBlank()
+                        && ValueReaders.controlCharacter(f.value().asText()) < 0) // never ESC into a report
                 .map(f -> f.value().asText().strip())
                 .findFirst().orElse(defaultName);
     }

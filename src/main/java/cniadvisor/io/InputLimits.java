@@ -33,8 +33,16 @@ public final class InputLimits {
     public static final int LIST_ITEMS = 1_000;
     /** Problems listed for one request; past these, one more line says how many were left out. */
     public static final int ERRORS_PER_REQUEST = 100;
-    /** Lists and objects inside one another. A request is flat: its deepest value is a list, two levels down. */
+    /**
+     * Lists and objects inside one another, the request's own object counted. A request is flat: its deepest value
+     * is a list, two levels down. A deeper value is an error for its key, and is skipped.
+     */
     public static final int NESTING_DEPTH = 20;
+    /**
+     * Nesting the parsers follow at all: a value nested deeper cannot even be skipped, so it ends the input (in a
+     * batch, the rest of that file). Jackson's own default.
+     */
+    public static final int PARSER_NESTING_DEPTH = 1_000;
     /**
      * How far a batch reader looks for the end of a line that is over {@link #RECORD_CHARS}, to go on with the next
      * line; an input with no line end that far away (say /dev/zero) is not read further.
@@ -68,22 +76,21 @@ public final class InputLimits {
     }
 
     /**
-     * Jackson's own limits, set to ours: a longer string or key, or deeper nesting, ends parsing with an error that
-     * {@link RequestReader#syntaxError} words as the limit it is. {@code extraDepth} allows for a wrapper (a batch's
-     * JSON array) around the requests.
+     * Jackson's own limits: a longer string or key, or nesting past {@link #PARSER_NESTING_DEPTH}, ends parsing
+     * with an error that {@link RequestReader#syntaxError} words as the limit it is. ({@link #NESTING_DEPTH} is
+     * checked by the readers, which can skip what is too deep.)
      */
-    static StreamReadConstraints constraints(int maxChars, int extraDepth) {
+    static StreamReadConstraints constraints(int maxChars) {
         return StreamReadConstraints.builder()
                 .maxStringLength(maxChars)
                 .maxNameLength(maxChars)
-                .maxNestingDepth(NESTING_DEPTH + extraDepth)
+                .maxNestingDepth(PARSER_NESTING_DEPTH)
                 .maxNumberLength(1000)
                 .build();
     }
 
-    static ObjectMapper json(int maxChars, int extraDepth) {
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(maxChars, extraDepth))
-                .build()).build();
+    static ObjectMapper json(int maxChars) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(maxChars)).build()).build();
     }
 
     /**
@@ -93,11 +100,11 @@ public final class InputLimits {
     static ObjectMapper yaml(int maxChars, int maxDocumentChars) {
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(maxDocumentChars);
-        loader.setNestingDepthLimit(NESTING_DEPTH + 1);
+        loader.setNestingDepthLimit(PARSER_NESTING_DEPTH);
         loader.setMaxAliasesForCollections(LIST_ITEMS);
         // YAMLFactory's builder starts without the parser features new YAMLFactory() has: "key:" must read as null
         return YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loader)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .streamReadConstraints(constraints(maxChars, 0)).build()).build();
+                .streamReadConstraints(constraints(maxChars)).build()).build();
     }
 }

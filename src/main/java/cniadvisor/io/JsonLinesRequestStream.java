@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class JsonLinesRequestStream extends RequestStream {
 
-    private static final ObjectMapper JSON = InputLimits.json(InputLimits.RECORD_CHARS, 0);
+    private static final ObjectMapper JSON = InputLimits.json(InputLimits.RECORD_CHARS);
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final Reader reader;

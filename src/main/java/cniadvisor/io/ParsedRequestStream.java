@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class ParsedRequestStream extends RequestStream {
 
-    /** One more level of nesting for the array that holds the requests. */
-    private static final ObjectMapper JSON = InputLimits.json(InputLimits.RECORD_CHARS, 1);
+    private static final ObjectMapper JSON = InputLimits.json(InputLimits.RECORD_CHARS);
     private static final ObjectMapper YAML = InputLimits.yaml(InputLimits.RECORD_CHARS, InputLimits.RECORD_CHARS);
 
     private final JsonParser parser;

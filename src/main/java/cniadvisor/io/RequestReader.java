@@ -43,7 +43,7 @@ public final class RequestReader {
 
     /** Parsers with the limits of a request file: no text value or key longer than a line may be. */
     private enum Format {
-        JSON(InputLimits.json(InputLimits.LINE_CHARS, 0)),
+        JSON(InputLimits.json(InputLimits.LINE_CHARS)),
         YAML(InputLimits.yaml(InputLimits.LINE_CHARS, InputLimits.REQUEST_FILE_BYTES));
 
         final ObjectMapper mapper;
@@ -265,7 +265,7 @@ public final class RequestReader {
                         "YAML aliases (*" + parser.getText() + ") are not supported; write the value out"));
                 continue;
             }
-            JsonNode value = readValue(parser, file, key, line, readErrors, budget);
+            JsonNode value = readValue(parser, file, key, line, readErrors, budget, 2);
             if (budget.spent()) {
                 skipRest(parser);
                 return fields;
@@ -283,8 +283,14 @@ public final class RequestReader {
      * {@code readErrors}, or the budget spent) when a limit was hit; the parser is then past the value.
      */
     private static JsonNode readValue(JsonParser parser, String file, String key, int line,
-                                      List<InputError> readErrors, Budget budget) throws IOException {
+                                      List<InputError> readErrors, Budget budget, int depth) throws IOException {
         JsonToken token = parser.currentToken();
+        if (token.isStructStart() && depth > InputLimits.NESTING_DEPTH) {
+            readErrors.add(new InputError(file, line, key, "lists and objects nested more than "
+                    + InputLimits.NESTING_DEPTH + " levels deep, the limit (see docs/input-limits.md)"));
+            parser.skipChildren();
+            return null;
+        }
         if (token == JsonToken.START_ARRAY) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -296,7 +302,7 @@ public final class RequestReader {
                     skipRest(parser);
                     return null;
                 }
-                JsonNode item = readValue(parser, file, key, line, readErrors, budget);
+                JsonNode item = readValue(parser, file, key, line, readErrors, budget, depth + 1);
                 if (item == null || budget.spent()) {
                     skipRest(parser);
                     return null;
@@ -318,7 +324,7 @@ public final class RequestReader {
                     skipRest(parser);
                     return null;
                 }
-                JsonNode member = readValue(parser, file, key, line, readErrors, budget);
+                JsonNode member = readValue(parser, file, key, line, readErrors, budget, depth + 1);
                 if (member == null || budget.spent()) {
                     skipRest(parser);
                     return null;
@@ -424,8 +430,8 @@ public final class RequestReader {
             case "StringLength" -> "a text value longer than " + InputLimits.describe(max, "characters")
                     + ", the limit" + see;
             case "NameLength" -> "a key longer than " + InputLimits.describe(max, "characters") + ", the limit" + see;
-            case "NestingDepth" -> "lists and objects nested more than " + InputLimits.NESTING_DEPTH
-                    + " levels deep, the limit" + see;
+            case "NestingDepth" -> "lists and objects nested more than " + InputLimits.count(max)
+                    + " levels deep, more than the parser can skip" + see;
             case "NumberLength" -> "a number longer than " + InputLimits.count(max) + " digits, the limit" + see;
             default -> "over the parser's limit of " + InputLimits.count(max) + " (" + jackson.group(2) + ")" + see;
         };
