@@ -156,7 +156,7 @@ final class ValueReaders {
             return null;
         }
         String text = value.textValue().strip();
-        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        IPAddress address = parseAddress(text);
         if (address == null) {
             problems.report(quote(text) + " is not a valid IPv4 address (a.b.c.d)");
         } else if (!address.isIPv4()) {
@@ -224,8 +224,29 @@ final class ValueReaders {
         return cidr;
     }
 
+    /** The longest text that can be an address with a prefix length (IPv6 with an IPv4 tail, and "/128"). */
+    private static final int MAX_ADDRESS_LENGTH = 64;
+
+    /**
+     * The address the text spells, or null. Text that cannot be an address (too long, a prefix length of more than
+     * three digits) never reaches the library, and what the library throws on odd text counts as "not an address":
+     * IPAddress 5.5.1 throws ArrayIndexOutOfBoundsException on an IPv6 address with a prefix length past int range.
+     */
+    private static IPAddress parseAddress(String text) {
+        if (text.length() > MAX_ADDRESS_LENGTH || PREFIX_TOO_LONG.matcher(text).find()) {
+            return null;
+        }
+        try {
+            return new IPAddressString(text, STRICT_IP).getAddress();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern PREFIX_TOO_LONG = java.util.regex.Pattern.compile("/\\d{4,}");
+
     private static String parseCidr(String text, Consumer<String> report) {
-        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        IPAddress address = parseAddress(text);
         if (address == null) {
             report.accept(quote(text) + " is not a valid IPv4 CIDR (" + CIDR_FORMAT + ")");
         } else if (!address.isIPv4()) {

@@ -76,6 +76,8 @@ class HostileInputTest {
                 "cidr-first-addresses.yaml", "scale-max.yaml", "crlf-bom.yaml", "cr-only.yaml")) {
             expect(file, Set.of(0, 4, 6));
         }
+        expect("cidr-huge-prefix.yaml", Set.of(2), ":3: podCidr: \"::1/12898768698651631050272415206\" is not a valid IPv4 CIDR",
+                ":4: serviceCidr: \"10.0.0.0/99999\" is not a valid IPv4 CIDR", ":5: dnsServiceIp:");
         expect("nesting-21.json", Set.of(2), ":1: name: lists and objects nested more than 20 levels deep");
         expect("nesting-21.yaml", Set.of(2), ":2: name: lists and objects nested more than 20 levels deep");
         expect("list-1001.yaml", Set.of(2), ":2: connectedNetworks: a list of more than 1,000 items");
