@@ -66,7 +66,9 @@ import java.util.function.UnaryOperator;
                 "Exit codes for batch: 0 every request got a recommendation and no finding is at or above "
                         + "--fail-on; 2 some input is invalid, or a bad option or file; else 4 some request has no "
                         + "fitting option; else 6 some finding (cross-request checks included) is at or above "
-                        + "--fail-on (default: error). The JUnit and SARIF reports agree with the exit code.",
+                        + "--fail-on (default: error). The JUnit and SARIF reports agree with the exit code. A bug "
+                        + "that hits a request makes it an error entry, and the run exits 1 once the report is "
+                        + "written.",
                 "",
                 "Examples:",
                 "  cni-advisor batch examples/batch/teams.csv",
