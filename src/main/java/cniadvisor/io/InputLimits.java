@@ -80,6 +80,11 @@ public final class InputLimits {
      * with an error that {@link RequestReader#syntaxError} words as the limit it is. ({@link #NESTING_DEPTH} is
      * checked by the readers, which can skip what is too deep.)
      */
+    /** A parser's own limit, worded as the limit it is (see {@link RequestReader#limitProblem}); null otherwise. */
+    public static String limitProblem(String parserMessage) {
+        return RequestReader.limitProblem(parserMessage);
+    }
+
     static StreamReadConstraints constraints(int maxChars) {
         return StreamReadConstraints.builder()
                 .maxStringLength(maxChars)
@@ -89,7 +94,7 @@ public final class InputLimits {
                 .build();
     }
 
-    static ObjectMapper json(int maxChars) {
+    public static ObjectMapper json(int maxChars) {
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(maxChars)).build()).build();
     }
 
@@ -97,7 +102,7 @@ public final class InputLimits {
      * A YAML mapper with the same limits; SnakeYAML's own code point limit (per document) is set to
      * {@code maxDocumentChars}, so that no document is scanned past it.
      */
-    static ObjectMapper yaml(int maxChars, int maxDocumentChars) {
+    public static ObjectMapper yaml(int maxChars, int maxDocumentChars) {
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(maxDocumentChars);
         loader.setNestingDepthLimit(PARSER_NESTING_DEPTH);

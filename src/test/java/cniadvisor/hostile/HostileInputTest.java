@@ -201,6 +201,26 @@ class HostileInputTest {
         assertTrue(run.err().contains("holds more than 1 MiB"), run::toString);
     }
 
+    // ---- rules test reads scenario files: the same limits, and only regular files
+
+    @Test
+    void rulesTestRefusesHostileScenarioFiles() throws IOException {
+        Path huge = write("huge.yaml", "name: huge\nasOf: 2026-11-21\nrequest:\n  nodeCount: 1\n  name: ",
+                "h".repeat(2_000_000), "\n");
+        Path deep = write("deep.yaml", "name: deep\nasOf: 2026-11-21\nrequest: ", "[".repeat(1_500),
+                "]".repeat(1_500), "\n");
+        for (Path scenario : List.of(huge, deep)) {
+            CliRun run = run("rules", "test", scenario.toString());
+            assertInputError(run, scenario.toString());
+        }
+        assertTrue(run("rules", "test", huge.toString()).err().contains("more than 1 MiB"));
+        if (Files.exists(Path.of("/dev/zero"))) {
+            CliRun zero = run("rules", "test", "/dev/zero");
+            assertInputError(zero, "/dev/zero");
+            assertTrue(zero.err().contains("is not a regular file or a folder"), zero::toString);
+        }
+    }
+
     // ---- named pipes: one nothing writes to is given up; one with a writer (as <(cat x) gives) is read
 
     @Nested
