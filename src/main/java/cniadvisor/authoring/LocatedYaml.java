@@ -2,18 +2,20 @@ package cniadvisor.authoring;
 
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
+import cniadvisor.io.InputLimits;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +26,17 @@ import java.util.Map;
  */
 record LocatedYaml(String file, JsonNode root, Map<JsonPointer, Integer> lines) {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** A scenario holds a request and what to expect of it: the limits of a request file apply. */
+    private static final ObjectMapper YAML = InputLimits.yaml(InputLimits.LINE_CHARS, InputLimits.REQUEST_FILE_BYTES);
 
     static LocatedYaml read(Path path) throws InputException, IOException {
         String file = DisplayPath.of(path.toString());
+        long size = Files.size(path);
+        if (size > InputLimits.REQUEST_FILE_BYTES) {
+            throw new InputException(new InputError(file, 0, null, "is " + String.format(java.util.Locale.ROOT,
+                    "%,d", size) + " bytes, more than " + InputLimits.describe(InputLimits.REQUEST_FILE_BYTES,
+                    "bytes") + ", the limit for a scenario file; see docs/input-limits.md"));
+        }
         Map<JsonPointer, Integer> lines = new HashMap<>();
         try (JsonParser parser = YAML.createParser(path.toFile())) {
             if (parser.nextToken() == null) {
@@ -37,9 +46,11 @@ record LocatedYaml(String file, JsonNode root, Map<JsonPointer, Integer> lines) 
             return new LocatedYaml(file, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String limit = InputLimits.limitProblem(e.getOriginalMessage());
             String message = e.getOriginalMessage() == null ? "cannot be parsed" : e.getOriginalMessage().lines()
                     .findFirst().orElse("").replaceAll("\\s*at \\[Source:.*$", "");
-            throw new InputException(new InputError(file, line, null, "invalid YAML: " + message));
+            throw new InputException(new InputError(file, line, null, limit != null ? limit
+                    : "invalid YAML: " + message));
         }
     }
 

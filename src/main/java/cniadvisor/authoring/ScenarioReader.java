@@ -108,6 +108,10 @@ public final class ScenarioReader {
                 } catch (IOException e) {
                     errors.add(new InputError(path.toString(), 0, null, "cannot list folder: " + e.getMessage()));
                 }
+            } else if (Files.exists(path)) {
+                // a pipe or a device: a scenario is read whole, and /dev/zero never ends
+                errors.add(new InputError(path.toString(), 0, null, "is not a regular file or a folder; scenarios "
+                        + "are read from files"));
             } else {
                 errors.add(new InputError(path.toString(), 0, null, "no such file or folder"));
             }

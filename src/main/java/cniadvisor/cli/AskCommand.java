@@ -96,6 +96,9 @@ final class AskCommand implements Callable<Integer> {
                 }
             });
         } catch (EndOfInput e) {
+            if (e.reason() != null) {
+                throw new CliException(ExitCode.USAGE_ERROR, "error: " + e.reason() + "; nothing was saved");
+            }
             if (e.linesRead() == 0 && !terminal) {
                 throw new CliException(ExitCode.USAGE_ERROR, noAnswersHint());
             }
@@ -111,7 +114,7 @@ final class AskCommand implements Callable<Integer> {
     /** Standard input is a pipe or file with nothing in it: say what works instead of waiting. */
     static List<String> noAnswersHint() {
         return List.of(
-                "error: no answers: standard input is not a terminal and is empty.",
+                "error: no answers: standard input is not a terminal, and it is empty (or closed).",
                 "  To describe the cluster in a file: cni-advisor advise -f request.yaml (see examples/requests/)",
                 "  To pipe answers to the questions, one per line: cni-advisor ask < answers.txt",
                 "  To answer the questions yourself, run cni-advisor ask in a terminal.");

@@ -4,6 +4,7 @@ import cniadvisor.engine.Advisor;
 import cniadvisor.engine.BatchAdvisor;
 import cniadvisor.engine.BatchRunner;
 import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.io.BatchInputFormat;
@@ -12,6 +13,8 @@ import cniadvisor.io.BatchReportFormat;
 import cniadvisor.io.BatchResult;
 import cniadvisor.io.BatchSummary;
 import cniadvisor.io.BatchWriter;
+import cniadvisor.io.InputError;
+import cniadvisor.io.InputFiles;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
@@ -19,6 +22,7 @@ import cniadvisor.io.RequestStream;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +47,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** {@code batch}: many requests in, one report out, with checks across the requests. */
 @Command(name = "batch",
@@ -61,7 +66,9 @@ import java.util.function.Function;
                 "Exit codes for batch: 0 every request got a recommendation and no finding is at or above "
                         + "--fail-on; 2 some input is invalid, or a bad option or file; else 4 some request has no "
                         + "fitting option; else 6 some finding (cross-request checks included) is at or above "
-                        + "--fail-on (default: error). The JUnit and SARIF reports agree with the exit code.",
+                        + "--fail-on (default: error). The JUnit and SARIF reports agree with the exit code. A bug "
+                        + "that hits a request makes it an error entry, and the run exits 1 once the report is "
+                        + "written.",
                 "",
                 "Examples:",
                 "  cni-advisor batch examples/batch/teams.csv",
@@ -95,9 +102,17 @@ final class BatchCommand implements Callable<Integer> {
                     + "or not at all. A device or FIFO (/dev/null, /dev/stdout) is written directly.")
     Path outputFile;
 
+    /**
+     * Each thread keeps a rule session and up to 4,096 pieces of advice it may reuse: at 64 threads a varied batch
+     * of 100,000 requests still runs in the launcher's 256 MiB heap; at 128 it thrashes. More threads than cores
+     * gain nothing anyway.
+     */
+    static final int MAX_THREADS = 64;
+
     @Option(names = "--threads", paramLabel = "N",
-            description = "Requests evaluated in parallel (default: the number of cores, ${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+            description = "Requests evaluated in parallel, 1 to " + MAX_THREADS + " (default: the number of cores, "
+                    + "${DEFAULT-VALUE} here).")
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--address-pool", paramLabel = "CIDR", arity = "1..*", split = ",",
             description = "The organisation's address space: the report counts the routable addresses the "
@@ -113,9 +128,25 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    /** A record and its position in the whole batch. */
-    private record Numbered(int ordinal, BatchRecord record) {
+    /**
+     * A record and its position in the whole batch; {@code readBug} when reading it failed by a bug of ours rather
+     * than by the input (the record then carries the error).
+     */
+    private record Numbered(int ordinal, BatchRecord record, boolean readBug) {
     }
+
+    /** What a worker made of one record; {@code bug} when an unexpected exception kept it from being evaluated. */
+    private record Outcome(BatchResult result, boolean bug) {
+    }
+
+    /**
+     * Test seam: wraps the function that evaluates one bound request on a worker, so that tests can make a request's
+     * evaluation fail the way a bug would. The identity in production.
+     */
+    static volatile UnaryOperator<Function<Request, Advice>> evaluationForTests = UnaryOperator.identity();
+
+    /** The end of the message of a request that an unexpected exception kept from being evaluated. */
+    static final String PLEASE_REPORT = "this is a bug in cni-advisor: please report it with this request";
 
     /** One input as the user named it, with the format it is read in. */
     private record Input(String name, Path path, BatchInputFormat format) {
@@ -126,12 +157,14 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // numbers first, before anything is loaded or read
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to "
+                    + MAX_THREADS + ", got " + threads);
+        }
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         List<Input> inputs = inputs();
         List<String> pool = pool();
-        if (threads < 1) {
-            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be at least 1, got " + threads);
-        }
         BatchReportFormat reportFormat = reportFormat();
         Advisor advisor = KnowledgeOptions.await(loading);
 
@@ -142,15 +175,29 @@ final class BatchCommand implements Callable<Integer> {
         BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(Input::name).toList(),
                 knowledge.asOf(), ruleInfos(advisor), failOn.level());
         ExitCode exit;
+        long[] bugs = {0}; // requests an unexpected exception kept from being evaluated (counted on this thread)
         try (AtomicFileWriter file = outputFile == null ? null : openOutput();
              Records records = new Records(inputs, Main.STDIN.get());
              BatchWriter writer = BatchWriter.open(reportFormat, file == null ? spec.commandLine().getOut()
                      : file.writer(), context);
              BatchProgress progress = BatchProgress.start(!noProgress, records.totalBytes(), records::bytesRead)) {
-            BatchRunner.run(records, threads, () -> new Evaluate(batch, checks), result -> {
-                BatchResult checked = result.valid()
-                        ? result.withFindings(checks.check(result::label, result.request(), result.routableDemand()))
-                        : result;
+            BatchRunner.run(records, threads, () -> new Evaluate(batch, checks), outcome -> {
+                BatchResult result = outcome.result();
+                boolean bug = outcome.bug();
+                BatchResult checked = result;
+                if (result.valid()) {
+                    try {
+                        checked = result.withFindings(checks.check(result::label, result.request(),
+                                result.routableDemand()));
+                    } catch (RuntimeException e) {
+                        checked = internalError(result.ordinal(), result.file(), result.line(), result.name(),
+                                "checking it against the other requests", e);
+                        bug = true;
+                    }
+                }
+                if (bug) {
+                    bugs[0]++;
+                }
                 summary.add(checked);
                 if (checked.valid()) {
                     findings.add(checked.label(), checked.advice().findings());
@@ -166,8 +213,9 @@ final class BatchCommand implements Callable<Integer> {
                 summary.pool(new BatchSummary.Pool(checks.pool(), checks.poolSize(), checks.demanded(),
                         checks.demandingRequests()));
             }
-            exit = findings.exitCode(summary.invalid() > 0 ? ExitCode.USAGE_ERROR
-                    : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
+            // a bug outranks every verdict: the report is complete, but what it says about those requests is not
+            exit = bugs[0] > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
+                    ? ExitCode.USAGE_ERROR : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
             writer.finish(summary, exit.code());
             if (file != null) {
                 file.commit();
@@ -189,29 +237,71 @@ final class BatchCommand implements Callable<Integer> {
             summary.lines().forEach(err::println);
         }
         findings.printFailing(exit, err);
+        if (bugs[0] > 0) {
+            err.printf(Locale.ROOT, "error: %,d %s could not be evaluated because of an internal error (see the "
+                    + "report); this is a bug in cni-advisor: please report it with the input%n", bugs[0],
+                    bugs[0] == 1 ? "request" : "requests");
+        }
         return exit.code();
     }
 
-    /** Binds and evaluates on a worker thread; the cross-request checks run later, in order, on the sink. */
-    private static final class Evaluate implements Function<Numbered, BatchResult>, AutoCloseable {
+    /**
+     * The entry of a request that an unexpected exception kept from being evaluated: an error with its file and line,
+     * the exception's class and message, and no stack trace.
+     */
+    static BatchResult internalError(int ordinal, String file, int line, String name, String doing,
+                                     Throwable e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        InputError error = new InputError(file, line, null, "internal error " + doing + " (" + what.strip()
+                + "); " + PLEASE_REPORT);
+        return new BatchResult(ordinal, file, line, name, null, null, List.of(error), 0);
+    }
+
+    /**
+     * Binds and evaluates on a worker thread; the cross-request checks run later, in order, on the sink. Whatever
+     * one request's evaluation throws stays with that request (an error entry), except a rule author's mistake,
+     * which stops the run (exit 3): it would fail every request alike.
+     */
+    private static final class Evaluate implements Function<Numbered, Outcome>, AutoCloseable {
         private final BatchAdvisor.Worker advisor;
         private final CrossRequestChecks checks;
+        private final Function<Request, Advice> advise;
 
         Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
             this.advisor = batch.newWorker();
             this.checks = checks;
+            this.advise = evaluationForTests.apply(advisor::advise);
         }
 
         @Override
-        public BatchResult apply(Numbered input) {
-            try {
-                Request request = input.record().bind();
-                Advice advice = advisor.advise(request);
-                long demand = checks.hasPool() ? checks.routableDemand(request, advice) : 0;
-                return BatchResult.evaluated(input.ordinal(), input.record(), request, advice, demand);
-            } catch (InputException e) {
-                return BatchResult.invalid(input.ordinal(), input.record(), e.errors());
+        public Outcome apply(Numbered input) {
+            BatchRecord record = input.record();
+            if (input.readBug()) {
+                return new Outcome(BatchResult.invalid(input.ordinal(), record, record.readErrors()), true);
             }
+            Request request;
+            try {
+                request = record.bind();
+            } catch (InputException e) {
+                return new Outcome(BatchResult.invalid(input.ordinal(), record, e.errors()), false);
+            } catch (RuntimeException | StackOverflowError e) {
+                return bug(input, "reading this request", e);
+            }
+            try {
+                Advice advice = advise.apply(request);
+                long demand = checks.hasPool() ? checks.routableDemand(request, advice) : 0;
+                return new Outcome(BatchResult.evaluated(input.ordinal(), record, request, advice, demand), false);
+            } catch (RuleAuthorException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                return bug(input, "evaluating this request", e);
+            }
+        }
+
+        private static Outcome bug(Numbered input, String doing, Throwable e) {
+            BatchRecord record = input.record();
+            return new Outcome(internalError(input.ordinal(), record.file(), record.line(), record.displayName(),
+                    doing, e), true);
         }
 
         @Override
@@ -342,6 +432,9 @@ final class BatchCommand implements Callable<Integer> {
         private volatile RequestStream current;
         private volatile long bytesOfFinished;
         private int ordinal;
+        private Numbered pending;
+        private String currentName;
+        private int countInCurrent;
 
         Records(List<Input> inputs, InputStream stdin) {
             this.inputs = inputs.iterator();
@@ -361,17 +454,52 @@ final class BatchCommand implements Callable<Integer> {
 
         @Override
         public boolean hasNext() {
-            while (current == null || !current.hasNext()) {
-                if (current != null) {
-                    bytesOfFinished += current.bytesRead();
-                    closeCurrent();
+            while (pending == null) {
+                if (current == null) {
+                    if (!inputs.hasNext()) {
+                        return false;
+                    }
+                    Input input = inputs.next();
+                    currentName = input.name();
+                    countInCurrent = 0;
+                    try {
+                        current = open(input);
+                    } catch (InputException e) {
+                        pending = failure(e.errors().get(0).message(), false);
+                        continue;
+                    } catch (IOException e) {
+                        pending = failure("cannot read: " + e.getMessage(), false);
+                        continue;
+                    }
                 }
-                if (!inputs.hasNext()) {
-                    return false;
+                try {
+                    if (current.hasNext()) {
+                        countInCurrent++;
+                        pending = new Numbered(++ordinal, current.next(), false);
+                        continue;
+                    }
+                } catch (UncheckedIOException e) {
+                    // the input itself failed (a disk error, a pipe that broke): what was read stays evaluated
+                    pending = failure(e.getMessage() + RequestStream.REST_NOT_READ, false);
+                } catch (RuntimeException | StackOverflowError e) {
+                    pending = failure("internal error reading this input (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"
+                            + RequestStream.REST_NOT_READ + "; this is a bug in cni-advisor: please report it with "
+                            + "this input", true);
                 }
-                current = open(inputs.next());
+                bytesOfFinished += current.bytesRead();
+                closeCurrent();
             }
             return true;
+        }
+
+        /** An entry for an input that failed as a whole, after the records read from it. */
+        private Numbered failure(String message, boolean bug) {
+            String text = message.startsWith(currentName + ": ") ? message.substring(currentName.length() + 2)
+                    : message;
+            countInCurrent++;
+            BatchRecord record = BatchRecord.failed(currentName, countInCurrent, text);
+            return new Numbered(++ordinal, record, bug);
         }
 
         @Override
@@ -379,32 +507,32 @@ final class BatchCommand implements Callable<Integer> {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return new Numbered(++ordinal, current.next());
+            Numbered next = pending;
+            pending = null;
+            return next;
         }
 
-        private RequestStream open(Input input) {
-            try {
-                InputStream in = input.stdin() ? stdin : Files.newInputStream(input.path());
-                return RequestStream.open(input.name(), in, input.format());
-            } catch (IOException e) {
-                throw new UncheckedIOException(input.name() + ": cannot read: " + e.getMessage(), e);
-            }
+        /** Opens an input; a named pipe that nothing writes to is given up after a while (see InputFiles). */
+        private RequestStream open(Input input) throws InputException, IOException {
+            InputStream in = input.stdin() ? stdin : InputFiles.open(input.path(), input.name());
+            return RequestStream.open(input.name(), in, input.format());
         }
 
         private void closeCurrent() {
+            if (current == null) {
+                return;
+            }
             try {
                 current.close();
-            } catch (IOException e) {
-                // fully read already: a failing close loses nothing
+            } catch (IOException | RuntimeException e) {
+                // fully read (or given up) already: a failing close loses nothing
             }
             current = null;
         }
 
         @Override
         public void close() {
-            if (current != null) {
-                closeCurrent();
-            }
+            closeCurrent();
         }
 
         private static long size(Path path) {

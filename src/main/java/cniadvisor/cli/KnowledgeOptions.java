@@ -82,11 +82,17 @@ public final class KnowledgeOptions {
         }
     }
 
-    /** Reads --as-of; picocli's built-in converter would show the user Java's exception text. */
+    /**
+     * Reads --as-of; picocli's built-in converter would show the user Java's exception text. Only the four-digit
+     * years of YYYY-MM-DD: Java would also take "+999999999-12-31", a date no retirement is judged against.
+     */
     static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
             try {
+                if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+                }
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a date as YYYY-MM-DD");

@@ -53,7 +53,16 @@ public final class Main implements Runnable {
         Preload.start(args);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(System.in, out, err, args));
+        int code;
+        try {
+            code = run(Stdin.of(System.in), out, err, args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // the input limits are there so that no input can cause these: if one does, it is a bug, said in a line
+            err.println("internal error: " + e + "; this is a bug in cni-advisor: please report it with the input "
+                    + "that caused it");
+            code = ExitCode.INTERNAL_ERROR.code();
+        }
+        System.exit(code);
     }
 
     /** Runs one command line; returns the exit code. Nothing here calls System.exit, so tests can call it. */

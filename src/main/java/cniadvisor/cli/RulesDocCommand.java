@@ -46,7 +46,8 @@ final class RulesDocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), sourceAge.days());
+        int maxSourceAge = sourceAge.days(); // checked before the rules load
+        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), maxSourceAge);
         catalog.writeMarkdownDoc(spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
         catalog.staleWarnings().forEach(err::println);

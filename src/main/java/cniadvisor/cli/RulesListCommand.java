@@ -44,7 +44,8 @@ final class RulesListCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "rules list writes text, json, yaml or markdown, not " + output.format);
         }
-        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), sourceAge.days());
+        int maxSourceAge = sourceAge.days(); // checked before the rules load
+        RuleCatalog catalog = RuleCatalog.of(knowledge.loadAdvisor(), knowledge.asOf(), maxSourceAge);
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format) {
             case text -> catalog.writeTable(out);

@@ -86,9 +86,14 @@ final class RulesTestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--as-of is not used by rules test: each scenario file gives its own asOf");
         }
-        if (threshold != null && (threshold < 0 || threshold > 100)) {
+        // written as "not inside" so that NaN, which compares false with everything, is refused too
+        if (threshold != null && !(threshold >= 0 && threshold <= 100)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threshold must be a percentage from 0 to 100, got " + threshold);
+        }
+        if (watchRuns < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--watch-runs must be 0 (no end) or more, got " + watchRuns);
         }
         List<Path> scenarioPaths = paths.isEmpty() ? List.of(Home.locate().resolve("examples").resolve("scenarios"))
                 : paths;

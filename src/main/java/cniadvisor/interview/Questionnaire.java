@@ -14,14 +14,31 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
  * Asks the {@link Questions} one by one, skipping those that cannot matter, re-asking after a bad answer, then
  * shows a summary where any answer can be changed, and returns the request the answers make. Reads one answer per
  * line, so the same code serves a person at a terminal and answers piped in by a script.
+ *
+ * <p>Answers from a script (not a terminal) are held to limits, so that garbage piped in ends rather than loops:
+ * {@link #MAX_RETRIES} unusable answers in a row to one question end the questionnaire, and so do
+ * {@link #MAX_SCRIPT_LINES} lines without an accepted summary. Every answer is at most {@link #MAX_ANSWER_CHARS}
+ * long, and must be text: bytes that are not UTF-8, or control characters, make it unusable.
  */
 public final class Questionnaire {
+
+    /** Unusable answers in a row to one question that end a scripted questionnaire. */
+    public static final int MAX_RETRIES = 5;
+    /** Lines a script may send without the summary being accepted: far more than every question twice over. */
+    public static final int MAX_SCRIPT_LINES = 1_000;
+    /** The longest answer; the longest real one, a list of connected networks, is far shorter. */
+    public static final int MAX_ANSWER_CHARS = 4_096;
+    /** How far past {@link #MAX_ANSWER_CHARS} the end of an over-long line is looked for before input is given up. */
+    static final int MAX_SKIPPED_CHARS = 1 << 20;
+    /** Where the answers come from, as messages name it. */
+    static final String INPUT_NAME = "stdin";
 
     private final List<Question> questions;
     private final BufferedReader in;
@@ -90,24 +107,47 @@ public final class Questionnaire {
                 + (hasCurrent && question.noneLabel() != null && !isNone(question, current) ? ", - for "
                 + question.noneLabel() : "")
                 + (hasCurrent ? " [" + style.value(question.show(current)) + "]" : "") + ": ";
+        int retries = 0;
         while (true) {
-            String answer = readLine(prompt).strip();
-            if (answer.equals("?")) {
+            String answer = readAnswer(prompt);
+            String problem = null;
+            if (answer == null) {
+                problem = unusable;
+            } else if (answer.equals("?")) {
                 help(question);
+                problem = "the answer was ?, a request for help";
             } else if (answer.isEmpty() && hasCurrent) {
                 return current;
             } else if (answer.isEmpty()) {
-                problem("an answer is required");
+                problem = "an answer is required";
             } else if (answer.equals(Question.NONE) && question.noneLabel() != null) {
                 return question.none();
             } else {
                 try {
                     return question.read(answer);
                 } catch (InvalidAnswer e) {
-                    problem(e.getMessage());
+                    problem = e.getMessage();
                 }
             }
+            if (answer == null || !answer.equals("?")) {
+                problem(problem);
+            }
+            retries = checkRetries(retries, question.key(), problem);
         }
+    }
+
+    /**
+     * Counts one more unusable answer; for a script, the {@link #MAX_RETRIES}th in a row ends the questionnaire
+     * (a person at a terminal is asked again as often as it takes).
+     */
+    private int checkRetries(int retries, String key, String problem) throws EndOfInput {
+        int count = retries + 1;
+        if (echo && count >= MAX_RETRIES) {
+            throw new EndOfInput(linesRead, INPUT_NAME + ":" + linesRead + ": " + key + ": " + MAX_RETRIES
+                    + " unusable answers in a row (the last: " + problem + "); standard input is not a terminal, so "
+                    + "the questions stop here");
+        }
+        return count;
     }
 
     private static boolean isNone(Question question, Object value) {
@@ -158,26 +198,33 @@ public final class Questionnaire {
         String prompt = request != null
                 ? "Enter to get the recommendation, or a number to change that answer: "
                 : "Type the number of an answer to change: ";
+        int retries = 0;
         while (true) {
-            String answer = readLine(prompt).strip();
-            if (answer.isEmpty() && request != null) {
+            String answer = readAnswer(prompt);
+            String problem;
+            if (answer == null) {
+                problem = unusable;
+                problem(problem);
+            } else if (answer.isEmpty() && request != null) {
                 return null;
-            }
-            if (answer.equals("?")) {
+            } else if (answer.equals("?")) {
                 out.println("  Type the number in front of an answer to ask that question again"
                         + (request != null ? ", or press Enter to accept them all." : "."));
-                continue;
-            }
-            try {
-                int number = Integer.parseInt(answer);
-                if (number >= 1 && number <= shown.size()) {
-                    return shown.get(number - 1);
+                problem = "the answer was ?, a request for help";
+            } else {
+                try {
+                    int number = Integer.parseInt(answer);
+                    if (number >= 1 && number <= shown.size()) {
+                        return shown.get(number - 1);
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // reported below, like a number out of range
                 }
-            } catch (NumberFormatException notANumber) {
-                // reported below, like a number out of range
+                problem = (answer.isEmpty() ? "fix the answer above first" : "\"" + shorten(answer)
+                        + "\" is not in the list") + "; type a number from 1 to " + shown.size();
+                problem(problem);
             }
-            problem((answer.isEmpty() ? "fix the answer above first" : "\"" + answer + "\" is not in the list")
-                    + "; type a number from 1 to " + shown.size());
+            retries = checkRetries(retries, "summary", problem);
         }
     }
 
@@ -185,12 +232,53 @@ public final class Questionnaire {
         out.println(style.error("  ! " + message));
     }
 
+    /** Why the last answer read was unusable before it could be read as an answer (null when it was text). */
+    private String unusable;
+
+    /**
+     * The next answer, stripped; null (with {@link #unusable} saying why) when it is not text or too long to be an
+     * answer.
+     */
+    private String readAnswer(String prompt) throws EndOfInput {
+        String line = readLine(prompt);
+        if (line.length() > MAX_ANSWER_CHARS) {
+            unusable = "the answer is longer than " + String.format(Locale.ROOT, "%,d", MAX_ANSWER_CHARS)
+                    + " characters";
+            return null;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == REPLACEMENT_CHARACTER || Character.isISOControl(c) && c != '\t') {
+                unusable = "the answer is not text (it holds bytes that are not UTF-8, or control characters)";
+                return null;
+            }
+        }
+        unusable = null;
+        return line.strip();
+    }
+
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
+    private static String shorten(String answer) {
+        return answer.length() > 60 ? answer.substring(0, 57) + "..." : answer;
+    }
+
+    /**
+     * One line, without its line break; a line longer than {@link #MAX_ANSWER_CHARS} comes back cut to one more
+     * character than that (the rest of it is skipped).
+     */
     private String readLine(String prompt) throws EndOfInput {
         out.print(prompt);
         out.flush();
+        if (echo && linesRead >= MAX_SCRIPT_LINES) {
+            out.println();
+            throw new EndOfInput(linesRead, INPUT_NAME + ":" + linesRead + ": more than "
+                    + String.format(Locale.ROOT, "%,d", MAX_SCRIPT_LINES) + " lines of answers without an accepted "
+                    + "summary (the limit for answers that do not come from a terminal)");
+        }
         String line;
         try {
-            line = in.readLine();
+            line = readBoundedLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -201,8 +289,37 @@ public final class Questionnaire {
         }
         linesRead++;
         if (echo) {
-            out.println(line);
+            out.println(line.length() > MAX_ANSWER_CHARS ? shorten(line) : line);
         }
         return line;
+    }
+
+    /**
+     * Reads up to a line break ({@code \n}, {@code \r\n}) or the end of input, keeping at most
+     * {@link #MAX_ANSWER_CHARS} + 1 characters; null at the end of input. An over-long line is skipped to its end, up
+     * to {@link #MAX_SKIPPED_CHARS}; input with no line end within that (say /dev/zero) is given up.
+     */
+    private String readBoundedLine() throws IOException, EndOfInput {
+        StringBuilder line = new StringBuilder();
+        long length = 0;
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            length++;
+            if (line.length() <= MAX_ANSWER_CHARS) {
+                line.append((char) c);
+            } else if (length > MAX_ANSWER_CHARS + MAX_SKIPPED_CHARS) {
+                out.println();
+                throw new EndOfInput(linesRead, INPUT_NAME + ":" + (linesRead + 1) + ": a line longer than "
+                        + String.format(Locale.ROOT, "%,d", MAX_ANSWER_CHARS + MAX_SKIPPED_CHARS)
+                        + " characters; the answers stop here");
+            }
+        }
+        if (c < 0 && length == 0) {
+            return null;
+        }
+        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
     }
 }

@@ -35,6 +35,14 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
         return new BatchRecord(file, errors.get(0).line(), index, List.of(), errors, defaultName(file, index));
     }
 
+    /**
+     * A record for an input that could not be read on (it could not be opened, or failed while it was read), at
+     * position {@code index} in it: only the error is known, and it has no line.
+     */
+    public static BatchRecord failed(String file, int index, String message) {
+        return unreadable(file, index, List.of(new InputError(file, 0, null, message)));
+    }
+
     /** "teams.csv#3": the input's file name and the request's position in it. */
     static String defaultName(String file, int index) {
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
@@ -45,7 +53,8 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
     public String displayName() {
         return fields.stream()
                 .filter(f -> f.key().equals("name") && (f.value().isTextual() || f.value().isNumber())
-                        && !f.value().asText().isBlank())
+                        && !f.value().asText().isBlank()
+                        && ValueReaders.controlCharacter(f.value().asText()) < 0) // never ESC into a report
                 .map(f -> f.value().asText().strip())
                 .findFirst().orElse(defaultName);
     }

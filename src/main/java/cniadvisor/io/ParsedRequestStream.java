@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +14,17 @@ import java.util.List;
 /**
  * Requests read by one streaming parser over the whole input: a JSON array of objects (or objects one after
  * another), or YAML documents separated by '---'. The parser holds one request at a time. A syntax error ends the
- * input, because neither format says where the next request would start.
+ * input, because neither format says where the next request would start. A JSON request over
+ * {@link InputLimits#RECORD_CHARS} is an error and is skipped (read, not kept); a YAML document over it ends the
+ * input, since the YAML parser would have to scan it whole to find the next one.
  */
 final class ParsedRequestStream extends RequestStream {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final ObjectMapper JSON = InputLimits.json(InputLimits.RECORD_CHARS);
+    private static final ObjectMapper YAML = InputLimits.yaml(InputLimits.RECORD_CHARS, InputLimits.RECORD_CHARS);
 
     private final JsonParser parser;
+    private final RequestReader.Budget budget;
     private final boolean yaml;
     private boolean started;
     private boolean inArray;
@@ -33,6 +34,7 @@ final class ParsedRequestStream extends RequestStream {
             throws IOException {
         super(file, counter);
         this.parser = (yaml ? YAML : JSON).createParser(in);
+        this.budget = new RequestReader.Budget(parser, InputLimits.RECORD_CHARS);
         this.yaml = yaml;
     }
 
@@ -73,9 +75,14 @@ final class ParsedRequestStream extends RequestStream {
                     return null;
                 }
                 if (token == JsonToken.START_OBJECT) {
-                    List<InputError> aliasErrors = new ArrayList<>();
-                    List<Field> fields = RequestReader.readObjectFields(parser, file, aliasErrors);
-                    return BatchRecord.of(file, line, nextIndex(), fields, aliasErrors);
+                    List<InputError> readErrors = new ArrayList<>();
+                    budget.start();
+                    List<Field> fields = RequestReader.readObjectFields(parser, file, readErrors, budget);
+                    if (budget.spent()) {
+                        return unreadable(line, "larger than " + InputLimits.describe(InputLimits.RECORD_CHARS,
+                                yaml ? "characters" : "bytes") + ", the limit for one request of a batch (see docs/input-limits.md)");
+                    }
+                    return BatchRecord.of(file, line, nextIndex(), fields, readErrors);
                 }
                 if (isEmptyDocument(token)) {
                     continue;
@@ -86,7 +93,9 @@ final class ParsedRequestStream extends RequestStream {
         } catch (JacksonException e) {
             failed = true;
             InputError error = RequestReader.syntaxError(file, yaml ? "YAML" : "JSON", e);
-            return unreadable(error.line(), error.message() + REST_NOT_READ);
+            // a parser's limit comes without a location: the parser's own position is where it stopped
+            int line = error.line() > 0 ? error.line() : RequestReader.lineOf(parser.currentLocation());
+            return unreadable(line, error.message() + REST_NOT_READ);
         }
     }
 

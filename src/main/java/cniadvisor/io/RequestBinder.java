@@ -333,10 +333,11 @@ public final class RequestBinder {
 
     static String unknownKey(String key) {
         String suggestion = closestKey(key);
+        String shown = ValueReaders.shorten(key); // a pasted-in blob as a key must not swamp the message
         if (suggestion != null) {
-            return "unknown key '" + key + "'; did you mean '" + suggestion + "'?";
+            return "unknown key '" + shown + "'; did you mean '" + suggestion + "'?";
         }
-        return "unknown key '" + key + "'; allowed keys are " + String.join(", ", KEYS);
+        return "unknown key '" + shown + "'; allowed keys are " + String.join(", ", KEYS);
     }
 
     /** The contract key the user most likely meant, or null when none is close. */
@@ -347,12 +348,13 @@ public final class RequestBinder {
                 return known;
             }
         }
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        // within the distance only: the cost then grows with the key's length, not with its square
+        LevenshteinDistance distance = new LevenshteinDistance(MAX_SUGGESTION_DISTANCE);
         String closest = null;
         int closestDistance = MAX_SUGGESTION_DISTANCE + 1;
         for (String known : KEYS) {
             int d = distance.apply(key, known);
-            if (d < closestDistance) {
+            if (d >= 0 && d < closestDistance) {
                 closest = known;
                 closestDistance = d;
             }

@@ -19,7 +19,7 @@ import java.util.NoSuchElementException;
 public abstract class RequestStream implements Iterator<BatchRecord>, Closeable {
 
     /** Appended to a syntax error after which nothing more of the input can be read. */
-    static final String REST_NOT_READ = "; the rest of this input was not read";
+    public static final String REST_NOT_READ = "; the rest of this input was not read";
 
     protected final String file;
     private final CountingInputStream counter;

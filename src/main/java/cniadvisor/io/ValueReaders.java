@@ -9,6 +9,7 @@ import inet.ipaddr.IPAddressStringParameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -69,8 +70,28 @@ final class ValueReaders {
             problems.report("expected non-blank text, got " + describe(value));
             return null;
         }
+        int control = controlCharacter(text);
+        if (control >= 0) {
+            problems.report(String.format(Locale.ROOT, "contains a control character (U+%04X); plain text only",
+                    control));
+            return null;
+        }
         return text;
     };
+
+    /**
+     * The first control character in {@code text} other than tab and line breaks, or -1. Text values end up in
+     * reports and on terminals, where ESC and its kin would be read as commands.
+     */
+    static int controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return c;
+            }
+        }
+        return -1;
+    }
 
     static final ValueReader FLAG = (value, problems) -> {
         if (value.isBoolean()) {
@@ -163,7 +184,7 @@ final class ValueReaders {
             return null;
         }
         String text = value.textValue().strip();
-        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        IPAddress address = parseAddress(text);
         if (address == null) {
             problems.report(quote(text) + " is not a valid IPv4 address (a.b.c.d)");
         } else if (!address.isIPv4()) {
@@ -231,8 +252,29 @@ final class ValueReaders {
         return cidr;
     }
 
+    /** The longest text that can be an address with a prefix length (IPv6 with an IPv4 tail, and "/128"). */
+    private static final int MAX_ADDRESS_LENGTH = 64;
+
+    /**
+     * The address the text spells, or null. Text that cannot be an address (too long, a prefix length of more than
+     * three digits) never reaches the library, and what the library throws on odd text counts as "not an address":
+     * IPAddress 5.5.1 throws ArrayIndexOutOfBoundsException on an IPv6 address with a prefix length past int range.
+     */
+    private static IPAddress parseAddress(String text) {
+        if (text.length() > MAX_ADDRESS_LENGTH || PREFIX_TOO_LONG.matcher(text).find()) {
+            return null;
+        }
+        try {
+            return new IPAddressString(text, STRICT_IP).getAddress();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern PREFIX_TOO_LONG = java.util.regex.Pattern.compile("/\\d{4,}");
+
     private static String parseCidr(String text, Consumer<String> report) {
-        IPAddress address = new IPAddressString(text, STRICT_IP).getAddress();
+        IPAddress address = parseAddress(text);
         if (address == null) {
             report.accept(quote(text) + " is not a valid IPv4 CIDR (" + CIDR_FORMAT + ")");
         } else if (!address.isIPv4()) {
@@ -300,7 +342,7 @@ final class ValueReaders {
     }
 
     /** Keeps a pasted-in blob from swamping the message. */
-    private static String shorten(String text) {
+    static String shorten(String text) {
         return text.length() > MAX_SHOWN_LENGTH ? text.substring(0, MAX_SHOWN_LENGTH - 3) + "..." : text;
     }
 }

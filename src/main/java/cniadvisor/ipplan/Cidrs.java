@@ -40,7 +40,10 @@ public final class Cidrs {
                 : address.toPrefixBlock();
     }
 
-    /** A range's canonical text ("10.1.0.0/16"), its network address ("10.1.0.0") and its first host. */
+    /**
+     * A range's canonical text ("10.1.0.0/16"), its network address ("10.1.0.0") and the address after it (its first
+     * host), which is null for a /32: the block holds no second address.
+     */
     public record Texts(String block, String network, String firstHost) {
     }
 
@@ -80,9 +83,17 @@ public final class Cidrs {
         return block(outer).contains(block(inner));
     }
 
-    /** The address {@code offset} after the range's network address, without a prefix ("10.0.0.10"). */
+    /**
+     * The address {@code offset} after the range's network address, without a prefix ("10.0.0.10"); null when the
+     * block holds no such address. Only addresses inside the block count: past its end the next address may be
+     * another range's, and past 255.255.255.255 there is none.
+     */
     public static String hostAt(String cidr, long offset) {
-        return block(cidr).getLower().increment(offset).withoutPrefixLength().toCanonicalString();
+        IPAddress block = block(cidr);
+        if (offset < 0 || offset >= size(cidr)) {
+            return null;
+        }
+        return block.getLower().increment(offset).withoutPrefixLength().toCanonicalString();
     }
 
     /** The aligned blocks of {@code prefix} inside {@code pool}, lowest first. */

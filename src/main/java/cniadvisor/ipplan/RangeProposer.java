@@ -130,18 +130,32 @@ public final class RangeProposer {
         return free.map(cidr -> new ProposedRange(role, cidr, "proposed", defaultCidr, why, null));
     }
 
-    /** The DNS service IP: the given one unless rejected, else the .10 (AKS's offset) of the planned service CIDR. */
+    /**
+     * The DNS service IP: the given one unless rejected, else the .10 (AKS's offset) of the planned service CIDR. A
+     * given service CIDR too small for that offset gets its last address instead, and one of two addresses or fewer
+     * (the first is the network address, the second the kubernetes service's) gets none.
+     */
     private ProposedRange dnsServiceIp(Request request, ProposedRange service, Map<String, String> rejected) {
         String serviceCidr = service.usable();
         String defaultIp = planner.defaultRange("default-dns-service-ip");
-        String derived = serviceCidr == null ? null : service.origin().equals("default") ? defaultIp
-                : Cidrs.hostAt(serviceCidr, Cidrs.block(defaultIp).getLower().getValue().longValueExact()
-                - Cidrs.block(planner.defaultRange("default-service-cidr")).getLower().getValue().longValueExact());
+        String derived = null;
+        String why = "the same offset in the service CIDR as AKS's default DNS IP";
+        if (serviceCidr != null && service.origin().equals("default")) {
+            derived = defaultIp;
+        } else if (serviceCidr != null) {
+            long offset = Cidrs.block(defaultIp).getLower().getValue().longValueExact()
+                    - Cidrs.block(planner.defaultRange("default-service-cidr")).getLower().getValue().longValueExact();
+            derived = Cidrs.hostAt(serviceCidr, offset);
+            long size = Cidrs.size(serviceCidr);
+            if (derived == null && size > 2) {
+                derived = Cidrs.hostAt(serviceCidr, size - 1);
+                why = "the last address of the service CIDR, which is too small for AKS's offset (" + offset + ")";
+            }
+        }
         if (request.dnsServiceIp() == null) {
             return derived == null ? null : service.origin().equals("default")
                     ? new ProposedRange(AddressPlanner.DNS_SERVICE_IP, derived, "default", null, null, null)
-                    : new ProposedRange(AddressPlanner.DNS_SERVICE_IP, derived, "proposed", defaultIp,
-                    "the same offset in the service CIDR as AKS's default DNS IP", null);
+                    : new ProposedRange(AddressPlanner.DNS_SERVICE_IP, derived, "proposed", defaultIp, why, null);
         }
         if (!rejected.containsKey(AddressPlanner.DNS_SERVICE_IP)) {
             return new ProposedRange(AddressPlanner.DNS_SERVICE_IP, request.dnsServiceIp(), "given", null, null, null);

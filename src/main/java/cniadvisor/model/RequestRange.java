@@ -5,7 +5,8 @@ package cniadvisor.model;
  * connected-network. {@code given} is false for an AKS default that applies because the request gave no range of
  * that role (pod CIDR, service CIDR, DNS service IP). {@code address} is the network address (for the DNS IP, the
  * IP itself) and {@code firstHost} the first address after it (for the service CIDR, the one the kubernetes
- * service takes); both without a prefix length.
+ * service takes); both without a prefix length. {@code firstHost} is null when the range is a single address (a /32):
+ * it holds no address after the first.
  */
 public record RequestRange(String role, String cidr, int prefixLength, String address, String firstHost,
                            boolean given) {

@@ -320,7 +320,8 @@ class BatchCommandTest {
             CliRun run = batch("examples/batch/teams.csv", "--threads", "0");
 
             assertEquals(2, run.exitCode());
-            assertEquals("error: --threads must be at least 1, got 0\n", run.err());
+            assertEquals("error: --threads must be from 1 to " + BatchCommand.MAX_THREADS + ", got 0\n"
+                    + "Try 'cni-advisor batch --help' for usage.\n", run.err());
         }
     }
 
