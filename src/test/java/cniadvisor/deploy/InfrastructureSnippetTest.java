@@ -80,9 +80,12 @@ class InfrastructureSnippetTest {
         assertEquals(true, bicep.contains("  ipFamilies: [\n    'IPv4'\n    'IPv6'\n  ]\n"), bicep);
     }
 
-    /** YAML for a name that tries to end the comment it lands in and add HCL or Bicep of its own. */
+    /**
+     * YAML for a name that tries to end the comment it lands in and add HCL or Bicep of its own (ESC and other
+     * control characters are refused at the door, see HostileInputTest; line breaks pass it).
+     */
     static final String HOSTILE_NAME = "name: \"evil\\n}\\nresource \\\"null_resource\\\" \\\"pwned\\\" {}\\r\\n"
-            + "# ${file(\\\"/etc/passwd\\\")} %{for x in y} \\u2028 ' */ \\e[2J\"";
+            + "# ${file(\\\"/etc/passwd\\\")} %{for x in y} \\u2028 ' */ [2J\"";
 
     @Test
     void aHostileNameStaysInsideTheHeaderComment() {
