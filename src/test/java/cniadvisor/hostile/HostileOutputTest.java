@@ -238,24 +238,12 @@ class HostileOutputTest {
                 cells = -1;
                 continue;
             }
-            int pipes = unescapedPipes(line);
+            int pipes = HostileNames.unescapedPipes(line);
             if (cells < 0) {
                 cells = pipes;
             }
             assertEquals(cells, pipes, "a table row with other cells than its header: " + line);
         }
-    }
-
-    static int unescapedPipes(String s) {
-        int pipes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\\') {
-                i++;
-            } else if (s.charAt(i) == '|') {
-                pipes++;
-            }
-        }
-        return pipes;
     }
 
     static Document xml(String out) throws Exception {

@@ -78,7 +78,7 @@ class EscapeTest {
         for (String name : NAMES) {
             String md = Escape.markdown(name);
             assertFalse(md.contains("\n") || md.contains("\r") || md.contains("<") || md.contains(">"), md);
-            assertEquals(0, unescapedPipes(md), md);
+            assertEquals(0, HostileNames.unescapedPipes(md), md);
         }
     }
 
@@ -89,18 +89,6 @@ class EscapeTest {
         assertEquals("`` `x ``", Escape.markdownCode("`x", false));
         assertEquals("`a\\|b`", Escape.markdownCode("a|b", true));
         assertEquals("`a b`", Escape.markdownCode("a\nb", false));
-    }
-
-    static int unescapedPipes(String s) {
-        int pipes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\\') {
-                i++;
-            } else if (s.charAt(i) == '|') {
-                pipes++;
-            }
-        }
-        return pipes;
     }
 
     @Test

@@ -50,4 +50,17 @@ public final class HostileNames {
         }
         return s.append('"').toString();
     }
+
+    /** The '|' characters of a Markdown line that are not backslash-escaped: its cell separators. */
+    public static int unescapedPipes(String s) {
+        int pipes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == '|') {
+                pipes++;
+            }
+        }
+        return pipes;
+    }
 }
