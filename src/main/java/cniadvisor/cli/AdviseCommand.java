@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.FiringTrace;
 import cniadvisor.io.AdviceWriter;
+import cniadvisor.io.Escape;
 import cniadvisor.io.ExplainWriter;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestReader;
@@ -119,6 +120,11 @@ final class AdviseCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         ExitCode exit = findings.exitCode(advice.hasRecommendation() ? ExitCode.OK : ExitCode.NO_FIT);
         findings.print(err);
+        if (!advice.hasRecommendation()) {
+            // the report says it on stdout, but stdout may be a file or a pipe: exit 4 never comes silently
+            err.println("cni-advisor: no option fits the requirements of " + Escape.oneLine(advice.name()) + " ("
+                    + String.join("; ", advice.conflicts()) + ")");
+        }
         findings.printFailing(exit, err);
         return exit.code();
     }

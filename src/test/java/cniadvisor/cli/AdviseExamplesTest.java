@@ -125,6 +125,12 @@ class AdviseExamplesTest {
             assertEquals(expected.errorFinding(), errors > 0, () -> "error findings of " + expected.name() + ": "
                     + err);
         }
+        if (!expected.hasFit()) {
+            List<String> conflicts = new ArrayList<>();
+            advice.get("conflicts").forEach(c -> conflicts.add(c.asText()));
+            err.append("cni-advisor: no option fits the requirements of ").append(expected.name()).append(" (")
+                    .append(String.join("; ", conflicts)).append(")\n");
+        }
         if (expected.exitCode() == ExitCode.FINDINGS.code()) {
             err.append("cni-advisor: failing (--fail-on error): ").append(errors)
                     .append(errors == 1 ? " error\n" : " errors\n");

@@ -130,7 +130,10 @@ class FailOnTest {
                 + "virtual nodes do not support IPv6 or dual-stack (and they need Azure CNI Node Subnet, while dual-stack "
                 + "needs Azure CNI Overlay); drop one of the two.\n";
         assertEquals(4, run.exitCode(), run::toString);
-        assertEquals(finding, run.err(), "no closing line: the run fails because nothing fits");
+        assertEquals(finding + "cni-advisor: no option fits the requirements of impossible (azure-cni-overlay: "
+                + "ELIG-VIRTUAL-NODES; azure-cni-pod-subnet: ELIG-DUAL-STACK, ELIG-VIRTUAL-NODES; azure-cni-node-subnet: "
+                + "ELIG-DUAL-STACK; kubenet: ELIG-DUAL-STACK, ELIG-VIRTUAL-NODES, LIFE-RETIRING-PLUGIN-NEW-CLUSTER; "
+                + "byo-cni: ELIG-BYO-NEEDS-CUSTOM-CNI)\n", run.err(), "no fit said on stderr; no --fail-on closing line");
         assertEquals(4, terraform.exitCode(), terraform::toString);
         assertTrue(terraform.err().startsWith(finding + "error: no option satisfies the requirements of impossible, "
                 + "so there is no terraform to write."), terraform.err());
