@@ -35,7 +35,9 @@ public final class RuleChecks {
         Map<String, List<String>> fileLines = new HashMap<>();
         Map<String, String> firstById = new HashMap<>();
         Map<RuleMeta, String> located = new HashMap<>();
-        rules.rules().forEach(rule -> located.put(rule, where(rules, rule)));
+        // every file is read once, for the locations and the text checks alike: this runs on every start-up
+        rules.rules().forEach(rule -> located.put(rule, where(rules.fileOf(rule),
+                fileLines.computeIfAbsent(rules.fileOf(rule), RuleChecks::readLines), rule)));
         // declaration order breaks ties between equal ids, so a duplicate is reported the same way every run
         List<RuleMeta> ordered = rules.rules().stream()
                 .sorted(Comparator.comparing(RuleMeta::id, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -93,17 +95,16 @@ public final class RuleChecks {
     /** "file:line" of the rule's declaration, found by reading the DRL text. */
     public static String where(RuleBase rules, RuleMeta rule) {
         String file = rules.fileOf(rule);
-        try {
-            List<String> lines = Files.readAllLines(Path.of(file));
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.startsWith("rule \"" + rule.name() + "\"") || line.equals("rule " + rule.name())) {
-                    return file + ":" + (i + 1);
-                }
+        return where(file, readLines(file), rule);
+    }
+
+    private static String where(String file, List<String> lines, RuleMeta rule) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("rule \"" + rule.name() + "\"") || line.equals("rule " + rule.name())) {
+                return file + ":" + (i + 1);
             }
-        } catch (IOException | RuntimeException e) {
-            // fall through: the file name alone still helps
         }
-        return file;
+        return file; // the file name alone still helps
     }
 }
