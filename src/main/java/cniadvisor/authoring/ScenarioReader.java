@@ -64,14 +64,14 @@ public final class ScenarioReader {
 
     /** The ids a scenario may name. */
     public record Vocabulary(Set<String> options, Set<String> dataplanes, Set<String> policyEngines,
-                             Set<String> ruleIds) {
+                             Set<String> ruleIds, RequestBinder binder) {
 
         public static Vocabulary of(Advisor advisor) {
             Knowledge k = advisor.knowledge();
             return new Vocabulary(ids(k.options().stream().map(PluginOption::id)),
                     ids(k.dataplanes().stream().map(Component::id)),
                     ids(k.policyEngines().stream().map(Component::id)),
-                    ids(advisor.rules().rulesById().keySet().stream()));
+                    ids(advisor.rules().rulesById().keySet().stream()), RequestBinder.forKnowledge(k));
         }
 
         private static Set<String> ids(Stream<String> ids) {
@@ -225,7 +225,7 @@ public final class ScenarioReader {
             fields.add(new Field(field.getKey(), field.getValue(), yaml.line(at.appendProperty(field.getKey()))));
         }
         try {
-            return RequestBinder.bind(fields, yaml.file(), defaultName);
+            return vocabulary.binder().bind(fields, yaml.file(), defaultName);
         } catch (InputException e) {
             int requestLine = yaml.line(at);
             // a key that is missing has no line of its own: point at 'request:'

@@ -6,6 +6,7 @@ import cniadvisor.io.AdviceWriter;
 import cniadvisor.io.Escape;
 import cniadvisor.io.ExplainWriter;
 import cniadvisor.io.InputException;
+import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
@@ -82,9 +83,8 @@ final class AdviseCommand implements Callable<Integer> {
             }
             return AskCommand.interview(spec, output, failOn, knowledge, null, false);
         }
-        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
-        Request request = readRequest(file);
-        Advisor advisor = KnowledgeOptions.await(loading);
+        Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
+        Request request = readRequest(file, advisor);
         FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
         return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, failOn, spec);
     }
@@ -129,9 +129,10 @@ final class AdviseCommand implements Callable<Integer> {
         return exit.code();
     }
 
-    static Request readRequest(Path file) {
+    /** Reads a request file by the contract of the advisor's facts. */
+    static Request readRequest(Path file, Advisor advisor) {
         try {
-            return RequestReader.read(file, Main.STDIN.get());
+            return RequestReader.read(file, Main.STDIN.get(), RequestBinder.forKnowledge(advisor.knowledge()));
         } catch (InputException e) {
             throw new CliException(ExitCode.USAGE_ERROR, e.errors().stream().map(x -> "error: " + x.format()).toList());
         } catch (NoSuchFileException e) {

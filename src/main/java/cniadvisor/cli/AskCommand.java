@@ -3,7 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.interview.EndOfInput;
 import cniadvisor.interview.Questionnaire;
-import cniadvisor.interview.Questions;
+import cniadvisor.io.RequestBinder;
 import cniadvisor.interview.RequestFile;
 import cniadvisor.interview.RuleNotes;
 import cniadvisor.interview.Style;
@@ -81,7 +81,9 @@ final class AskCommand implements Callable<Integer> {
         InputStream stdin = Main.STDIN.get();
         boolean terminal = Terminals.isTerminal(stdin);
         PrintWriter err = spec.commandLine().getErr();
-        Questionnaire questionnaire = new Questionnaire(Questions.ALL,
+        // the questions follow the facts' contract; facts load in milliseconds, the rules go on compiling meanwhile
+        RequestBinder binder = RequestBinder.forKnowledge(knowledge.loadKnowledge());
+        Questionnaire questionnaire = new Questionnaire(binder,
                 new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
                 new Style(!noColor && Ansi.AUTO.enabled()), !terminal,
                 () -> RuleNotes.of(KnowledgeOptions.await(loading)));
@@ -90,7 +92,7 @@ final class AskCommand implements Callable<Integer> {
             request = questionnaire.run();
             guard.finish(() -> {
                 if (save != null) {
-                    RequestFile.save(save, request);
+                    RequestFile.save(save, request, binder);
                     err.println("Saved the answers to " + save + "; 'cni-advisor advise -f " + save
                             + "' gives this advice again.");
                 }

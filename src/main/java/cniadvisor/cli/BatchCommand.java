@@ -9,6 +9,7 @@ import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.io.BatchInputFormat;
 import cniadvisor.io.BatchRecord;
+import cniadvisor.io.RequestBinder;
 import cniadvisor.io.BatchReportFormat;
 import cniadvisor.io.BatchResult;
 import cniadvisor.io.BatchSummary;
@@ -177,7 +178,7 @@ final class BatchCommand implements Callable<Integer> {
         ExitCode exit;
         long[] bugs = {0}; // requests an unexpected exception kept from being evaluated (counted on this thread)
         try (AtomicFileWriter file = outputFile == null ? null : openOutput();
-             Records records = new Records(inputs, Main.STDIN.get());
+             Records records = new Records(inputs, Main.STDIN.get(), RequestBinder.forKnowledge(advisor.knowledge()));
              BatchWriter writer = BatchWriter.open(reportFormat, file == null ? spec.commandLine().getOut()
                      : file.writer(), context);
              BatchProgress progress = BatchProgress.start(!noProgress, records.totalBytes(), records::bytesRead)) {
@@ -265,10 +266,12 @@ final class BatchCommand implements Callable<Integer> {
     private static final class Evaluate implements Function<Numbered, Outcome>, AutoCloseable {
         private final BatchAdvisor.Worker advisor;
         private final CrossRequestChecks checks;
+        private final RequestBinder binder;
         private final Function<Request, Advice> advise;
 
         Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
             this.advisor = batch.newWorker();
+            this.binder = RequestBinder.forKnowledge(batch.knowledge());
             this.checks = checks;
             this.advise = evaluationForTests.apply(advisor::advise);
         }
@@ -281,7 +284,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             Request request;
             try {
-                request = record.bind();
+                request = record.bind(binder);
             } catch (InputException e) {
                 return new Outcome(BatchResult.invalid(input.ordinal(), record, e.errors()), false);
             } catch (RuntimeException | StackOverflowError e) {
@@ -436,7 +439,10 @@ final class BatchCommand implements Callable<Integer> {
         private String currentName;
         private int countInCurrent;
 
-        Records(List<Input> inputs, InputStream stdin) {
+        private final RequestBinder binder;
+
+        Records(List<Input> inputs, InputStream stdin, RequestBinder binder) {
+            this.binder = binder;
             this.inputs = inputs.iterator();
             this.stdin = stdin;
             this.totalBytes = inputs.stream().anyMatch(Input::stdin) ? -1
@@ -515,7 +521,7 @@ final class BatchCommand implements Callable<Integer> {
         /** Opens an input; a named pipe that nothing writes to is given up after a while (see InputFiles). */
         private RequestStream open(Input input) throws InputException, IOException {
             InputStream in = input.stdin() ? stdin : InputFiles.open(input.path(), input.name());
-            return RequestStream.open(input.name(), in, input.format());
+            return RequestStream.open(input.name(), in, input.format(), binder);
         }
 
         private void closeCurrent() {

@@ -64,6 +64,18 @@ public final class KnowledgeOptions {
         }
     }
 
+    /**
+     * Loads only the facts (milliseconds; the rules take longer), for what needs the request contract before the
+     * rules are ready: the questionnaire's first question.
+     */
+    public cniadvisor.knowledge.Knowledge loadKnowledge() {
+        try {
+            return cniadvisor.knowledge.KnowledgeLoader.load(toConfig().factsDir());
+        } catch (KnowledgeException e) {
+            throw new CliException(ExitCode.RULES_ERROR, prefixed("facts", e.problems()));
+        }
+    }
+
     /** Starts loading in the background, so the command can read its input meanwhile; see {@link #await}. */
     public CompletableFuture<Advisor> loadAdvisorAsync() {
         return Preload.take(toConfig())

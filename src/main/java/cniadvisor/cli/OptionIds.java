@@ -1,16 +1,25 @@
 package cniadvisor.cli;
 
-import cniadvisor.io.RequestBinder;
+import cniadvisor.knowledge.KnowledgeException;
+import cniadvisor.knowledge.KnowledgeLoader;
+import cniadvisor.model.PluginOption;
 
 import java.util.Iterator;
 import java.util.List;
 
-/** The option ids of the request contract, for --option completion and messages. */
+/**
+ * The option ids of the bundled facts/, for --option completion: picocli asks for candidates before any
+ * --facts is known, so completion offers the bundled options (the command itself checks against the facts it loads).
+ */
 final class OptionIds implements Iterable<String> {
-    static final List<String> IDS = RequestBinder.CURRENT_PLUGINS;
 
     @Override
     public Iterator<String> iterator() {
-        return IDS.iterator();
+        try {
+            return KnowledgeLoader.load(Home.locate().resolve("facts")).options().stream().map(PluginOption::id)
+                    .toList().iterator();
+        } catch (KnowledgeException | RuntimeException e) {
+            return List.<String>of().iterator(); // broken facts: no candidates; the command reports why
+        }
     }
 }

@@ -58,12 +58,12 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
-        Request request = AdviseCommand.readRequest(file);
-        Advisor advisor = KnowledgeOptions.await(loading);
+        Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
+        Request request = AdviseCommand.readRequest(file, advisor);
         if (option != null && advisor.knowledge().option(option).isEmpty()) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: --option: unknown option '" + option
-                    + "'; one of " + String.join(", ", OptionIds.IDS));
+                    + "'; one of " + advisor.knowledge().options().stream().map(o -> o.id())
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         PlanReport report = advisor.plan(request, knowledge.asOf(), option);
         write(report, spec.commandLine().getOut());

@@ -35,7 +35,7 @@ public final class NetworkProfiles {
                 cidr(plan, AddressPlanner.NODE_SUBNET),
                 podSubnet ? cidr(plan, AddressPlanner.POD_SUBNET) : null,
                 podSubnet ? (planner.staticBlock(request, option.id()) ? "StaticBlock" : "DynamicIndividual") : null,
-                request.dualStack() ? List.of("IPv4", "IPv6") : null);
+                request.uses("dualStack") ? List.of("IPv4", "IPv6") : null);
     }
 
     private static String cidr(AddressPlan plan, String role) {

@@ -140,7 +140,9 @@ public final class Advisor {
     List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
         List<Object> facts = new ArrayList<>();
         facts.add(request);
+        facts.addAll(request.nodePools());
         facts.addAll(fits);
+        facts.addAll(planner.optionPods(request));
         facts.addAll(ranges);
         facts.addAll(planner.relations(ranges));
         return facts;

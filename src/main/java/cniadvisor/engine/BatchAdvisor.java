@@ -34,6 +34,10 @@ public final class BatchAdvisor {
     private final boolean memoize;
     private final boolean reuseSessions;
 
+    public cniadvisor.knowledge.Knowledge knowledge() {
+        return advisor.knowledge();
+    }
+
     public BatchAdvisor(Advisor advisor, LocalDate asOf) {
         this.advisor = advisor;
         this.asOf = asOf;

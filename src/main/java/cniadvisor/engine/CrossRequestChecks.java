@@ -138,7 +138,7 @@ public final class CrossRequestChecks {
         if (node != null) {
             IPAddress block = Cidrs.block(node);
             List<Owner> nodeOverlaps = overlapping(nodeSubnets, block).stream()
-                    .filter(o -> !(o.cidr().equals(node) && o.allShared() && request.sharedSubnet()))
+                    .filter(o -> !(o.cidr().equals(node) && o.allShared() && request.uses("sharedSubnet")))
                     .toList();
             report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "Node subnet %s overlaps node subnet %s of "
                     + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
@@ -165,7 +165,7 @@ public final class CrossRequestChecks {
         checkPool(findings, request, demand);
 
         if (node != null) {
-            nodeSubnets.remember(node, new Owner(label.get(), NODE_SUBNET, node, request.sharedSubnet()));
+            nodeSubnets.remember(node, new Owner(label.get(), NODE_SUBNET, node, request.uses("sharedSubnet")));
         }
         clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
         findings.sort(Reason.REPORT_ORDER);

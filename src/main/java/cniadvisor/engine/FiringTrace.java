@@ -5,6 +5,9 @@ import cniadvisor.model.AddressRange;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
 import cniadvisor.model.Conflict;
+import cniadvisor.model.Feature;
+import cniadvisor.model.NodePool;
+import cniadvisor.model.OptionPods;
 import cniadvisor.model.Context;
 import cniadvisor.model.Limit;
 import cniadvisor.model.Migration;
@@ -98,6 +101,15 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         }
         if (fact instanceof Support s) {
             return "Support(" + s.subject() + "/" + s.feature() + ": " + s.level() + ")";
+        }
+        if (fact instanceof Feature f) {
+            return "Feature(" + f.id() + ")";
+        }
+        if (fact instanceof NodePool p) {
+            return "NodePool(" + p.name() + ": " + p.mode() + ", " + p.os() + ", " + p.maxCount() + " nodes)";
+        }
+        if (fact instanceof OptionPods p) {
+            return "OptionPods(" + p.option() + ": " + p.podCapacity() + " pods)";
         }
         if (fact instanceof Conflict c) {
             return "Conflict(" + c.pair() + ": " + c.level() + ")";

@@ -27,8 +27,11 @@ final class RequestNameUse {
     private static final Pattern REQUEST_PATTERN = Pattern.compile(
             "(?:(\\$[\\w$]*)\\s*:\\s*)?\\b(?:cniadvisor\\.model\\.)?Request\\s*\\(");
     private static final Pattern NAME_OR_THIS = Pattern.compile("\\b(?:name|getName|this)\\b");
-    /** "Pattern() from expr" (also from collect/accumulate), eval(...), the session's facts, Object() patterns. */
-    private static final Pattern OTHER_ROUTES = Pattern.compile("\\)\\s*from\\b|\\beval\\s*\\(|\\bObject\\s*\\("
+    /**
+     * "Pattern() from expr" (also from collect/accumulate), eval(...), the session's facts, Object() patterns. A
+     * "from $variable" alone on its line is no other route: what the variable holds is checked where it is bound.
+     */
+    private static final Pattern OTHER_ROUTES = Pattern.compile("(?m)\\)\\s*from\\b(?!\\s*\\$[\\w$]+[ \\t]*$)|\\beval\\s*\\(|\\bObject\\s*\\("
             + "|\\b(?:getObjects|getFactHandles|getFactHandle|getKieRuntime|getEntryPoint|getWorkingMemory)\\b");
 
     private RequestNameUse() {

@@ -2,8 +2,6 @@ package cniadvisor.interview;
 
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
-import cniadvisor.io.RequestBinder;
-import cniadvisor.io.RequestBinder.Field;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -13,14 +11,16 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * One question of the questionnaire, as data. Questions whose key is a request key produce that key; the others
- * (gates such as "do you know your address ranges?") only decide which questions follow.
+ * One question of the questionnaire, as data. Questions whose key is a request key (or a node pool's key, written
+ * {@code nodePools[i].key}) produce that key; the others (gates such as "do you know your address ranges?") only
+ * decide which questions follow. Text, bounds and defaults come from the request contract (see {@link Questions}).
  *
- * @param key          the request key the answer becomes, or a gate's own name
+ * @param key          the request key the answer becomes, {@code nodePools[i].key} for a pool's, or a gate's name
  * @param kind         how the answer is read
  * @param label        the short name shown in the summary
  * @param prompt       the question
@@ -30,82 +30,96 @@ import java.util.stream.Collectors;
  * @param noneLabel    what "not given" means, when it is an allowed answer ("-" gives it); null when not allowed
  * @param required     true when there is no default: Enter alone is not an answer
  * @param appliesWhen  whether the question matters, given the answers to the questions before it
- * @param ruleIds      the rules this answer feeds, cited by the {@code ?} help
  * @param help         more help than the explanation, or null
+ * @param range        the bounds of a NUMBER answer, "10 to 250" or "1 or more"; null for other kinds
+ * @param checker      checks a value with the request contract's reader; null for gates
+ * @param defaults     a default that depends on earlier answers (it wins over defaultValue), or null
  */
 public record Question(String key, Kind kind, String label, String prompt, String explanation,
                        List<Choice> choices, Object defaultValue, String noneLabel, boolean required,
-                       Predicate<Answers> appliesWhen, List<String> ruleIds, String help) {
+                       Predicate<Answers> appliesWhen, String help, String range,
+                       Checker checker, Function<Answers, Object> defaults) {
 
     /** The "file" that questionnaire answers are reported against; only the message is shown. */
     static final String SOURCE = "answer";
     static final String NONE = "-";
 
+    /** Checks one answer with the contract's reader for the question's key. */
+    @FunctionalInterface
+    public interface Checker {
+        Object check(JsonNode value) throws InputException;
+    }
+
     public Question {
         choices = List.copyOf(choices);
-        ruleIds = List.copyOf(ruleIds);
     }
 
-    /** A question with no choices, no default, no conditions and no rules yet. */
+    /** A gate: a yes/no (or other) question that only decides which questions follow. */
     static Question of(String key, Kind kind, String label, String prompt, String explanation) {
         return new Question(key, kind, label, prompt, explanation, List.of(), null, null, false, answers -> true,
-                List.of(), null);
+                null, null, null, null);
     }
 
-    /** A question whose default is the request contract's default for its key. */
-    static Question contract(String key, Kind kind, String label, String prompt, String explanation) {
-        return of(key, kind, label, prompt, explanation).defaultsTo(RequestBinder.defaultValue(key));
+    private Question with(List<Choice> choices, Object defaultValue, String noneLabel, boolean required,
+                          Predicate<Answers> appliesWhen, String help, String range,
+                          Checker checker, Function<Answers, Object> defaults) {
+        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
+                appliesWhen, help, range, checker, defaults);
     }
 
     Question defaultsTo(Object value) {
-        return new Question(key, kind, label, prompt, explanation, choices, value, noneLabel, required, appliesWhen,
-                ruleIds, help);
+        return with(choices, value, noneLabel, required, appliesWhen, help, range, checker, defaults);
+    }
+
+    /** A default worked out from earlier answers (a Windows pool's name, say). */
+    Question defaultsFrom(Function<Answers, Object> rule) {
+        return with(choices, defaultValue, noneLabel, required, appliesWhen, help, range, checker, rule);
     }
 
     /** "Not given" is an allowed answer, shown as {@code label}. */
     Question noneMeans(String label) {
-        return new Question(key, kind, this.label, prompt, explanation, choices, defaultValue, label, required,
-                appliesWhen, ruleIds, help);
+        return with(choices, defaultValue, label, required, appliesWhen, help, range, checker, defaults);
     }
 
     Question mandatory() {
-        return new Question(key, kind, label, prompt, explanation, choices, null, null, true, appliesWhen, ruleIds,
-                help);
+        return with(choices, null, null, true, appliesWhen, help, range, checker, defaults);
     }
 
     Question choosing(List<Choice> list) {
-        return new Question(key, kind, label, prompt, explanation, list, defaultValue, noneLabel, required,
-                appliesWhen, ruleIds, help);
+        return with(list, defaultValue, noneLabel, required, appliesWhen, help, range, checker, defaults);
     }
 
     Question when(Predicate<Answers> condition) {
-        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
-                condition, ruleIds, help);
-    }
-
-    Question feeds(String... rules) {
-        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
-                appliesWhen, List.of(rules), help);
+        Predicate<Answers> both = appliesWhen.and(condition);
+        return with(choices, defaultValue, noneLabel, required, both, help, range, checker, defaults);
     }
 
     Question helping(String text) {
-        return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
-                appliesWhen, ruleIds, text);
+        return with(choices, defaultValue, noneLabel, required, appliesWhen, text, range, checker, defaults);
     }
 
-    /** True when the answer is a request key (not a gate). */
+    Question checkedBy(Checker reader, String bounds) {
+        return with(choices, defaultValue, noneLabel, required, appliesWhen, help, bounds, reader, defaults);
+    }
+
+    /** True when the answer is a request key or a pool's key (not a gate). */
     public boolean requestKey() {
-        return RequestBinder.KEYS.contains(key);
+        return checker != null;
+    }
+
+    /** True when the answer is a key of one node pool ({@code nodePools[i].key}). */
+    public boolean poolKey() {
+        return key.startsWith(Questions.POOLS_KEY + "[");
+    }
+
+    /** What Enter gives the first time: the default the earlier answers make, else the fixed one. */
+    Object defaultFor(Answers answers) {
+        return defaults != null ? defaults.apply(answers) : defaultValue;
     }
 
     /** How the answer is to be written: "y/n", "10 to 250", "a.b.c.d/n"... */
     String hint() {
-        if (kind == Kind.NUMBER && requestKey()) {
-            return RequestBinder.range(key).map(range -> range.max() == null
-                    ? range.min() + " or more"
-                    : range.min() + " to " + range.max()).orElse(kind.hint());
-        }
-        return kind.hint();
+        return kind == Kind.NUMBER && range != null ? range : kind.hint();
     }
 
     /** A value as the summary and the default in brackets show it. */
@@ -185,7 +199,7 @@ public record Question(String key, Kind kind, String label, String prompt, Strin
             return value.isBoolean() ? value.booleanValue() : value.asText();
         }
         try {
-            return RequestBinder.readValue(new Field(key, value, 0), SOURCE);
+            return checker.check(value);
         } catch (InputException e) {
             throw new InvalidAnswer(e.errors().stream().map(this::message).collect(Collectors.joining("; ")));
         }
@@ -193,7 +207,9 @@ public record Question(String key, Kind kind, String label, String prompt, Strin
 
     /** The reader's message; list items keep their {@code key[index]} so the user knows which one. */
     private String message(InputError error) {
-        return key.equals(error.key()) || error.key() == null ? error.message() : error.key() + ": " + error.message();
+        String own = key.substring(key.lastIndexOf('.') + 1); // a pool question's key within the pool
+        return error.key() == null || error.key().equals(key) || error.key().equals(own) ? error.message()
+                : error.key() + ": " + error.message();
     }
 
     /** An answer that cannot be used; the message says why and what is allowed. */

@@ -40,6 +40,7 @@ public final class Questionnaire {
     /** Where the answers come from, as messages name it. */
     static final String INPUT_NAME = "stdin";
 
+    private final RequestBinder binder;
     private final List<Question> questions;
     private final BufferedReader in;
     private final PrintWriter out;
@@ -55,9 +56,10 @@ public final class Questionnaire {
      * @param echo  write each answer after its prompt, for input that a terminal did not echo (piped answers)
      * @param notes the rule notes for {@code ?} help; called only when help is asked for
      */
-    public Questionnaire(List<Question> questions, BufferedReader in, PrintWriter out, Style style, boolean echo,
+    public Questionnaire(RequestBinder binder, BufferedReader in, PrintWriter out, Style style, boolean echo,
                          Supplier<RuleNotes> notes) {
-        this.questions = List.copyOf(questions);
+        this.binder = binder;
+        this.questions = Questions.forBinder(binder);
         this.in = in;
         this.out = out;
         this.style = style;
@@ -89,7 +91,7 @@ public final class Questionnaire {
             if (!question.appliesWhen().test(answers)) {
                 answers.remove(question.key());
             } else if (!answers.has(question.key())) {
-                answers.put(question.key(), ask(question, question.defaultValue(), !question.required()));
+                answers.put(question.key(), ask(question, question.defaultFor(answers), !question.required()));
             }
         }
     }
@@ -158,7 +160,7 @@ public final class Questionnaire {
         if (question.help() != null) {
             out.println("  " + question.help());
         }
-        notes.get().describe(question.ruleIds()).forEach(line -> out.println("  " + line));
+        notes.get().describe(question).forEach(line -> out.println("  " + line));
     }
 
     /** Shows the answers that apply, numbered; returns them in that order. */
@@ -178,19 +180,54 @@ public final class Questionnaire {
     /** The request the answers make, or null after showing why they do not make one (checks across keys). */
     private Request bind() {
         List<Field> fields = new ArrayList<>();
+        boolean pools = answers.yes(Questions.ADD_POOL + 1);
         for (Question question : questions) {
-            if (question.requestKey() && answers.has(question.key()) && answers.value(question.key()) != null) {
+            if (question.requestKey() && !question.poolKey() && answers.has(question.key())
+                    && answers.value(question.key()) != null
+                    && !(pools && SHORTHAND_KEYS.contains(question.key()))) {
                 fields.add(new Field(question.key(), Mappers.JSON.valueToTree(answers.value(question.key())), 0));
             }
         }
+        if (pools) {
+            fields.add(new Field(Questions.POOLS_KEY, nodePools(), 0));
+        }
         try {
-            return RequestBinder.bind(fields, Question.SOURCE, Questions.DEFAULT_NAME);
+            return binder.bind(fields, Question.SOURCE, Questions.DEFAULT_NAME);
         } catch (InputException e) {
             for (InputError error : e.errors()) {
                 problem(error.key() == null ? error.message() : error.key() + ": " + error.message());
             }
             return null;
         }
+    }
+
+    /** The flat keys of the one-pool cluster, which become the first pool once another pool is added. */
+    private static final List<String> SHORTHAND_KEYS = List.of("nodeCount", "maxSurge", "maxPodsPerNode",
+            "windowsNodePools", "windowsServerVersion");
+
+    /** The pools: the first, a Linux system pool, from the flat answers; then every pool added. */
+    private com.fasterxml.jackson.databind.node.ArrayNode nodePools() {
+        var list = Mappers.JSON.createArrayNode();
+        var first = list.addObject();
+        first.put("name", RequestBinder.SHORTHAND_POOL_NAME);
+        first.put("mode", cniadvisor.model.NodePool.SYSTEM);
+        first.put("os", cniadvisor.model.NodePool.LINUX);
+        first.set("maxCount", Mappers.JSON.valueToTree(answers.value("nodeCount")));
+        first.set("maxPodsPerNode", Mappers.JSON.valueToTree(answers.value("maxPodsPerNode")));
+        first.set("maxSurge", Mappers.JSON.valueToTree(answers.value("maxSurge")));
+        for (int i = 1; i <= Questions.MAX_ADDED_POOLS && answers.yes(Questions.ADD_POOL + i); i++) {
+            var pool = list.addObject();
+            pool.put("mode", cniadvisor.model.NodePool.USER);
+            String prefix = Questions.poolKey(i, "");
+            for (Question question : questions) {
+                if (question.key().startsWith(prefix) && answers.has(question.key())
+                        && answers.value(question.key()) != null) {
+                    pool.set(question.key().substring(prefix.length()),
+                            Mappers.JSON.valueToTree(answers.value(question.key())));
+                }
+            }
+        }
+        return list;
     }
 
     /** The question the user wants to change, or null when they accept the summary (and it makes a request). */

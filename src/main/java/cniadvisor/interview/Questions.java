@@ -1,28 +1,26 @@
 package cniadvisor.interview;
 
-import static cniadvisor.interview.Kind.ADDRESS;
-import static cniadvisor.interview.Kind.CHOICE;
-import static cniadvisor.interview.Kind.CIDR;
-import static cniadvisor.interview.Kind.CIDR_LIST;
-import static cniadvisor.interview.Kind.NUMBER;
-import static cniadvisor.interview.Kind.SURGE;
-import static cniadvisor.interview.Kind.TEXT;
-import static cniadvisor.interview.Kind.YES_NO;
-import static cniadvisor.interview.Question.contract;
 import static cniadvisor.interview.Question.of;
 
+import cniadvisor.contract.ContractKey;
+import cniadvisor.contract.RequestContract;
 import cniadvisor.io.RequestBinder;
-import cniadvisor.model.Request;
+import cniadvisor.io.RequestBinder.Field;
+import cniadvisor.model.NodePool;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The questionnaire: every request key, in the order a person thinks about a cluster, with two gates that skip
- * the rarely needed features and the address ranges in the common case. Explanations say what a question is for;
- * what the platform does with the answer comes from the rules' own metadata ({@code ?} help), so it stays true
- * when the rules change.
+ * The questionnaire: the request contract's keys in the order a person thinks about a cluster, with gates that skip
+ * the rarely needed features and the address ranges in the common case. The text, bounds, choices and defaults of
+ * each question are the contract's ({@link RequestContract}); what the platform does with an answer comes from the
+ * compiled rules ({@code ?} help, see {@link RuleNotes}), so it stays true when the rules change.
+ *
+ * <p>Node pools: the simple case is one Linux pool, asked with the flat keys (nodeCount, maxSurge, maxPodsPerNode).
+ * "Add another node pool?" follows; each yes asks one more pool's questions, and the answers then become
+ * {@code nodePools} with the first pool as the Linux system pool.
  */
 public final class Questions {
 
@@ -30,180 +28,159 @@ public final class Questions {
     static final String SPECIAL_FEATURES = "specialFeatures";
     /** Gate: does the user know the address ranges? */
     static final String KNOWS_ADDRESSES = "knowsAddressRanges";
+    /** Gate before pool i (from 1): add another pool? */
+    static final String ADD_POOL = "addPool";
+    static final String POOLS_KEY = "nodePools";
     static final String DEFAULT_NAME = "my-cluster";
+    /** Pools the questionnaire asks about after the first; a cluster with more is written as a request file. */
+    static final int MAX_ADDED_POOLS = 9;
 
     private Questions() {
     }
 
-    /** The questions in the order they are asked. */
-    public static final List<Question> ALL = List.of(
-            contract("name", TEXT, "Name",
-                    "What should the report call this cluster?",
-                    "Only used as the title of the report.")
-                    .defaultsTo(DEFAULT_NAME),
-            contract("nodeCount", NUMBER, "Nodes (at most)",
-                    "How many nodes may the cluster reach at most?",
-                    "All node pools at their autoscaler maximum; scale limits and address space are checked against it.")
-                    .mandatory()
-                    .feeds("SCALE-MAX-NODES", "SCALE-CLUSTER-MAX-NODES", "IP-NODE-SUBNET-CAPACITY",
-                            "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL"),
-            contract("maxSurge", SURGE, "Upgrade max surge",
-                    "How many extra nodes may an upgrade add at once (max surge: a count, or a percentage of the nodes)?",
-                    "Surge nodes need addresses too, on top of the node count; Enter keeps AKS's default.")
-                    .noneMeans("AKS's default")
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL",
-                            "IP-DEFAULT-MAX-SURGE", "SCALE-MAX-NODES"),
-            contract("maxPodsPerNode", NUMBER, "Pods per node",
-                    "How many pods may run on one node?",
-                    "Decides how many addresses each node takes; Enter keeps each option's own default.")
-                    .noneMeans("each option's default")
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY", "SCALE-WINDOWS-MAX-PODS"),
-            contract("windowsNodePools", YES_NO, "Windows node pools",
-                    "Will the cluster have Windows Server node pools?",
-                    "Not every plugin, data plane and policy engine runs Windows nodes.")
-                    .feeds("ELIG-WINDOWS", "POL-WINDOWS-VERSION", "LIFE-RETIRED-POLICY-ENGINE",
-                            "SCALE-WINDOWS-MAX-PODS"),
-            contract("windowsServerVersion", CHOICE, "Windows Server version",
-                    "Which Windows Server version do the Windows pools run?",
-                    "Policy engine support and retirement dates differ by version.")
-                    .choosing(Request.WINDOWS_VERSIONS.stream()
-                            .map(version -> Choice.of(version, "Windows Server " + version)).toList())
-                    .defaultsTo(RequestBinder.WINDOWS_DEFAULT_VERSION)
-                    .when(answers -> answers.yes("windowsNodePools"))
-                    .feeds("LIFE-WINDOWS-RETIRED", "LIFE-WINDOWS-RETIRING", "POL-WINDOWS-VERSION",
-                            "POL-WINDOWS-VERSION-PARTIAL", "LIFE-RETIRED-POLICY-ENGINE"),
-            contract("networkPolicy", CHOICE, "Network policies",
-                    "Do you need Kubernetes network policies, and from which engine?",
-                    "Policies limit which pods may talk to which; the engine must run on every node pool.")
-                    .choosing(choices(Request.NETWORK_POLICIES, Map.of(
-                            "none", "no network policies",
-                            "any", "policies needed; any engine will do",
-                            "azure", "Azure Network Policy Manager",
-                            "calico", "Calico",
-                            "cilium", "Cilium")))
-                    .feeds("POL-REQUIRED", "POL-NONE-REQUESTED", "POL-ENGINE-REQUESTED",
-                            "POL-CILIUM-NEEDS-CILIUM-DATAPLANE", "POL-ANY-PREFERS-CILIUM", "POL-NPM-RETIRING"),
-            contract("advancedPolicy", YES_NO, "FQDN or L7 policies",
-                    "Do the policies need to filter by domain name (FQDN) or HTTP request (layer 7)?",
-                    "Only some policy engines go beyond IP addresses and ports.")
-                    .when(answers -> !"none".equals(answers.value("networkPolicy")))
-                    .feeds("POL-ADVANCED", "POL-ADVANCED-NEEDS-ACNS"),
-            contract("trafficPattern", CHOICE, "Traffic pattern",
-                    "Where does most pod traffic go?",
-                    "Tilts the choice between overlay and flat pod networking.")
-                    .choosing(choices(Request.TRAFFIC_PATTERNS, Map.of(
-                            "intra-cluster", "mostly between pods of the cluster",
-                            "external", "mostly to and from things outside the cluster",
-                            "mixed", "both, or not sure")))
-                    .feeds("PREF-TRAFFIC-INTRA-CLUSTER", "PREF-TRAFFIC-EXTERNAL"),
-            contract("directPodAccess", YES_NO, "Direct pod access",
-                    "Must anything outside the cluster open connections straight to pod IPs?",
-                    "For example on-premises clients or VMs that bypass Services and load balancers.")
-                    .feeds("ELIG-DIRECT-POD-ACCESS"),
-            contract("podSourceIpVisible", YES_NO, "Pod IP visible as source",
-                    "Must destinations outside the cluster see each pod's own IP as the source?",
-                    "For example firewalls or partners that allow-list pod IPs rather than node IPs.")
-                    .feeds("ELIG-POD-SOURCE-IP", "PREF-POD-SOURCE-IP-PARTIAL"),
-            of(SPECIAL_FEATURES, YES_NO, "Special features",
-                    "Any of: virtual nodes, dual-stack IPv6, Application Gateway, several clusters in one subnet, "
-                            + "node auto-provisioning, a CNI you run yourself?",
-                    "Answer n to skip the questions about them (all no).")
-                    .defaultsTo(false)
-                    .feeds("ELIG-VIRTUAL-NODES", "ELIG-DUAL-STACK", "ELIG-APP-GATEWAY-FOR-CONTAINERS",
-                            "ELIG-APP-GATEWAY-INGRESS", "ELIG-SHARED-SUBNET", "ELIG-NODE-AUTO-PROVISIONING",
-                            "ELIG-CUSTOM-CNI"),
-            special(contract("virtualNodes", YES_NO, "Virtual nodes",
-                    "Will the cluster use virtual nodes (pods on Azure Container Instances)?",
-                    "Virtual nodes add burst capacity without VMs.")
-                    .feeds("ELIG-VIRTUAL-NODES", "ELIG-CONFLICT-ERROR", "ELIG-CONFLICT-WARNING")),
-            special(contract("dualStack", YES_NO, "Dual-stack",
-                    "Do pods and services need IPv6 as well as IPv4 (dual-stack)?",
-                    "Only some options give pods both address families.")
-                    .feeds("ELIG-DUAL-STACK", "ELIG-CONFLICT-ERROR")),
-            special(contract("appGatewayForContainers", YES_NO, "App Gateway for Containers",
-                    "Will you use Application Gateway for Containers?",
-                    "The Gateway API load balancer that sends traffic straight to pods.")
-                    .feeds("ELIG-APP-GATEWAY-FOR-CONTAINERS", "PREF-APP-GATEWAY-FOR-CONTAINERS-PARTIAL")),
-            special(contract("applicationGatewayIngress", YES_NO, "App Gateway Ingress Controller",
-                    "Will you use the Application Gateway Ingress Controller (AGIC)?",
-                    "The add-on that configures an Application Gateway from Ingress resources.")
-                    .feeds("ELIG-APP-GATEWAY-INGRESS")),
-            special(contract("sharedSubnet", YES_NO, "Shared node subnet",
-                    "Will several clusters share one node subnet?",
-                    "Some options need a subnet (and route table) per cluster.")
-                    .feeds("ELIG-SHARED-SUBNET")),
-            special(contract("nodeAutoProvisioning", YES_NO, "Node auto-provisioning",
-                    "Will you use node auto-provisioning (Karpenter)?",
-                    "AKS then picks VM sizes and creates nodes as pods need them.")
-                    .feeds("ELIG-NODE-AUTO-PROVISIONING", "ELIG-CONFLICT-ERROR")),
-            special(contract("customCni", TEXT, "Your own CNI",
-                    "Which CNI must your team run itself, if any (e.g. cilium-oss)?",
-                    "Name it only if no AKS-managed plugin will do; Enter for none.")
-                    .noneMeans("none")
-                    .feeds("ELIG-CUSTOM-CNI", "ELIG-BYO-NEEDS-CUSTOM-CNI", "PREF-BYO-SUPPORT")),
-            contract("currentPlugin", CHOICE, "Current plugin",
-                    "Is this a new cluster, or which network plugin does it run today?",
-                    "An existing cluster is judged on its migration path and any retirement deadline.")
-                    .choosing(currentPlugins())
-                    .feeds("LIFE-RETIRING-PLUGIN-NEW-CLUSTER", "LIFE-RETIRING-PLUGIN-MIGRATE",
-                            "LIFE-RETIRED-PLUGIN-IN-USE", "LIFE-MIGRATION-PATH", "LIFE-REBUILD-NEEDED"),
-            of(KNOWS_ADDRESSES, YES_NO, "Address ranges known",
-                    "Do you know the address ranges (node subnet, pod CIDR, service CIDR, connected networks)?",
-                    "Answer y to have them checked and used; n skips them.")
-                    .defaultsTo(false)
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-POD-CIDR-CAPACITY"),
-            addresses(contract("nodeSubnetCidr", CIDR, "Node subnet",
-                    "Which subnet will the nodes use?",
-                    "The virtual network subnet the nodes (and, with flat networking, the pods) take addresses from.")
-                    .noneMeans("not known")
-                    .feeds("IP-NODE-SUBNET-CAPACITY", "IP-RANGES-OVERLAP", "IP-RESERVED-RANGE")),
-            addresses(contract("podCidr", CIDR, "Pod CIDR",
-                    "Which pod CIDR should pods use (overlay and kubenet)?",
-                    "The private range pods take addresses from when they are not in the virtual network.")
-                    .noneMeans("not known")
-                    .feeds("IP-POD-CIDR-CAPACITY", "IP-DEFAULT-POD-CIDR-TOO-SMALL", "IP-RANGES-OVERLAP",
-                            "IP-RESERVED-RANGE", "IP-POD-CIDR-UNSUPPORTED-RANGE", "IP-ONE-WAY-POD-CIDR")),
-            addresses(contract("serviceCidr", CIDR, "Service CIDR",
-                    "Which service CIDR should Kubernetes Services use?",
-                    "Service IPs exist only inside the cluster; Enter keeps the AKS default.")
-                    .noneMeans("AKS default")
-                    .feeds("IP-SERVICE-CIDR-TOO-LARGE", "IP-RANGES-OVERLAP", "IP-DEFAULT-RANGE-CONFLICT",
-                            "IP-ONE-WAY-SERVICE-CIDR")
-                    .helping("Goes into the suggested az aks create command as --service-cidr.")),
-            addresses(contract("dnsServiceIp", ADDRESS, "DNS service IP",
-                    "Which address should the cluster DNS service have?",
-                    "It must lie inside the service CIDR; Enter keeps the AKS default.")
-                    .noneMeans("AKS default")
-                    .feeds("IP-DNS-OUTSIDE-SERVICE-CIDR", "IP-DNS-FIRST-ADDRESS")
-                    .helping("Goes into the suggested az aks create command as --dns-service-ip.")),
-            addresses(contract("connectedNetworks", CIDR_LIST, "Connected networks",
-                    "Which networks does the cluster connect to (peered VNets, on-premises)?",
-                    "Their ranges must not overlap the cluster's; e.g. 10.0.0.0/16, 192.168.0.0/20.")
-                    .noneMeans("none")
-                    .feeds("IP-RANGES-OVERLAP", "IP-DEFAULT-RANGE-CONFLICT")));
-
-    private static Question special(Question question) {
-        return question.when(answers -> answers.yes(SPECIAL_FEATURES));
+    /** The questions in the order they are asked, by the contract of {@code binder}. */
+    public static List<Question> forBinder(RequestBinder binder) {
+        RequestContract contract = binder.contract();
+        Builder b = new Builder(binder);
+        List<Question> all = new ArrayList<>();
+        all.add(b.key("name").defaultsTo(DEFAULT_NAME));
+        all.add(b.key("nodeCount").mandatory()
+                .helping("With more node pools (asked next), this is the first pool's maximum: a Linux system pool."));
+        all.add(b.key("maxSurge"));
+        all.add(b.key("maxPodsPerNode"));
+        all.add(addPool(1));
+        Predicate<Answers> onePool = answers -> !answers.yes(ADD_POOL + 1);
+        all.add(b.key("windowsNodePools").when(onePool));
+        all.add(b.key("windowsServerVersion").when(onePool).when(answers -> answers.yes("windowsNodePools"))
+                .defaultsTo(contract.defaultWindowsVersion()));
+        for (int i = 1; i <= MAX_ADDED_POOLS; i++) {
+            all.addAll(poolQuestions(b, contract, i));
+            if (i < MAX_ADDED_POOLS) {
+                int pool = i;
+                all.add(addPool(i + 1).when(answers -> answers.yes(ADD_POOL + pool)));
+            }
+        }
+        all.add(b.key("networkPolicy"));
+        all.add(b.key("advancedPolicy").when(answers -> !"none".equals(answers.value("networkPolicy"))));
+        all.add(b.key("trafficPattern"));
+        all.add(b.key("directPodAccess"));
+        all.add(b.key("podSourceIpVisible"));
+        all.add(of(SPECIAL_FEATURES, Kind.YES_NO, "Special features",
+                "Any of: virtual nodes, dual-stack IPv6, Application Gateway, several clusters in one subnet, "
+                        + "node auto-provisioning, a private API server, a special outbound type, a CNI you run "
+                        + "yourself?",
+                "Answer n to skip the questions about them (all no, AKS's default outbound type).")
+                .defaultsTo(false));
+        for (String key : List.of("virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress",
+                "sharedSubnet", "nodeAutoProvisioning", "privateCluster", "apiServerVnetIntegration", "outboundType",
+                "customCni")) {
+            all.add(b.key(key).when(answers -> answers.yes(SPECIAL_FEATURES)));
+        }
+        all.add(b.key("currentPlugin"));
+        all.add(of(KNOWS_ADDRESSES, Kind.YES_NO, "Address ranges known",
+                "Do you know the address ranges (VNet, node subnet, pod CIDR, service CIDR, connected networks)?",
+                "Answer y to have them checked and used; n skips them.")
+                .defaultsTo(false));
+        for (String key : List.of("vnetCidr", "nodeSubnetCidr", "podCidr", "serviceCidr", "dnsServiceIp",
+                "connectedNetworks")) {
+            all.add(b.key(key).when(answers -> answers.yes(KNOWS_ADDRESSES)));
+        }
+        all.add(subnet(b, "apiServerSubnetCidr", "apiServerVnetIntegration"));
+        all.add(subnet(b, "appGatewayForContainersSubnetCidr", "appGatewayForContainers"));
+        all.add(subnet(b, "applicationGatewaySubnetCidr", "applicationGatewayIngress"));
+        all.add(subnet(b, "virtualNodesSubnetCidr", "virtualNodes"));
+        return List.copyOf(all);
     }
 
-    private static Question addresses(Question question) {
-        return question.when(answers -> answers.yes(KNOWS_ADDRESSES));
+    private static Question subnet(Builder b, String key, String feature) {
+        return b.key(key).when(answers -> answers.yes(KNOWS_ADDRESSES) && answers.yes(feature));
     }
 
-    /** Choices in the contract's order; a value without a description still gets offered. */
-    private static List<Choice> choices(List<String> values, Map<String, String> descriptions) {
-        return values.stream().map(v -> Choice.of(v, descriptions.getOrDefault(v, ""))).toList();
+    private static Question addPool(int pool) {
+        return of(ADD_POOL + pool, Kind.YES_NO, "Add node pool " + (pool + 1),
+                pool == 1 ? "Add another node pool (a user or Windows pool with its own size, max pods or subnet)?"
+                        : "Add another node pool?",
+                pool == 1 ? "Answer n for a cluster with one Linux pool." : "Answer n when the pools are complete.")
+                .defaultsTo(false);
     }
 
-    private static List<Choice> currentPlugins() {
-        List<Choice> choices = new ArrayList<>();
-        choices.add(new Choice("new", null, "a new cluster"));
-        choices.addAll(choices(RequestBinder.CURRENT_PLUGINS, Map.of(
-                "azure-cni-overlay", "Azure CNI Overlay",
-                "azure-cni-pod-subnet", "Azure CNI Pod Subnet",
-                "azure-cni-node-subnet", "Azure CNI Node Subnet",
-                "kubenet", "kubenet",
-                "byo-cni", "bring your own CNI")));
-        return List.copyOf(choices);
+    /** The questions of added pool {@code i} (from 1): os first, as a Windows pool's name and max pods differ. */
+    private static List<Question> poolQuestions(Builder b, RequestContract contract, int i) {
+        String os = poolKey(i, "os");
+        Predicate<Answers> asked = answers -> answers.yes(ADD_POOL + i);
+        Predicate<Answers> windows = answers -> NodePool.WINDOWS.equals(answers.value(os));
+        List<Question> pool = new ArrayList<>();
+        pool.add(b.poolKey(i, "os").when(asked));
+        // AKS limits Windows pool names to 6 characters
+        pool.add(b.poolKey(i, "name").when(asked).defaultsFrom(answers -> (windows.test(answers) ? "win" : "user") + i));
+        pool.add(b.poolKey(i, "windowsServerVersion").when(asked.and(windows))
+                .defaultsTo(contract.defaultWindowsVersion()));
+        pool.add(b.poolKey(i, "maxCount").when(asked).mandatory());
+        pool.add(b.poolKey(i, "maxPodsPerNode").when(asked));
+        pool.add(b.poolKey(i, "maxSurge").when(asked));
+        pool.add(b.poolKey(i, "nodeSubnetCidr").when(asked));
+        return pool;
+    }
+
+    /** The question key of pool {@code i}'s {@code key}. */
+    static String poolKey(int i, String key) {
+        return POOLS_KEY + "[" + i + "]." + key;
+    }
+
+    /** Questions made from the contract's keys. */
+    private static final class Builder {
+        private final RequestBinder binder;
+        private final RequestContract contract;
+
+        Builder(RequestBinder binder) {
+            this.binder = binder;
+            this.contract = binder.contract();
+        }
+
+        Question key(String name) {
+            ContractKey key = contract.key(name);
+            return question(name, key, value -> binder.readValue(new Field(name, value, 0), Question.SOURCE));
+        }
+
+        Question poolKey(int i, String name) {
+            ContractKey key = contract.findPoolKey(name).orElseThrow();
+            return question(Questions.poolKey(i, name), key,
+                    value -> binder.readPoolValue(name, value, Question.SOURCE));
+        }
+
+        private Question question(String questionKey, ContractKey key, Question.Checker checker) {
+            Kind kind = switch (key.type()) {
+                case TEXT -> Kind.TEXT;
+                case WHOLE_NUMBER -> Kind.NUMBER;
+                case FLAG -> Kind.YES_NO;
+                case CIDR -> Kind.CIDR;
+                case ADDRESS -> Kind.ADDRESS;
+                case CIDR_LIST -> Kind.CIDR_LIST;
+                case CHOICE -> Kind.CHOICE;
+                case MAX_SURGE -> Kind.SURGE;
+                case POOL_LIST -> throw new IllegalArgumentException("pools are asked pool by pool");
+            };
+            String range = key.min() == null ? null
+                    : key.max() == null ? key.min() + " or more" : key.min() + " to " + key.max();
+            Question question = of(questionKey, kind, key.label(), key.question(), key.help())
+                    .checkedBy(checker, range)
+                    .defaultsTo(key.defaultValue());
+            if (kind == Kind.CHOICE) {
+                List<Choice> choices = new ArrayList<>();
+                if (key.key().equals("currentPlugin")) {
+                    choices.add(new Choice("new", null, "a new cluster"));
+                }
+                key.allowed().forEach(v -> choices.add(Choice.of(v, contract.choiceText(key.key(), v))));
+                question = question.choosing(choices);
+                if (key.defaultValue() == null && !key.key().equals("currentPlugin") && key.defaultText() != null) {
+                    question = question.noneMeans(key.defaultText());
+                }
+            } else if (key.defaultValue() == null && key.defaultText() != null && !key.required()) {
+                question = question.noneMeans(key.defaultText());
+            } else if (kind == Kind.CIDR_LIST) {
+                question = question.noneMeans(key.defaultText() == null ? "none" : key.defaultText());
+            }
+            return question;
+        }
     }
 }

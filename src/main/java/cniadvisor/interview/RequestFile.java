@@ -1,5 +1,12 @@
 package cniadvisor.interview;
 
+import cniadvisor.contract.ContractKey;
+import cniadvisor.io.RequestBinder;
+import cniadvisor.model.NodePool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
 import cniadvisor.io.Mappers;
 import cniadvisor.model.Request;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,21 +31,22 @@ public final class RequestFile {
     private RequestFile() {
     }
 
-    public static String yaml(Request request) {
-        JsonNode values = Mappers.JSON.valueToTree(request);
+    /** The request file of {@code request}, with the questions of {@code binder}'s contract as comments. */
+    public static String yaml(Request request, RequestBinder binder) {
+        Map<String, Object> values = binder.contract().values(request);
         StringBuilder yaml = new StringBuilder()
                 .append("# AKS network plugin requirements, written by 'cni-advisor ask'.\n")
                 .append("# Get the advice again with: cni-advisor advise -f <this file>\n");
-        for (Question question : Questions.ALL) {
-            if (!question.requestKey()) {
-                continue;
+        for (ContractKey key : binder.contract().keys()) {
+            if (key.key().equals("surgeNodes")) {
+                continue; // maxSurge says it
             }
-            JsonNode value = values.get(question.key());
-            yaml.append('\n').append("# ").append(question.prompt()).append('\n');
-            if (value == null || value.isNull()) {
-                yaml.append("# ").append(question.key()).append(":\n");
+            Object value = values.get(key.key());
+            yaml.append('\n').append("# ").append(key.question()).append('\n');
+            if (value == null) {
+                yaml.append("# ").append(key.key()).append(":\n");
             } else {
-                yaml.append(entry(question.key(), value));
+                yaml.append(entry(key.key(), Mappers.JSON.valueToTree(value)));
             }
         }
         return yaml.toString();
@@ -57,12 +65,12 @@ public final class RequestFile {
      * Writes the file atomically: to a temporary file next to it, then renamed over it, so an interrupted save
      * leaves the old file or the new one, never half of one.
      */
-    public static void save(Path file, Request request) throws IOException {
+    public static void save(Path file, Request request, RequestBinder binder) throws IOException {
         Path target = file.toAbsolutePath();
         // created like any new file (the user's umask), unlike Files.createTempFile's owner-only permissions
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(temp, yaml(request), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            Files.writeString(temp, yaml(request, binder), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

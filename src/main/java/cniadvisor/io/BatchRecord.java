@@ -60,10 +60,10 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
     }
 
     /** Checks every key and value; throws with all problems (read errors included) when the request is unusable. */
-    public Request bind() throws InputException {
+    public Request bind(RequestBinder binder) throws InputException {
         if (fields.isEmpty() && !readErrors.isEmpty()) {
             throw new InputException(readErrors);
         }
-        return RequestReader.bind(fields, readErrors, file, defaultName);
+        return RequestReader.bind(fields, readErrors, file, defaultName, binder);
     }
 }

@@ -28,8 +28,11 @@ final class CsvRequestStream extends RequestStream {
     private List<String> header;
     private boolean failed;
 
-    CsvRequestStream(String file, CountingInputStream counter, InputStream in) {
+    private final RequestBinder binder;
+
+    CsvRequestStream(String file, CountingInputStream counter, InputStream in, RequestBinder binder) {
         super(file, counter);
+        this.binder = binder;
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         this.rows = new LineReader(reader, true, InputLimits.RECORD_CHARS);
     }
@@ -106,8 +109,8 @@ final class CsvRequestStream extends RequestStream {
             String problem = null;
             if (key.isEmpty()) {
                 problem = "column " + (i + 1) + " has no name";
-            } else if (!RequestBinder.KEYS.contains(key)) {
-                problem = RequestBinder.unknownKey(key).replaceFirst("^unknown key", "unknown column");
+            } else if (!binder.keys().contains(key)) {
+                problem = binder.unknownKey(key).replaceFirst("^unknown key", "unknown column");
             } else if (!seen.add(key)) {
                 problem = "column '" + key + "' appears more than once";
             }

@@ -9,9 +9,13 @@ import static cniadvisor.io.ValueReaders.TEXT;
 import static cniadvisor.io.ValueReaders.oneOf;
 import static cniadvisor.io.ValueReaders.wholeNumber;
 
+import cniadvisor.contract.ContractKey;
+import cniadvisor.contract.RequestContract;
+import cniadvisor.contract.ValueType;
 import cniadvisor.io.ValueReaders.Problems;
 import cniadvisor.io.ValueReaders.ValueReader;
 import cniadvisor.model.MaxSurge;
+import cniadvisor.model.NodePool;
 import cniadvisor.model.Request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -26,11 +30,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Turns loosely typed key/value fields into a {@link Request}: checks every key and value, reports all problems at
- * once, and applies the request-level defaults. Used by {@link RequestReader} and by CSV batch rows.
+ * Turns loosely typed key/value fields into a {@link Request} by the request contract ({@link RequestContract}):
+ * checks every key and value, reports all problems at once, and applies the request-level defaults. Used by
+ * {@link RequestReader}, batch rows and the questionnaire. One binder serves any number of threads.
  */
 public final class RequestBinder {
 
@@ -51,108 +57,90 @@ public final class RequestBinder {
         }
     }
 
-    /** Values of {@code currentPlugin}: the network plugin an existing cluster runs. */
-    public static final List<String> CURRENT_PLUGINS = List.of(
-            "azure-cni-overlay", "azure-cni-pod-subnet", "azure-cni-node-subnet", "kubenet", "byo-cni");
-
     /**
      * Keys that give another key's value in another form: surgeNodes is maxSurge as a node count (the key requests
      * had before maxSurge took percentages too). A request gives one or the other; the questionnaire asks maxSurge.
      */
     public static final Map<String, String> ALTERNATIVE_KEYS = Map.of("surgeNodes", "maxSurge");
 
-    /** The windowsServerVersion a request with Windows node pools gets when it names none. */
-    public static final String WINDOWS_DEFAULT_VERSION = "2025";
+    /** The flat keys that describe the one pool of the shorthand; with nodePools, each pool says them itself. */
+    static final List<String> SHORTHAND_POOL_KEYS = List.of("nodeCount", "maxPodsPerNode", "maxSurge", "surgeNodes",
+            "windowsNodePools", "windowsServerVersion");
+    /** The name of the shorthand's one pool: AKS's own name for a cluster's first pool. */
+    public static final String SHORTHAND_POOL_NAME = "nodepool1";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
 
-    /** How to read one key, and its value when not given (null: not given stays null). */
-    private record KeySpec(ValueReader reader, Object defaultValue) {
-    }
-
-    private static final Map<String, KeySpec> SPECS = specs();
-
+    private final RequestContract contract;
     /** All contract keys, in contract order. */
-    public static final List<String> KEYS = List.copyOf(SPECS.keySet());
-    private static final List<KeySpec> SPEC_LIST = List.copyOf(SPECS.values());
-    /** Each key's position in {@link #KEYS}. */
-    private static final Map<String, Integer> INDEX = index(KEYS);
+    private final List<String> keys;
+    private final List<ValueReader> readers;
+    /** Each key's value when not given, by key index. */
+    private final Object[] defaults;
+    private final Map<String, Integer> index;
+    private final Map<String, ValueReader> poolReaders;
+    /** Pool keys, aliases and ignored AKS keys by their folded spelling (case and separators aside). */
+    private final Map<String, String> poolSpellings;
 
-    static {
-        // toRequest passes the values in key order to the record's constructor
-        List<String> components = java.util.Arrays.stream(Request.class.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).toList();
-        if (!components.equals(KEYS)) {
-            throw new IllegalStateException("request keys " + KEYS + " differ from Request's components " + components);
-        }
-    }
-
-    private static Map<String, Integer> index(List<String> keys) {
-        Map<String, Integer> index = new HashMap<>();
+    public RequestBinder(RequestContract contract) {
+        this.contract = contract;
+        this.keys = contract.keys().stream().map(ContractKey::key).toList();
+        this.readers = contract.keys().stream().map(RequestBinder::reader).toList();
+        this.defaults = contract.keys().stream().map(ContractKey::defaultValue).toArray();
+        Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            index.put(keys.get(i), i);
+            positions.put(keys.get(i), i);
         }
-        return Collections.unmodifiableMap(index); // a HashMap: Map.copyOf's probing costs more per lookup
-    }
-
-    private static Map<String, KeySpec> specs() {
-        Map<String, KeySpec> specs = new LinkedHashMap<>();
-        specs.put("name", optional(TEXT)); // default: the file name, known only per call
-        specs.put("nodeCount", optional(wholeNumber(1, null))); // required; upper bounds are the rules' business
-        specs.put("maxPodsPerNode", optional(wholeNumber(10, 250))); // null: each option's own default
-        // upgrade surge: a count, or AKS's maxSurge (a count or a percentage); neither: AKS's default, a fact
-        specs.put("surgeNodes", optional(wholeNumber(0, null)));
-        specs.put("maxSurge", optional(MAX_SURGE));
-        specs.put("nodeSubnetCidr", optional(CIDR));
-        specs.put("podCidr", optional(CIDR));
-        specs.put("serviceCidr", optional(CIDR));
-        specs.put("dnsServiceIp", optional(ADDRESS));
-        specs.put("connectedNetworks", withDefault(CIDR_LIST, List.of()));
-        specs.put("windowsNodePools", flag());
-        specs.put("windowsServerVersion", optional(oneOf(Request.WINDOWS_VERSIONS))); // default depends on windows
-        specs.put("networkPolicy", withDefault(oneOf(Request.NETWORK_POLICIES), "none"));
-        specs.put("advancedPolicy", flag());
-        specs.put("trafficPattern", withDefault(oneOf(Request.TRAFFIC_PATTERNS), "mixed"));
-        for (String key : List.of("directPodAccess", "podSourceIpVisible", "virtualNodes", "dualStack",
-                "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning")) {
-            specs.put(key, flag());
+        this.index = Collections.unmodifiableMap(positions); // a HashMap: Map.copyOf's probing costs more per lookup
+        Map<String, ValueReader> pool = new LinkedHashMap<>();
+        Map<String, String> spellings = new HashMap<>();
+        RequestContract.IGNORED_AKS_POOL_KEYS.forEach(k -> spellings.put(fold(k), k));
+        for (ContractKey key : contract.poolKeys()) {
+            pool.put(key.key(), reader(key));
+            spellings.put(fold(key.key()), key.key());
+            key.aliases().forEach(alias -> spellings.put(fold(alias), key.key()));
         }
-        specs.put("customCni", optional(TEXT));
-        specs.put("currentPlugin", optional(oneOf(CURRENT_PLUGINS)));
-        return Collections.unmodifiableMap(specs);
+        this.poolReaders = Collections.unmodifiableMap(pool);
+        this.poolSpellings = Collections.unmodifiableMap(spellings);
     }
 
-    private static KeySpec optional(ValueReader reader) {
-        return new KeySpec(reader, null);
+    private static ValueReader reader(ContractKey key) {
+        return switch (key.type()) {
+            case TEXT -> TEXT;
+            case WHOLE_NUMBER -> wholeNumber(key.min(), key.max());
+            case FLAG -> FLAG;
+            case CIDR -> CIDR;
+            case ADDRESS -> ADDRESS;
+            case CIDR_LIST -> CIDR_LIST;
+            case CHOICE -> oneOf(key.allowed());
+            case MAX_SURGE -> MAX_SURGE;
+            case POOL_LIST -> (value, problems) -> value; // bound by bindPools, which knows the request's file
+        };
     }
 
-    private static KeySpec withDefault(ValueReader reader, Object defaultValue) {
-        return new KeySpec(reader, defaultValue);
+    /** Binders by facts fingerprint: a process that loads the same facts again reads requests the same way. */
+    private static final Map<String, RequestBinder> BY_FACTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int BY_FACTS_LIMIT = 8;
+
+    /** The binder of the contract these facts make, made once per facts fingerprint. */
+    public static RequestBinder forKnowledge(cniadvisor.knowledge.Knowledge knowledge) {
+        RequestBinder binder = BY_FACTS.get(knowledge.fingerprint());
+        if (binder != null) {
+            return binder;
+        }
+        if (BY_FACTS.size() >= BY_FACTS_LIMIT) {
+            BY_FACTS.clear(); // bounded: tests and rule authors load many facts folders
+        }
+        return BY_FACTS.computeIfAbsent(knowledge.fingerprint(),
+                f -> new RequestBinder(RequestContract.of(knowledge)));
     }
 
-    private static KeySpec flag() {
-        return new KeySpec(FLAG, false);
+    public RequestContract contract() {
+        return contract;
     }
 
-    /** The whole numbers a key accepts: from {@code min}, up to {@code max} (null: no upper bound). */
-    public record NumberRange(int min, Integer max) {
-    }
-
-    private RequestBinder() {
-    }
-
-    /**
-     * The value a key takes when it is not given, or null when "not given" stays null. {@code name} and
-     * {@code windowsServerVersion} depend on other input (see {@link #bind}, {@link #WINDOWS_DEFAULT_VERSION}).
-     */
-    public static Object defaultValue(String key) {
-        return spec(key).defaultValue();
-    }
-
-    /** The range of a whole-number key; empty for other keys. */
-    public static Optional<NumberRange> range(String key) {
-        return spec(key).reader() instanceof ValueReaders.WholeNumber number
-                ? Optional.of(new NumberRange(number.min(), number.max()))
-                : Optional.empty();
+    /** The contract's keys, in contract order. */
+    public List<String> keys() {
+        return keys;
     }
 
     /**
@@ -162,25 +150,37 @@ public final class RequestBinder {
      *
      * @throws InputException the problems, reported against {@code file}
      */
-    public static Object readValue(Field field, String file) throws InputException {
-        KeySpec spec = spec(field.key());
+    public Object readValue(Field field, String file) throws InputException {
+        Integer position = index.get(field.key());
+        if (position == null) {
+            throw new IllegalArgumentException("not a request key: " + field.key());
+        }
         if (field.value().isNull()) {
             return null;
         }
         List<InputError> errors = new ArrayList<>();
-        Object value = spec.reader().read(field.value(), problems(file, field, errors));
+        Object value = readers.get(position).read(field.value(), problems(file, field.line(), field.key(), errors));
         if (!errors.isEmpty()) {
             throw new InputException(errors);
         }
         return value;
     }
 
-    private static KeySpec spec(String key) {
-        KeySpec spec = SPECS.get(key);
-        if (spec == null) {
-            throw new IllegalArgumentException("not a request key: " + key);
+    /** Checks one value of a pool key on its own, as {@link #readValue} does for request keys. */
+    public Object readPoolValue(String key, JsonNode value, String file) throws InputException {
+        ValueReader reader = poolReaders.get(key);
+        if (reader == null) {
+            throw new IllegalArgumentException("not a pool key: " + key);
         }
-        return spec;
+        if (value.isNull()) {
+            return null;
+        }
+        List<InputError> errors = new ArrayList<>();
+        Object read = reader.read(value, problems(file, 0, key, errors));
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
+        return read;
     }
 
     /**
@@ -189,67 +189,260 @@ public final class RequestBinder {
      * @param defaultName the request name when {@code name} is not given
      * @throws InputException listing every problem found
      */
-    public static Request bind(List<Field> fields, String file, String defaultName) throws InputException {
+    public Request bind(List<Field> fields, String file, String defaultName) throws InputException {
         List<InputError> errors = new ArrayList<>();
-        // by key index (KEYS order): arrays, not maps, since a batch binds every row
-        Field[] given = new Field[KEYS.size()];
-        Object[] values = new Object[KEYS.size()];
-        boolean[] invalid = new boolean[KEYS.size()];
+        // by key index (contract order): arrays, not maps, since a batch binds every row
+        Field[] given = new Field[keys.size()];
+        Object[] values = new Object[keys.size()];
+        boolean[] invalid = new boolean[keys.size()];
 
         for (Field field : fields) {
-            Integer index = INDEX.get(field.key());
-            if (index == null) {
+            Integer position = index.get(field.key());
+            if (position == null) {
                 errors.add(new InputError(file, field.line(), null, unknownKey(field.key())));
                 continue;
             }
-            Field first = given[index];
+            Field first = given[position];
             if (first != null) {
                 String where = first.line() > 0 ? " (first on line " + first.line() + ")" : "";
                 errors.add(new InputError(file, field.line(), field.key(), "given more than once" + where));
                 continue;
             }
-            given[index] = field;
+            given[position] = field;
             if (field.value().isNull()) {
                 continue;
             }
-            Object value = SPEC_LIST.get(index).reader().read(field.value(), problems(file, field, errors));
+            Object value = readers.get(position).read(field.value(),
+                    problems(file, field.line(), field.key(), errors));
             if (value != null) {
-                values[index] = value;
+                values[position] = value;
             } else {
-                invalid[index] = true; // the reader has said why
+                invalid[position] = true; // the reader has said why
             }
         }
 
         Bound bound = new Bound(given, values, invalid);
-        checkRequiredNodeCount(file, bound, errors);
-        checkWindowsVersion(file, bound, errors);
-        checkOneSurge(file, bound, errors);
-        checkPeakNodes(file, bound, errors);
+        List<NodePool> pools = null;
+        Field poolField = bound.given("nodePools");
+        if (poolField != null && !poolField.value().isNull()) {
+            pools = bindPools(poolField, file, errors);
+            checkNoShorthand(file, bound, errors);
+        } else {
+            checkRequiredNodeCount(file, bound, errors);
+            checkWindowsVersion(file, bound, errors);
+            checkOneSurge(file, bound, errors);
+            checkPeakNodes(file, bound, errors);
+        }
         if (!errors.isEmpty()) {
             errors.sort(InputError.IN_FILE_ORDER);
             throw new InputException(errors);
         }
-
         bound.putIfAbsent("name", defaultName);
-        if (Boolean.TRUE.equals(bound.value("windowsNodePools"))) {
-            bound.putIfAbsent("windowsServerVersion", WINDOWS_DEFAULT_VERSION);
+        if (pools == null) {
+            pools = List.of(shorthandPool(bound));
         }
-        return toRequest(bound);
+        return toRequest(bound, pools, poolField != null && !poolField.value().isNull());
     }
 
-    private static Problems problems(String file, Field field, List<InputError> errors) {
+    private Problems problems(String file, int line, String key, List<InputError> errors) {
         return new Problems() {
             @Override
             public void report(String message) {
-                errors.add(new InputError(file, field.line(), field.key(), message));
+                errors.add(new InputError(file, line, key, message));
             }
 
             @Override
             public void reportItem(int index, String message) {
-                errors.add(new InputError(file, field.line(), field.key() + "[" + index + "]", message));
+                errors.add(new InputError(file, line, key + "[" + index + "]", message));
             }
         };
     }
+
+    // ---- node pools ----
+
+    /** The one pool the flat keys describe. */
+    private NodePool shorthandPool(Bound bound) {
+        boolean windows = Boolean.TRUE.equals(bound.value("windowsNodePools"));
+        String version = (String) bound.value("windowsServerVersion");
+        if (windows && version == null) {
+            version = contract.defaultWindowsVersion();
+        }
+        Integer surgeNodes = (Integer) bound.value("surgeNodes");
+        String maxSurge = maxSurge((String) bound.value("maxSurge"), surgeNodes);
+        return new NodePool(0, SHORTHAND_POOL_NAME, NodePool.SYSTEM, windows ? NodePool.WINDOWS : NodePool.LINUX,
+                windows ? version : null, null, (Integer) bound.value("nodeCount"),
+                (Integer) bound.value("maxPodsPerNode"), maxSurge, null, null, null, null, null, false);
+    }
+
+    /**
+     * Reads nodePools: a list of objects with the pool keys, or the AKS API's spelling of them (osType, count,
+     * maxPods, upgradeSettings.maxSurge, vnetSubnetID, podSubnetID, osSKU), matched without regard to case. Keys of
+     * the AKS API that say nothing about the network (vmSize, nodeTaints, ...) are ignored.
+     */
+    private List<NodePool> bindPools(Field field, String file, List<InputError> errors) {
+        JsonNode list = field.value();
+        int line = field.line();
+        if (list.isTextual()) {
+            // a CSV cell (or a one-line YAML value) in the pool notation
+            List<String> problems = new ArrayList<>();
+            list = PoolNotation.parse(list.textValue(), problems);
+            problems.forEach(p -> errors.add(new InputError(file, line, "nodePools", p)));
+            if (!problems.isEmpty()) {
+                return List.of();
+            }
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            errors.add(new InputError(file, line, "nodePools", "expected a list of node pools (each with name and "
+                    + "maxCount at least), got " + ValueReaders.describe(list)));
+            return List.of();
+        }
+        List<NodePool> pools = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
+        long totalNodes = 0;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String where = "nodePools[" + i + "]";
+            if (!item.isObject()) {
+                errors.add(new InputError(file, line, where, "expected a node pool (an object with name, maxCount, "
+                        + "...), got " + ValueReaders.describe(item)));
+                continue;
+            }
+            NodePool pool = bindPool(item, i, file, line, errors);
+            if (pool == null) {
+                continue;
+            }
+            Integer first = names.putIfAbsent(pool.name().toLowerCase(Locale.ROOT), i);
+            if (first != null) {
+                errors.add(new InputError(file, line, where + ".name", "'" + pool.name()
+                        + "' is also the name of nodePools[" + first + "]; each pool needs its own name"));
+            }
+            totalNodes += pool.maxCount();
+            pools.add(pool);
+        }
+        if (totalNodes > Integer.MAX_VALUE) {
+            errors.add(new InputError(file, line, "nodePools", "the pools' maxCount add up to " + totalNodes
+                    + ", more than " + Integer.MAX_VALUE));
+        }
+        return pools;
+    }
+
+    private NodePool bindPool(JsonNode item, int i, String file, int line, List<InputError> errors) {
+        Map<String, Object> values = new HashMap<>();
+        Map<String, String> spelledAs = new HashMap<>();
+        String displayName = item.path("name").isTextual() ? item.path("name").textValue().strip() : null;
+        String where = "nodePools[" + i + "]" + (displayName == null || displayName.isEmpty()
+                || displayName.length() > 40 ? "" : " (" + displayName + ")");
+        int errorsBefore = errors.size();
+        JsonNode count = null;
+        String osSku = null;
+        for (Map.Entry<String, JsonNode> entry : item.properties()) {
+            String given = entry.getKey();
+            JsonNode value = entry.getValue();
+            String key = poolSpellings.get(fold(given));
+            if (key == null) {
+                errors.add(new InputError(file, line, where + "." + ValueReaders.shorten(given),
+                        unknownPoolKey(given)));
+                continue;
+            }
+            if (value.isNull()) {
+                continue;
+            }
+            switch (key) {
+                case "count" -> count = value;
+                case "osSKU" -> osSku = value.isTextual() ? value.textValue().strip() : null;
+                case "upgradeSettings" -> {
+                    JsonNode surge = value.path("maxSurge");
+                    if (!surge.isMissingNode() && !surge.isNull() && !surge.asText().isBlank()) {
+                        put(values, spelledAs, "maxSurge", "upgradeSettings.maxSurge", surge, where, file, line,
+                                errors);
+                    }
+                }
+                default -> {
+                    if (poolReaders.containsKey(key)) {
+                        put(values, spelledAs, key, given, value, where, file, line, errors);
+                    } // else an AKS key that says nothing about the network
+                }
+            }
+        }
+        if (!values.containsKey("maxCount") && count != null) {
+            // a pool without autoscaling: its node count is its maximum
+            put(values, spelledAs, "maxCount", "count", count, where, file, line, errors);
+        }
+        if (osSku != null && !values.containsKey("windowsServerVersion")) {
+            contract.windowsVersionOfSku(osSku).ifPresent(v -> values.put("windowsServerVersion", v));
+        }
+        if (!values.containsKey("name") && !spelledAs.containsKey("name")) {
+            errors.add(new InputError(file, line, where + ".name", "required (the pool's name as AKS has it)"));
+        }
+        if (!values.containsKey("maxCount") && !spelledAs.containsKey("maxCount")) {
+            errors.add(new InputError(file, line, where + ".maxCount",
+                    "required (the most nodes the pool may reach; count for a pool that does not autoscale)"));
+        }
+        String os = (String) values.getOrDefault("os", NodePool.LINUX);
+        if (values.containsKey("windowsServerVersion") && !NodePool.WINDOWS.equals(os) && !spelledAs.containsKey("os")
+                || values.containsKey("windowsServerVersion") && NodePool.LINUX.equals(values.get("os"))) {
+            errors.add(new InputError(file, line, where + ".windowsServerVersion", "needs os: windows"));
+        }
+        if (values.get("minCount") instanceof Integer min && values.get("maxCount") instanceof Integer max
+                && min > max) {
+            errors.add(new InputError(file, line, where + ".minCount", "is " + min + ", more than maxCount " + max));
+        }
+        if (values.get("maxCount") instanceof Integer max && values.get("maxSurge") instanceof String surge
+                && max + MaxSurge.surge(surge, max) > Integer.MAX_VALUE) {
+            errors.add(new InputError(file, line, where + ".maxSurge", "maxCount + maxSurge must not exceed "
+                    + Integer.MAX_VALUE));
+        }
+        if (errors.size() > errorsBefore) {
+            return null;
+        }
+        boolean windows = NodePool.WINDOWS.equals(os);
+        String version = (String) values.get("windowsServerVersion");
+        if (windows && version == null) {
+            version = contract.defaultWindowsVersion();
+        }
+        String mode = (String) values.getOrDefault("mode", i == 0 ? NodePool.SYSTEM : NodePool.USER);
+        return new NodePool(i, (String) values.get("name"), mode, os, version, (Integer) values.get("minCount"),
+                (Integer) values.get("maxCount"), (Integer) values.get("maxPodsPerNode"),
+                (String) values.get("maxSurge"), null, (String) values.get("nodeSubnetCidr"),
+                (String) values.get("nodeSubnetId"), (String) values.get("podSubnetCidr"),
+                (String) values.get("podSubnetId"), true);
+    }
+
+    private void put(Map<String, Object> values, Map<String, String> spelledAs, String key, String given,
+                     JsonNode value, String where, String file, int line, List<InputError> errors) {
+        String first = spelledAs.putIfAbsent(key, given);
+        if (first != null) {
+            errors.add(new InputError(file, line, where + "." + given, "gives " + key + " again (" + first
+                    + " gives it too)"));
+            return;
+        }
+        Object read = poolReaders.get(key).read(value, problems(file, line, where + "." + given, errors));
+        if (read != null) {
+            values.put(key, read);
+        }
+    }
+
+    private String unknownPoolKey(String key) {
+        List<String> known = new ArrayList<>(poolReaders.keySet());
+        String shown = ValueReaders.shorten(key);
+        return cniadvisor.knowledge.Suggestions.closest(key, known)
+                .map(k -> "unknown pool key '" + shown + "'; did you mean '" + k + "'?")
+                .orElse("unknown pool key '" + shown + "'; pool keys are " + String.join(", ", known));
+    }
+
+    /** With nodePools, the keys of the one-pool shorthand say what the pools say: one or the other. */
+    private static void checkNoShorthand(String file, Bound bound, List<InputError> errors) {
+        for (String key : SHORTHAND_POOL_KEYS) {
+            Field field = bound.given(key);
+            if (field != null && !field.value().isNull()) {
+                errors.add(new InputError(file, field.line(), key, "give it per pool when nodePools is given"
+                        + ("nodeCount".equals(key) ? " (the cluster's node count is the sum of the pools' maxCount)"
+                        : "windowsNodePools".equals(key) ? " (a pool with os: windows says it)" : "")));
+            }
+        }
+    }
+
+    // ---- the one-pool shorthand ----
 
     private static void checkRequiredNodeCount(String file, Bound bound, List<InputError> errors) {
         if (bound.value("nodeCount") != null || bound.invalid("nodeCount")) {
@@ -257,7 +450,8 @@ public final class RequestBinder {
         }
         Field nodeCount = bound.given("nodeCount");
         int line = nodeCount == null ? 0 : nodeCount.line();
-        errors.add(new InputError(file, line, "nodeCount", "required (the most nodes the cluster may reach)"));
+        errors.add(new InputError(file, line, "nodeCount",
+                "required (the most nodes the cluster may reach), unless nodePools lists the pools"));
     }
 
     private static void checkWindowsVersion(String file, Bound bound, List<InputError> errors) {
@@ -331,19 +525,20 @@ public final class RequestBinder {
         return (String) cidr;
     }
 
-    static String unknownKey(String key) {
+    /** "unknown key 'x'" with the contract key the user most likely meant, or the allowed keys. */
+    public String unknownKey(String key) {
         String suggestion = closestKey(key);
         String shown = ValueReaders.shorten(key); // a pasted-in blob as a key must not swamp the message
         if (suggestion != null) {
             return "unknown key '" + shown + "'; did you mean '" + suggestion + "'?";
         }
-        return "unknown key '" + shown + "'; allowed keys are " + String.join(", ", KEYS);
+        return "unknown key '" + shown + "'; allowed keys are " + String.join(", ", keys);
     }
 
     /** The contract key the user most likely meant, or null when none is close. */
-    private static String closestKey(String key) {
+    private String closestKey(String key) {
         String folded = fold(key);
-        for (String known : KEYS) {
+        for (String known : keys) {
             if (fold(known).equals(folded)) {
                 return known;
             }
@@ -352,7 +547,7 @@ public final class RequestBinder {
         LevenshteinDistance distance = new LevenshteinDistance(MAX_SUGGESTION_DISTANCE);
         String closest = null;
         int closestDistance = MAX_SUGGESTION_DISTANCE + 1;
-        for (String known : KEYS) {
+        for (String known : keys) {
             int d = distance.apply(key, known);
             if (d >= 0 && d < closestDistance) {
                 closest = known;
@@ -364,45 +559,45 @@ public final class RequestBinder {
 
     /** Case and separators folded away, so NODECOUNT, node_count and node-count all find nodeCount. */
     private static String fold(String key) {
-        return key.replaceAll("[-_\\s]", "").toLowerCase(Locale.ROOT);
+        return key.replaceAll("[-_\\s.]", "").toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The values in key order, which is the order of the record's components (checked when the class loads); each
-     * {@link Bound#take} checks that the key it is asked for is the next one.
-     */
-    private static Request toRequest(Bound bound) {
-        String name = bound.text("name");
-        int nodeCount = bound.number("nodeCount");
-        Integer maxPodsPerNode = bound.number("maxPodsPerNode");
-        Integer surgeNodes = bound.number("surgeNodes");
-        String maxSurge = maxSurge(bound.text("maxSurge"), surgeNodes);
+    private Request toRequest(Bound bound, List<NodePool> pools, boolean poolsGiven) {
+        Set<String> features = new TreeSet<>();
+        for (String key : contract.featureKeys()) {
+            if (bound.flag(key)) {
+                features.add(key);
+            }
+        }
+        long nodes = 0;
+        for (NodePool pool : pools) {
+            nodes += pool.maxCount();
+        }
+        Integer surgeNodes = poolsGiven ? null : (Integer) bound.value("surgeNodes");
         return new Request(
-                name,
-                nodeCount,
-                maxPodsPerNode,
+                bound.text("name"),
+                (int) nodes,
+                poolsGiven ? null : bound.number("maxPodsPerNode"),
                 surgeNodes,
-                maxSurge,
+                poolsGiven ? null : maxSurge(bound.text("maxSurge"), surgeNodes),
                 bound.text("nodeSubnetCidr"),
                 bound.text("podCidr"),
                 bound.text("serviceCidr"),
                 bound.text("dnsServiceIp"),
                 bound.textList("connectedNetworks"),
-                bound.flag("windowsNodePools"),
-                bound.text("windowsServerVersion"),
+                bound.textList("vnetCidr"),
                 bound.text("networkPolicy"),
-                bound.flag("advancedPolicy"),
                 bound.text("trafficPattern"),
-                bound.flag("directPodAccess"),
-                bound.flag("podSourceIpVisible"),
-                bound.flag("virtualNodes"),
-                bound.flag("dualStack"),
-                bound.flag("appGatewayForContainers"),
-                bound.flag("applicationGatewayIngress"),
-                bound.flag("sharedSubnet"),
-                bound.flag("nodeAutoProvisioning"),
+                features,
                 bound.text("customCni"),
-                bound.text("currentPlugin"));
+                bound.text("currentPlugin"),
+                bound.text("outboundType"),
+                bound.text("apiServerSubnetCidr"),
+                bound.text("appGatewayForContainersSubnetCidr"),
+                bound.text("applicationGatewaySubnetCidr"),
+                bound.text("virtualNodesSubnetCidr"),
+                pools,
+                poolsGiven);
     }
 
     /** The max surge as given: maxSurge, or surgeNodes as a count, or null (AKS's default applies). */
@@ -414,12 +609,10 @@ public final class RequestBinder {
      * One request's fields by key index: the field as given, its checked value (null when not given or invalid)
      * and whether it was invalid; reads fall back to each key's default.
      */
-    private static final class Bound {
+    private final class Bound {
         private final Field[] givenFields;
         private final Object[] values;
         private final boolean[] invalidKeys;
-        /** How many values {@link #toRequest} has taken. */
-        private int taken;
 
         Bound(Field[] givenFields, Object[] values, boolean[] invalidKeys) {
             this.givenFields = givenFields;
@@ -427,53 +620,46 @@ public final class RequestBinder {
             this.invalidKeys = invalidKeys;
         }
 
-        private static int index(String key) {
-            return INDEX.get(key);
-        }
-
         Field given(String key) {
-            return givenFields[index(key)];
+            return givenFields[index.get(key)];
         }
 
         Object value(String key) {
-            return values[index(key)];
+            return values[index.get(key)];
         }
 
         boolean invalid(String key) {
-            return invalidKeys[index(key)];
+            return invalidKeys[index.get(key)];
         }
 
         void putIfAbsent(String key, Object value) {
-            int index = index(key);
-            if (values[index] == null) {
-                values[index] = value;
+            int position = index.get(key);
+            if (values[position] == null) {
+                values[position] = value;
             }
         }
 
-        /** The next value in key order, or its default; {@code key} must be the key at that position. */
-        private Object take(String key) {
-            int index = taken++;
-            if (!KEYS.get(index).equals(key)) {
-                throw new IllegalStateException("key " + index + " is " + KEYS.get(index) + ", not " + key);
-            }
-            return values[index] != null ? values[index] : SPEC_LIST.get(index).defaultValue();
+        /** The value, or the key's default. */
+        private Object valueOrDefault(String key) {
+            int position = index.get(key);
+            return values[position] != null ? values[position] : defaults[position];
         }
 
         String text(String key) {
-            return (String) take(key);
+            return (String) valueOrDefault(key);
         }
 
         Integer number(String key) {
-            return (Integer) take(key);
+            return (Integer) valueOrDefault(key);
         }
 
         boolean flag(String key) {
-            return (Boolean) take(key);
+            return Boolean.TRUE.equals(valueOrDefault(key));
         }
 
         @SuppressWarnings("unchecked")
         List<String> textList(String key) {
-            return (List<String>) take(key);
+            return (List<String>) valueOrDefault(key);
         }
     }
 }

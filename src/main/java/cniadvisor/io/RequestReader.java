@@ -60,9 +60,10 @@ public final class RequestReader {
      * Reads a YAML (.yaml/.yml) or JSON (.json) file; other extensions are sniffed (starts with '{' -> JSON, else
      * YAML). "-" means {@code stdin} (sniffed). The request name defaults to the file name without extension.
      */
-    public static Request read(Path file, InputStream stdin) throws InputException, IOException {
+    public static Request read(Path file, InputStream stdin, RequestBinder binder)
+            throws InputException, IOException {
         if (file.toString().equals(STDIN_PATH)) {
-            return read(STDIN_NAME, STDIN_NAME, stdin);
+            return read(STDIN_NAME, STDIN_NAME, stdin, binder);
         }
         String displayName = file.toString();
         long size = InputFiles.regularFileSize(file);
@@ -77,15 +78,15 @@ public final class RequestReader {
         }
         String fileName = file.getFileName() == null ? displayName : file.getFileName().toString();
         String text = decode(displayName, bytes);
-        return parse(displayName, baseName(fileName), text, formatOf(fileName, text));
+        return parse(displayName, baseName(fileName), text, formatOf(fileName, text), binder);
     }
 
     /** Reads a request from a stream, sniffing JSON or YAML; {@code displayName} is used in error messages. */
-    public static Request read(String displayName, String defaultName, InputStream in)
+    public static Request read(String displayName, String defaultName, InputStream in, RequestBinder binder)
             throws InputException, IOException {
         byte[] bytes = InputFiles.readAtMost(in, InputLimits.REQUEST_FILE_BYTES, displayName, "a request file");
         String text = decode(displayName, bytes);
-        return parse(displayName, defaultName, text, sniff(text));
+        return parse(displayName, defaultName, text, sniff(text), binder);
     }
 
     private static Format formatOf(String fileName, String text) {
@@ -123,12 +124,13 @@ public final class RequestReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static Request parse(String file, String defaultName, String text, Format format)
+    private static Request parse(String file, String defaultName, String text, Format format,
+                                 RequestBinder binder)
             throws InputException, IOException {
         checkLineLengths(file, text);
         List<InputError> aliasErrors = new ArrayList<>();
         List<Field> fields = readTopLevelFields(file, text, format, aliasErrors);
-        return bind(fields, aliasErrors, file, defaultName);
+        return bind(fields, aliasErrors, file, defaultName, binder);
     }
 
     /**
@@ -160,10 +162,10 @@ public final class RequestReader {
      * Binds fields read by {@link #readObjectFields}; keys left out because their value was an alias or over a limit
      * are reported together with every other problem.
      */
-    static Request bind(List<Field> fields, List<InputError> aliasErrors, String file, String defaultName)
-            throws InputException {
+    static Request bind(List<Field> fields, List<InputError> aliasErrors, String file, String defaultName,
+                        RequestBinder binder) throws InputException {
         try {
-            return bindAll(fields, aliasErrors, file, defaultName);
+            return bindAll(fields, aliasErrors, file, defaultName, binder);
         } catch (InputException e) {
             throw capped(e.errors());
         }
@@ -186,13 +188,13 @@ public final class RequestReader {
     }
 
     private static Request bindAll(List<Field> fields, List<InputError> aliasErrors, String file,
-                                   String defaultName) throws InputException {
+                                   String defaultName, RequestBinder binder) throws InputException {
         if (aliasErrors.isEmpty()) {
-            return RequestBinder.bind(fields, file, defaultName);
+            return binder.bind(fields, file, defaultName);
         }
         List<InputError> errors = new ArrayList<>(aliasErrors);
         try {
-            RequestBinder.bind(fields, file, defaultName);
+            binder.bind(fields, file, defaultName);
         } catch (InputException e) {
             // a key left out may be one the binder calls missing; the read error says more
             Set<String> aliasedKeys = aliasErrors.stream().map(InputError::key).filter(java.util.Objects::nonNull)

@@ -36,12 +36,14 @@ public abstract class RequestStream implements Iterator<BatchRecord>, Closeable 
      * @param file   the name shown in messages and default request names (a path, or "stdin")
      * @param in     the input; closed with the stream
      * @param format how the input holds its requests
+     * @param binder the request contract's binder (a CSV header is checked against its keys)
      */
-    public static RequestStream open(String file, InputStream in, BatchInputFormat format) throws IOException {
+    public static RequestStream open(String file, InputStream in, BatchInputFormat format, RequestBinder binder)
+            throws IOException {
         CountingInputStream counter = new CountingInputStream(in);
         InputStream text = withoutByteOrderMark(counter);
         return switch (format) {
-            case csv -> new CsvRequestStream(file, counter, text);
+            case csv -> new CsvRequestStream(file, counter, text, binder);
             case jsonl -> new JsonLinesRequestStream(file, counter, text);
             case json -> ParsedRequestStream.json(file, counter, text);
             case yaml -> ParsedRequestStream.yaml(file, counter, text);

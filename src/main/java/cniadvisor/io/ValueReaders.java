@@ -156,15 +156,24 @@ final class ValueReaders {
         return null;
     };
 
-    /** One of a fixed set of words; numbers count as their text so YAML's {@code 2019} matches "2019". */
+    /**
+     * One of a fixed set of words, matched without regard to case and returned as the set spells it; numbers count
+     * as their text so YAML's {@code 2019} matches "2019".
+     */
     static ValueReader oneOf(List<String> allowed) {
         return (value, problems) -> {
             String text = value.isTextual() || value.isIntegralNumber() ? value.asText().strip() : null;
-            if (text == null || !allowed.contains(text)) {
-                problems.report(describe(value) + " is not one of " + String.join(", ", allowed));
-                return null;
+            if (text != null) {
+                for (String word : allowed) {
+                    if (word.equalsIgnoreCase(text)) {
+                        return word;
+                    }
+                }
             }
-            return text;
+            problems.report(describe(value) + " is not one of " + String.join(", ", allowed)
+                    + (text == null ? "" : cniadvisor.knowledge.Suggestions.closest(text, allowed)
+                            .map(word -> "; did you mean '" + word + "'?").orElse("")));
+            return null;
         };
     }
 

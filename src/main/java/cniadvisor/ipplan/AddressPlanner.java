@@ -5,6 +5,9 @@ import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.MaxSurge;
+import cniadvisor.model.NodePool;
+import cniadvisor.model.OptionPods;
+import cniadvisor.model.PoolRoom;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Request;
@@ -30,6 +33,14 @@ public final class AddressPlanner {
     public static final String CONNECTED_NETWORK = "connected-network";
     public static final String RESERVED = "reserved";
     public static final String SUPPORTED_POD_RANGE = "supported-pod-range";
+    public static final String VNET = "vnet";
+    public static final String API_SERVER_SUBNET = "api-server-subnet";
+    public static final String AGC_SUBNET = "agc-subnet";
+    public static final String APPGW_SUBNET = "appgw-subnet";
+    public static final String ACI_SUBNET = "aci-subnet";
+    /** Roles of the subnets a cluster takes in its VNet: they lie inside the VNet's address spaces. */
+    public static final java.util.Set<String> SUBNET_ROLES = java.util.Set.of(NODE_SUBNET, POD_SUBNET,
+            API_SERVER_SUBNET, AGC_SUBNET, APPGW_SUBNET, ACI_SUBNET);
 
     private static final int IPV4_BITS = 32;
 
@@ -79,46 +90,118 @@ public final class AddressPlanner {
      * applies it before the planner sizes ranges and before the rules see the request.
      */
     public Request withDefaults(Request request) {
-        return request.surgeNodes() != null ? request
-                : request.withSurgeNodes(MaxSurge.nodes(defaultMaxSurge, request.nodeCount()));
+        return request.surgeKnown() ? request
+                : request.withSurge(pool -> MaxSurge.nodes(defaultMaxSurge, pool.maxCount()));
     }
 
     /**
-     * Pods per node for the option, as the plan sizes ranges and the deployment sets --max-pods: the request's
-     * value, else the option's default from facts/, but with Windows node pools never above the recommended maximum
-     * for Windows Server containers (a cluster with Windows pools is not planned and deployed at Overlay's 250).
+     * Pods per node of the request's first pool for the option (the cluster's --max-pods); see
+     * {@link #maxPods(NodePool, String)}.
      */
     public int maxPods(Request request, String option) {
-        if (request.maxPodsPerNode() != null) {
-            return request.maxPodsPerNode();
-        }
-        long optionDefault = knowledge.requiredLimit(option, "defaultMaxPods").value();
-        return (int) (request.windowsNodePools() ? Math.min(optionDefault, windowsMaxPods) : optionDefault);
+        return maxPods(request.nodePools().get(0), option);
     }
 
     /**
-     * Whether a pod-subnet cluster should use static block allocation: when its pods (nodes x max pods) exceed what
-     * dynamic allocation supports (the option's maxPodIps limit in facts/).
+     * Pods per node of a pool for the option, as the plan sizes ranges and the deployment sets --max-pods: the
+     * pool's value, else the option's default from facts/, but for a Windows pool never above the recommended
+     * maximum for Windows Server containers (a Windows pool is not planned and deployed at Overlay's 250).
+     */
+    public int maxPods(NodePool pool, String option) {
+        if (pool.maxPodsPerNode() != null) {
+            return pool.maxPodsPerNode();
+        }
+        long optionDefault = knowledge.requiredLimit(option, "defaultMaxPods").value();
+        return (int) (pool.windows() ? Math.min(optionDefault, windowsMaxPods) : optionDefault);
+    }
+
+    /** For every option, the pods the cluster's nodes have room for, in facts order. */
+    public List<OptionPods> optionPods(Request request) {
+        List<OptionPods> pods = new ArrayList<>();
+        for (PluginOption option : knowledge.options()) {
+            int highest = request.nodePools().stream().mapToInt(p -> maxPods(p, option.id())).max().orElse(0);
+            pods.add(new OptionPods(option.id(), podCapacity(request.nodePools(), option.id()), highest));
+        }
+        return pods;
+    }
+
+    /** The pods the pools' nodes have room for at their max pods for the option (surge nodes aside). */
+    public long podCapacity(List<NodePool> pools, String option) {
+        long pods = 0;
+        for (NodePool pool : pools) {
+            pods += (long) pool.maxCount() * maxPods(pool, option);
+        }
+        return pods;
+    }
+
+    /**
+     * Whether a pod-subnet cluster should use static block allocation: when its pods (each pool's nodes x max pods)
+     * exceed what dynamic allocation supports (the option's maxPodIps limit in facts/).
      */
     public boolean staticBlock(Request request, String option) {
         return knowledge.limit(option, "maxPodIps")
-                .map(limit -> (long) request.nodeCount() * maxPods(request, option) > limit.value())
+                .map(limit -> podCapacity(request.nodePools(), option) > limit.value())
                 .orElse(false);
+    }
+
+    /**
+     * The pools that share one subnet: {@code cidr} when known (null: not given, or known only by its resource id),
+     * and the pools on it in pool order. {@code cluster} is the cluster's subnet, which pools without their own take.
+     */
+    public record SubnetGroup(String cidr, boolean cluster, List<NodePool> pools) {
+        public List<String> poolNames() {
+            return pools.stream().map(NodePool::name).toList();
+        }
+    }
+
+    /** The node subnets of the request: the cluster's first (when a pool takes it), then the pools' own. */
+    public List<SubnetGroup> nodeSubnets(Request request) {
+        return groups(request.nodePools(), NodePool::nodeSubnetKey, request.nodeSubnetCidr(),
+                pool -> pool.nodeSubnetCidr());
+    }
+
+    /** The pod subnets of the request: the shared one the plan proposes first, then the pools' own. */
+    public List<SubnetGroup> podSubnets(Request request) {
+        return groups(request.nodePools(), pool -> pool.podSubnetCidr() != null ? pool.podSubnetCidr()
+                : pool.podSubnetId(), null, NodePool::podSubnetCidr);
+    }
+
+    private static List<SubnetGroup> groups(List<NodePool> pools, java.util.function.Function<NodePool, String> key,
+                                            String clusterCidr,
+                                            java.util.function.Function<NodePool, String> cidr) {
+        java.util.Map<String, List<NodePool>> byKey = new java.util.LinkedHashMap<>();
+        for (NodePool pool : pools) {
+            String k = key.apply(pool);
+            byKey.computeIfAbsent(k == null || k.equals(clusterCidr) ? "" : k, x -> new ArrayList<>()).add(pool);
+        }
+        List<SubnetGroup> groups = new ArrayList<>();
+        List<NodePool> shared = byKey.remove("");
+        if (shared != null) {
+            groups.add(new SubnetGroup(clusterCidr, true, shared));
+        }
+        byKey.values().forEach(g -> groups.add(new SubnetGroup(cidr.apply(g.get(0)), false, g)));
+        return groups;
     }
 
     // ---- sizing ----
 
-    /** For every option, one fit per range it uses, in facts order. */
+    /** For every option, one fit per range (per subnet, where pools take different ones) it uses, in facts order. */
     public List<AddressFit> fits(Request request) {
         request = withDefaults(request);
+        List<SubnetGroup> nodeSubnets = nodeSubnets(request);
+        List<SubnetGroup> podSubnets = podSubnets(request);
         List<AddressFit> fits = new ArrayList<>();
         for (PluginOption option : knowledge.options()) {
-            fits.add(nodeSubnetFit(request, option));
+            for (SubnetGroup group : nodeSubnets) {
+                fits.add(nodeSubnetFit(request, group, option));
+            }
             switch (option.podAddresses()) {
                 case POD_CIDR -> fits.add(podCidrFit(request, option));
                 case POD_SUBNET -> {
-                    fits.add(dynamicPodSubnetFit(request, option));
-                    fits.add(staticPodSubnetFit(request, option));
+                    for (SubnetGroup group : podSubnets) {
+                        fits.add(dynamicPodSubnetFit(request, group, option));
+                        fits.add(staticPodSubnetFit(request, group, option));
+                    }
                 }
                 default -> { }
             }
@@ -126,20 +209,41 @@ public final class AddressPlanner {
         return fits;
     }
 
-    AddressFit nodeSubnetFit(Request request, PluginOption option) {
-        int peak = request.peakNodes();
-        int maxPods = maxPods(request, option.id());
+    AddressFit nodeSubnetFit(Request request, SubnetGroup group, PluginOption option) {
         boolean podsInSubnet = option.podAddresses().equals(NODE_SUBNET);
-        long perNode = podsInSubnet ? maxPods + 1L : 1L;
-        long needed = peak * perNode;
-        String formula = podsInSubnet
-                ? nodes(request) + " x (" + maxPods + " pods + 1 node IP) = " + grouped(needed) + " addresses"
-                : nodes(request) + " x 1 node IP = " + grouped(needed) + " addresses";
-        String cidr = request.nodeSubnetCidr();
+        long needed = 0;
+        int highestMaxPods = 0;
+        List<String> terms = new ArrayList<>();
+        for (NodePool pool : group.pools()) {
+            int maxPods = maxPods(pool, option.id());
+            highestMaxPods = Math.max(highestMaxPods, maxPods);
+            long perNode = podsInSubnet ? maxPods + 1L : 1L;
+            long poolNeed = pool.peakNodes() * perNode;
+            needed += poolNeed;
+            terms.add(pool.name() + " " + nodes(pool) + (podsInSubnet ? " x (" + maxPods + " pods + 1 node IP)"
+                    : " x 1 node IP") + " = " + grouped(poolNeed));
+        }
+        String formula = !request.nodePoolsGiven()
+                ? nodes(group.pools().get(0)) + (podsInSubnet ? " x (" + highestMaxPods + " pods + 1 node IP)"
+                : " x 1 node IP") + " = " + grouped(needed) + " addresses"
+                : String.join(" + ", terms) + (terms.size() > 1 ? "; " + grouped(needed) + " addresses in all"
+                : " addresses");
+        String cidr = group.cidr();
         long available = cidr == null ? 0 : usable(Cidrs.prefixLength(cidr));
-        Long capacity = cidr == null ? null : available / perNode;
-        return AddressFit.of(option.id(), NODE_SUBNET, maxPods, needed, "addresses", formula,
-                smallestSubnetPrefix(needed), cidr, available, capacity, null);
+        Long capacity = cidr == null ? null : available / (podsInSubnet ? highestMaxPods + 1L : 1L);
+        return AddressFit.of(option.id(), NODE_SUBNET, highestMaxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), cidr, available, capacity, null, group.poolNames(),
+                podCapacity(group.pools(), option.id()),
+                room(group, available - needed, pool -> podsInSubnet ? maxPods(pool, option.id()) + 1L : 1L, cidr));
+    }
+
+    /** How many more nodes of each pool the headroom holds; empty when the range is not known or too small. */
+    private static List<PoolRoom> room(SubnetGroup group, long headroom,
+                                       java.util.function.ToLongFunction<NodePool> perNode, String cidr) {
+        if (cidr == null || headroom < 0) {
+            return List.of();
+        }
+        return group.pools().stream().map(p -> new PoolRoom(p.name(), headroom / perNode.applyAsLong(p))).toList();
     }
 
     /** Against the given pod CIDR, or against AKS's default when the request gives none. */
@@ -148,16 +252,18 @@ public final class AddressPlanner {
         int peak = request.peakNodes();
         String formula = "one /" + blockPrefix + " per node: " + request.nodeCount() + " nodes + "
                 + surge(request) + " = " + grouped(peak) + " blocks";
-        int maxPods = maxPods(request, option.id());
+        int maxPods = request.nodePools().stream().mapToInt(p -> maxPods(p, option.id())).max().orElse(0);
         int smallest = smallestBlockPrefix(peak, blockPrefix);
+        List<String> pools = request.nodePools().stream().map(NodePool::name).toList();
+        long pods = podCapacity(request.nodePools(), option.id());
         if (request.podCidr() != null) {
             long available = blocks(Cidrs.prefixLength(request.podCidr()), blockPrefix);
             return AddressFit.of(option.id(), POD_CIDR, maxPods, peak, "nodes", formula, smallest,
-                    request.podCidr(), available, available, null);
+                    request.podCidr(), available, available, null, pools, pods, List.of());
         }
         String defaultCidr = defaultRange("default-pod-cidr");
         return AddressFit.ofDefault(option.id(), POD_CIDR, maxPods, peak, "nodes", formula, smallest, defaultCidr,
-                blocks(Cidrs.prefixLength(defaultCidr), blockPrefix), null);
+                blocks(Cidrs.prefixLength(defaultCidr), blockPrefix), null, pools, pods);
     }
 
     /** The one range of a default kind in facts/ (validated at load). */
@@ -165,36 +271,63 @@ public final class AddressPlanner {
         return knowledge.ranges(kind).get(0).cidr();
     }
 
-    AddressFit dynamicPodSubnetFit(Request request, PluginOption option) {
+    AddressFit dynamicPodSubnetFit(Request request, SubnetGroup group, PluginOption option) {
         long batch = knowledge.requiredLimit(option.id(), "allocationBatch").value();
-        int maxPods = maxPods(request, option.id());
-        int peak = request.peakNodes();
-        long batchesPerNode = ceilDiv(maxPods, batch);
-        long needed = peak * batchesPerNode * batch;
-        String formula = nodes(request) + " x " + batchesPerNode + " batches of " + batch + " (for " + maxPods
-                + " pods) = " + grouped(needed) + " addresses";
-        String note = "dynamic allocation: at least " + batch + " addresses per node (" + grouped(peak * batch)
+        long needed = 0;
+        long peakNodes = 0;
+        int highestMaxPods = 0;
+        List<String> terms = new ArrayList<>();
+        for (NodePool pool : group.pools()) {
+            int maxPods = maxPods(pool, option.id());
+            highestMaxPods = Math.max(highestMaxPods, maxPods);
+            long batchesPerNode = ceilDiv(maxPods, batch);
+            long poolNeed = pool.peakNodes() * batchesPerNode * batch;
+            needed += poolNeed;
+            peakNodes += pool.peakNodes();
+            terms.add((request.nodePoolsGiven() ? pool.name() + " " : "") + nodes(pool) + " x " + batchesPerNode
+                    + " batches of " + batch + " (for " + maxPods + " pods) = " + grouped(poolNeed));
+        }
+        String formula = String.join(" + ", terms) + (terms.size() > 1 ? "; " + grouped(needed) + " addresses in all"
+                : " addresses");
+        String note = "dynamic allocation: at least " + batch + " addresses per node (" + grouped(peakNodes * batch)
                 + " in all); a /24 holds " + usable(24) / batch + " nodes at one batch each";
-        return AddressFit.of(option.id(), POD_SUBNET, maxPods, needed, "addresses", formula,
-                smallestSubnetPrefix(needed), null, 0, null, note);
+        String cidr = group.cidr();
+        long available = cidr == null ? 0 : usable(Cidrs.prefixLength(cidr));
+        return AddressFit.of(option.id(), POD_SUBNET, highestMaxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), cidr, available, null, note, group.poolNames(),
+                podCapacity(group.pools(), option.id()), List.of());
     }
 
-    AddressFit staticPodSubnetFit(Request request, PluginOption option) {
+    AddressFit staticPodSubnetFit(Request request, SubnetGroup group, PluginOption option) {
         int blockPrefix = (int) knowledge.requiredLimit(option.id(), "staticBlockPrefix").value();
         long blockSize = 1L << (IPV4_BITS - blockPrefix);
-        int maxPods = maxPods(request, option.id());
-        int peak = request.peakNodes();
-        // each node reserves one address of its blocks for itself, so a node needs maxPods + 1
-        long blocksPerNode = ceilDiv(maxPods + 1L, blockSize);
-        long podIps = blocksPerNode * blockSize - 1;
-        long needed = peak * blocksPerNode * blockSize;
-        String formula = nodes(request) + " x " + blocksPerNode + " /" + blockPrefix + " blocks = " + grouped(needed)
-                + " addresses";
-        String note = "static block allocation: " + blocksPerNode + " blocks give " + podIps + " pod IPs per node, "
-                + (podIps - maxPods) + " unused at " + maxPods + " max pods; ideal max pods are " + blockSize
-                + " x blocks - 1 (here " + podIps + ")";
-        return AddressFit.of(option.id(), POD_SUBNET_STATIC, maxPods, needed, "addresses", formula,
-                smallestSubnetPrefix(needed), null, 0, null, note);
+        long needed = 0;
+        int highestMaxPods = 0;
+        List<String> terms = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (NodePool pool : group.pools()) {
+            int maxPods = maxPods(pool, option.id());
+            highestMaxPods = Math.max(highestMaxPods, maxPods);
+            // each node reserves one address of its blocks for itself, so a node needs maxPods + 1
+            long blocksPerNode = ceilDiv(maxPods + 1L, blockSize);
+            long podIps = blocksPerNode * blockSize - 1;
+            long poolNeed = pool.peakNodes() * blocksPerNode * blockSize;
+            needed += poolNeed;
+            String prefix = request.nodePoolsGiven() ? pool.name() + " " : "";
+            terms.add(prefix + nodes(pool) + " x " + blocksPerNode + " /" + blockPrefix + " blocks = "
+                    + grouped(poolNeed));
+            notes.add((request.nodePoolsGiven() ? pool.name() + ": " : "") + blocksPerNode + " blocks give "
+                    + podIps + " pod IPs per node, " + (podIps - maxPods) + " unused at " + maxPods + " max pods");
+        }
+        String formula = String.join(" + ", terms) + (terms.size() > 1 ? "; " + grouped(needed) + " addresses in all"
+                : " addresses");
+        String note = "static block allocation: " + String.join("; ", notes) + "; ideal max pods are " + blockSize
+                + " x blocks - 1";
+        String cidr = group.cidr();
+        long available = cidr == null ? 0 : usable(Cidrs.prefixLength(cidr));
+        return AddressFit.of(option.id(), POD_SUBNET_STATIC, highestMaxPods, needed, "addresses", formula,
+                smallestSubnetPrefix(needed), cidr, available, null, note, group.poolNames(),
+                podCapacity(group.pools(), option.id()), List.of());
     }
 
     // ---- the request's ranges and their relations ----
@@ -205,7 +338,26 @@ public final class AddressPlanner {
      */
     public List<RequestRange> requestRanges(Request request) {
         List<RequestRange> ranges = new ArrayList<>();
+        request.vnetCidr().forEach(space -> addRange(ranges, VNET, space, true));
         addRange(ranges, NODE_SUBNET, request.nodeSubnetCidr(), true);
+        java.util.Set<String> subnets = new java.util.HashSet<>();
+        if (request.nodeSubnetCidr() != null) {
+            subnets.add(request.nodeSubnetCidr());
+        }
+        for (NodePool pool : request.nodePools()) {
+            if (pool.nodeSubnetCidr() != null && subnets.add(pool.nodeSubnetCidr())) {
+                addRange(ranges, NODE_SUBNET, pool.nodeSubnetCidr(), true);
+            }
+        }
+        for (NodePool pool : request.nodePools()) {
+            if (pool.podSubnetCidr() != null && subnets.add(pool.podSubnetCidr())) {
+                addRange(ranges, POD_SUBNET, pool.podSubnetCidr(), true);
+            }
+        }
+        addRange(ranges, API_SERVER_SUBNET, request.apiServerSubnetCidr(), true);
+        addRange(ranges, AGC_SUBNET, request.appGatewayForContainersSubnetCidr(), true);
+        addRange(ranges, APPGW_SUBNET, request.applicationGatewaySubnetCidr(), true);
+        addRange(ranges, ACI_SUBNET, request.virtualNodesSubnetCidr(), true);
         addRange(ranges, POD_CIDR, orDefault(request.podCidr(), "default-pod-cidr"), request.podCidr() != null);
         boolean serviceGiven = request.serviceCidr() != null;
         addRange(ranges, SERVICE_CIDR, orDefault(request.serviceCidr(), "default-service-cidr"), serviceGiven);
@@ -244,7 +396,10 @@ public final class AddressPlanner {
                 if (i == j || a.role().equals(CONNECTED_NETWORK) && b.role().equals(CONNECTED_NETWORK)) {
                     continue;
                 }
-                if (i < j && aSpan.overlaps(spans.get(j))) {
+                boolean subnetOfVnet = a.role().equals(VNET) && SUBNET_ROLES.contains(b.role())
+                        || b.role().equals(VNET) && SUBNET_ROLES.contains(a.role());
+                // a subnet inside the VNet is where it belongs; one partly outside is a rule's business ("within")
+                if (i < j && !subnetOfVnet && aSpan.overlaps(spans.get(j))) {
                     // an AKS default comes first in a pair, so rules can tell "default clashes" from "given clash"
                     RequestRange first = a.given() && !b.given() ? b : a;
                     RequestRange second = first == a ? b : a;
@@ -307,13 +462,18 @@ public final class AddressPlanner {
         return (a + b - 1) / b;
     }
 
-    /** "(50 nodes + 1 surge)", "(60 nodes + 6 surge at 10%)" */
-    private String nodes(Request request) {
-        return "(" + request.nodeCount() + " nodes + " + surge(request) + ")";
+    /** "(50 nodes + 1 surge)", "(60 nodes + 6 surge at 10%)" for one pool. */
+    private String nodes(NodePool pool) {
+        String setting = pool.maxSurge() != null ? pool.maxSurge() : defaultMaxSurge;
+        return "(" + pool.maxCount() + " nodes + " + pool.surgeNodes() + " surge"
+                + (MaxSurge.isPercentage(setting) ? " at " + setting : "") + ")";
     }
 
     /** "1 surge", or with the percentage it comes from: "6 surge at 10%" (the request's, or AKS's default). */
     private String surge(Request request) {
+        if (request.nodePoolsGiven()) {
+            return request.surgeNodes() + " surge"; // each pool's own setting: the node subnet fits show them
+        }
         String setting = request.maxSurge() != null ? request.maxSurge() : defaultMaxSurge;
         return request.surgeNodes() + " surge" + (MaxSurge.isPercentage(setting) ? " at " + setting : "");
     }

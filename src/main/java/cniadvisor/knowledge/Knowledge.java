@@ -3,6 +3,9 @@ package cniadvisor.knowledge;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Component;
 import cniadvisor.model.Conflict;
+import cniadvisor.model.Feature;
+import cniadvisor.model.OutboundType;
+import cniadvisor.model.WindowsVersion;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
@@ -36,6 +39,9 @@ public final class Knowledge {
     private final List<Retirement> retirements;
     private final List<Migration> migrations;
     private final List<AddressRange> ranges;
+    private final List<Feature> features;
+    private final List<WindowsVersion> windowsVersions;
+    private final List<OutboundType> outboundTypes;
     private final String fingerprint;
 
     private final Map<String, PluginOption> optionsById;
@@ -50,7 +56,11 @@ public final class Knowledge {
                      List<Component> policyEngines, List<Limit> limits, List<LimitName> limitNames,
                      List<Support> support, List<Conflict> conflicts,
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
+                     List<Feature> features, List<WindowsVersion> windowsVersions, List<OutboundType> outboundTypes,
                      String fingerprint) {
+        this.features = List.copyOf(features);
+        this.windowsVersions = List.copyOf(windowsVersions);
+        this.outboundTypes = List.copyOf(outboundTypes);
         this.sources = Map.copyOf(sources);
         this.options = List.copyOf(options);
         this.dataplanes = List.copyOf(dataplanes);
@@ -72,7 +82,7 @@ public final class Knowledge {
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
         List<Object> all = new ArrayList<>();
         Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.conflicts,
-                this.retirements, this.migrations, this.ranges).forEach(all::addAll);
+                this.retirements, this.migrations, this.ranges, this.features, this.outboundTypes).forEach(all::addAll);
         this.facts = List.copyOf(all);
     }
 
@@ -80,6 +90,21 @@ public final class Knowledge {
         Map<String, T> index = new LinkedHashMap<>();
         values.forEach(v -> index.putIfAbsent(key.apply(v), v));
         return Map.copyOf(index);
+    }
+
+    /** The features support cells and conflicts name, in facts order. */
+    public List<Feature> features() {
+        return features;
+    }
+
+    /** The Windows Server versions AKS runs node pools on, in facts order. */
+    public List<WindowsVersion> windowsVersions() {
+        return windowsVersions;
+    }
+
+    /** The outbound types a cluster can have, in facts order. */
+    public List<OutboundType> outboundTypes() {
+        return outboundTypes;
     }
 
     public Map<String, Source> sources() {

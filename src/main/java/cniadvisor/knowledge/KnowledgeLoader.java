@@ -4,14 +4,17 @@ import cniadvisor.model.AddressRange;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Component;
 import cniadvisor.model.Conflict;
+import cniadvisor.model.Feature;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
+import cniadvisor.model.OutboundType;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Request;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
 import cniadvisor.model.Support;
+import cniadvisor.model.WindowsVersion;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -53,21 +56,21 @@ public final class KnowledgeLoader {
 
     /** Record components that may be left out of an entry. */
     private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
-            "networkPluginMode", "min", "max");
+            "networkPluginMode", "min", "max", "decidedBy");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
     private static final List<String> MIGRATION_PATHS = List.of("in-place", "rebuild");
     /** Limit subjects that are not an option, data plane or policy engine (see facts/limits.yaml). */
     private static final List<String> GENERAL_LIMIT_SUBJECTS = List.of("cluster", "node", "nodePool", "serviceCidr", "subnet",
-            "windows");
+            "windows", "apiServerSubnet", "appGatewayForContainersSubnet", "applicationGatewaySubnet");
     private static final List<String> APPLIES_TO = List.of("linux", "windows");
     private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
             "default-dns-service-ip", "reserved", "supported-pod-range");
 
     /** Limits the address planner reads by name (each option's defaultMaxPods is checked per option). */
     private static final List<String> REQUIRED_LIMITS = List.of("subnet.reservedAddresses", "cluster.defaultMaxSurge",
-            "windows.recommendedMaxPods",
+            "windows.recommendedMaxPods", "node.lowestMaxPods", "node.highestMaxPods",
             "azure-cni-overlay.podBlockPrefix", "kubenet.podBlockPrefix", "azure-cni-pod-subnet.allocationBatch",
             "azure-cni-pod-subnet.staticBlockPrefix");
 
@@ -102,6 +105,9 @@ public final class KnowledgeLoader {
     private final List<Located<Migration>> migrations = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
     private final List<Located<LimitName>> limitNames = new ArrayList<>();
+    private final List<Located<Feature>> features = new ArrayList<>();
+    private final List<Located<WindowsVersion>> windowsVersions = new ArrayList<>();
+    private final List<Located<OutboundType>> outboundTypes = new ArrayList<>();
 
     private KnowledgeLoader() {
     }
@@ -179,10 +185,15 @@ public final class KnowledgeLoader {
                     case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
+                    case "features" -> readEntries(parser, name, Feature.class, features, Function.identity());
+                    case "windowsServerVersions" -> readEntries(parser, name, WindowsVersion.class, windowsVersions,
+                            Function.identity());
+                    case "outboundTypes" -> readEntries(parser, name, OutboundType.class, outboundTypes,
+                            Function.identity());
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
                                 + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
-                                + "retirements, migrations, ranges");
+                                + "retirements, migrations, ranges, features, windowsServerVersions, outboundTypes");
                         parser.skipChildren();
                     }
                 }
@@ -293,13 +304,17 @@ public final class KnowledgeLoader {
         unique(conflicts, c -> c.features().stream().sorted().toList().toString(), "conflict");
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
+        unique(features, Feature::id, "feature");
+        unique(outboundTypes, OutboundType::id, "outbound type");
+        Set<String> windowsVersionIds = new java.util.TreeSet<>(
+                unique(windowsVersions, WindowsVersion::version, "Windows Server version").keySet());
 
         Set<String> subjects = new HashSet<>(optionIds);
         dataplaneIds.forEach(id -> subjects.add("dataplane:" + id));
         policyIds.forEach(id -> subjects.add("policy:" + id));
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
-                support, conflicts, retirements, migrations, ranges)) {
+                support, conflicts, retirements, migrations, ranges, features, windowsVersions, outboundTypes)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -330,13 +345,14 @@ public final class KnowledgeLoader {
             check(s, subjects.contains(s.value().subject()), "subject: '" + s.value().subject()
                     + "' is not an option id, dataplane:<id> or policy:<id>");
         }
+        Set<String> featureIds = featureIds(windowsVersionIds);
         for (Located<Conflict> c : conflicts) {
             List<String> features = c.value().features();
             check(c, features.size() == 2 && !features.get(0).equals(features.get(1)),
                     "features: name two different features, e.g. [nodeAutoProvisioning, windows]");
             for (String feature : features) {
-                check(c, Request.FEATURES.contains(feature), "features: '" + feature + "' is not a feature"
-                        + Suggestions.didYouMean(feature, Request.FEATURES));
+                check(c, featureIds.contains(feature), "features: '" + feature + "' is not a feature"
+                        + Suggestions.didYouMean(feature, featureIds) + " (features: declares them)");
             }
             check(c, Conflict.LEVELS.contains(c.value().level()), "level: '" + c.value().level()
                     + "' is not one of " + String.join(", ", Conflict.LEVELS));
@@ -370,7 +386,7 @@ public final class KnowledgeLoader {
                 problems.add("facts: needs exactly one range of kind " + kind);
             }
         }
-        validateMeanings(optionIds, dataplaneIds, policyIds, subjects);
+        validateMeanings(optionIds, dataplaneIds, policyIds, subjects, windowsVersionIds);
     }
 
     /**
@@ -379,7 +395,8 @@ public final class KnowledgeLoader {
      * otherwise be a rule that silently never fires.
      */
     private void validateMeanings(Set<String> optionIds, Set<String> dataplaneIds, Set<String> policyIds,
-                                  Set<String> subjects) {
+                                  Set<String> subjects, Set<String> windowsVersionIds) {
+        Set<String> featureIds = featureIds(windowsVersionIds);
         Map<String, LimitName> declared = new LinkedHashMap<>();
         limitNames.forEach(n -> declared.putIfAbsent(n.value().name(), n.value()));
         Set<String> limitSubjects = new java.util.TreeSet<>(subjects);
@@ -397,12 +414,11 @@ public final class KnowledgeLoader {
                         + (name.max() == null ? "any" : name.max()) + ")");
             }
         }
-        Set<String> features = supportFeatures();
         for (Located<Support> s : support) {
-            check(s, features.contains(s.value().feature()), "feature: '" + s.value().feature() + "' is no request "
-                    + "feature" + Suggestions.didYouMean(s.value().feature(), features));
+            check(s, featureIds.contains(s.value().feature()), "feature: '" + s.value().feature() + "' is not a "
+                    + "feature" + Suggestions.didYouMean(s.value().feature(), featureIds) + " (features: declares them)");
         }
-        Set<String> windowsVersions = new java.util.TreeSet<>(Request.WINDOWS_VERSIONS);
+        Set<String> windowsVersions = windowsVersionIds;
         for (Located<Retirement> r : retirements) {
             Retirement retirement = r.value();
             String subject = retirement.subject();
@@ -431,18 +447,15 @@ public final class KnowledgeLoader {
         }
     }
 
-    /** The features a support entry can name: the request's yes/no features, and the Windows pools by version. */
-    private static Set<String> supportFeatures() {
-        Set<String> features = new java.util.TreeSet<>();
-        for (RecordComponent c : Request.class.getRecordComponents()) {
-            if (c.getType() == boolean.class) {
-                features.add(c.getName());
-            }
-        }
-        features.remove("windowsNodePools");
-        features.add("windows");
-        Request.WINDOWS_VERSIONS.forEach(v -> features.add("windows-server-" + v));
-        return features;
+    /**
+     * The features support cells and conflicts can name: those facts/ declare, and windows-server-VERSION for each
+     * declared Windows Server version.
+     */
+    private Set<String> featureIds(Set<String> windowsVersionIds) {
+        Set<String> ids = new java.util.TreeSet<>();
+        features.forEach(f -> ids.add(f.value().id()));
+        windowsVersionIds.forEach(v -> ids.add(Request.WINDOWS_VERSION_FEATURE + v));
+        return ids;
     }
 
     /** The planner does IPv4 arithmetic on every range of facts/, so anything else must stop the load. */
@@ -475,7 +488,8 @@ public final class KnowledgeLoader {
         sources.forEach(s -> sourceMap.put(s.value().id(), s.value()));
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
                 values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
-                values(migrations), values(ranges), fingerprint);
+                values(migrations), values(ranges), values(features), values(windowsVersions), values(outboundTypes),
+                fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

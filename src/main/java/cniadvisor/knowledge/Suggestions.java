@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 
 /** "; did you mean 'maxNodes'?" for a name close to a known one, else "; known: a, b, c". */
-final class Suggestions {
+public final class Suggestions {
 
     private static final int MAX_DISTANCE = 3;
 
@@ -14,11 +14,18 @@ final class Suggestions {
     }
 
     static String didYouMean(String given, Collection<String> known) {
+        return closest(given, known).map(k -> "; did you mean '" + k + "'?")
+                .orElse("; known: " + String.join(", ", known.stream().sorted().toList()));
+    }
+
+    /** The known word closest to {@code given} (case aside), when one is within a few edits. */
+    public static java.util.Optional<String> closest(String given, Collection<String> known) {
+        if (given.length() > 200) {
+            return java.util.Optional.empty(); // a pasted-in blob is no typo
+        }
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         return known.stream()
                 .filter(k -> distance.apply(k.toLowerCase(), given.toLowerCase()) <= MAX_DISTANCE)
-                .min(Comparator.comparingInt((String k) -> distance.apply(k, given)).thenComparing(k -> k))
-                .map(k -> "; did you mean '" + k + "'?")
-                .orElse("; known: " + String.join(", ", known.stream().sorted().toList()));
+                .min(Comparator.comparingInt((String k) -> distance.apply(k, given)).thenComparing(k -> k));
     }
 }

@@ -1,17 +1,24 @@
 package cniadvisor.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One team's requirements, validated, with request-level defaults applied. This is the public contract of a
- * request file (flat camelCase keys) and the main fact the rules match. A {@code null} string means "not given":
- * the option-specific default from facts/ applies (maxPodsPerNode) or the value is unknown (nodeSubnetCidr).
+ * One team's requirements, validated, with request-level defaults applied: the main fact the rules match. The
+ * request contract (keys, types, defaults, allowed values) is {@code cniadvisor.contract.RequestContract}.
  *
- * <p>Upgrade surge: {@code maxSurge} is AKS's max surge as the request gave it, a node count ("3") or a percentage
- * of the nodes ("33%"), or null when not given; {@code surgeNodes} is the surge as a count of nodes, which the rules
- * read. A request file may give either key ({@code surgeNodes: 3} is {@code maxSurge: 3}); when it gives neither,
- * AKS's default max surge applies, which is a fact: {@code surgeNodes} stays null until the engine applies it
- * ({@link #withSurgeNodes}) before planning or rules see the request.
+ * <p>Node pools: {@code nodePools} always holds at least one pool. A request that lists {@code nodePools}
+ * ({@code nodePoolsGiven}) gets them as given; a request written with the flat keys (nodeCount, maxPodsPerNode,
+ * maxSurge, nodeSubnetCidr, windowsNodePools) gets one pool made from them. {@code nodeCount} and
+ * {@code surgeNodes} are the sums over the pools, which cluster-wide limits count. {@code maxPodsPerNode} and
+ * {@code maxSurge} are the flat keys' values (null with nodePools: each pool has its own).
+ *
+ * <p>{@code features} is every feature the request uses, by the names facts/ use in support cells and conflicts:
+ * the flags the request sets, windows and windows-server-VERSION for its Windows pools, networkPolicy when policies
+ * are needed and customCni when it names one.
  */
 public record Request(
         String name,
@@ -24,50 +31,57 @@ public record Request(
         String serviceCidr,
         String dnsServiceIp,
         List<String> connectedNetworks,
-        boolean windowsNodePools,
-        String windowsServerVersion,
+        List<String> vnetCidr,
         String networkPolicy,
-        boolean advancedPolicy,
         String trafficPattern,
-        boolean directPodAccess,
-        boolean podSourceIpVisible,
-        boolean virtualNodes,
-        boolean dualStack,
-        boolean appGatewayForContainers,
-        boolean applicationGatewayIngress,
-        boolean sharedSubnet,
-        boolean nodeAutoProvisioning,
+        Set<String> features,
         String customCni,
-        String currentPlugin) {
+        String currentPlugin,
+        String outboundType,
+        String apiServerSubnetCidr,
+        String appGatewayForContainersSubnetCidr,
+        String applicationGatewaySubnetCidr,
+        String virtualNodesSubnetCidr,
+        List<NodePool> nodePools,
+        boolean nodePoolsGiven) {
 
-    public static final List<String> NETWORK_POLICIES = List.of("none", "any", "azure", "calico", "cilium");
-    public static final List<String> TRAFFIC_PATTERNS = List.of("intra-cluster", "external", "mixed");
-    public static final List<String> WINDOWS_VERSIONS = List.of("2019", "2022", "2025");
-
-    /**
-     * The names of what a request can use, as facts/ name them (support cells, conflicts): windows and
-     * windows-server-VERSION (Windows node pools), networkPolicy (network policies needed), customCni (a CNI the team
-     * runs), and the boolean request keys of features by their key.
-     */
-    public static final List<String> FEATURES = featureNames();
-
-    private static List<String> featureNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("windows"));
-        WINDOWS_VERSIONS.forEach(version -> names.add("windows-server-" + version));
-        names.addAll(List.of("networkPolicy", "advancedPolicy", "directPodAccess", "podSourceIpVisible",
-                "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
-                "nodeAutoProvisioning", "customCni"));
-        return List.copyOf(names);
-    }
+    public static final String WINDOWS_FEATURE = "windows";
+    public static final String WINDOWS_VERSION_FEATURE = "windows-server-";
 
     public Request {
         connectedNetworks = connectedNetworks == null ? List.of() : List.copyOf(connectedNetworks);
-        if (maxSurge != null) {
+        vnetCidr = vnetCidr == null ? List.of() : List.copyOf(vnetCidr);
+        nodePools = List.copyOf(nodePools);
+        if (nodePools.isEmpty()) {
+            throw new IllegalArgumentException("request " + name + " has no node pool");
+        }
+        if (maxSurge != null && !nodePoolsGiven) {
             surgeNodes = MaxSurge.nodes(maxSurge, nodeCount);
         }
+        features = derivedFeatures(features, nodePools, networkPolicy, customCni);
     }
 
-    /** Nodes the address space must hold at once: the autoscaler maximum plus upgrade surge. */
+    private static Set<String> derivedFeatures(Set<String> given, List<NodePool> pools, String networkPolicy,
+                                               String customCni) {
+        TreeSet<String> all = new TreeSet<>(given == null ? Set.of() : given);
+        for (NodePool pool : pools) {
+            if (pool.windows()) {
+                all.add(WINDOWS_FEATURE);
+                if (pool.windowsServerVersion() != null) {
+                    all.add(WINDOWS_VERSION_FEATURE + pool.windowsServerVersion());
+                }
+            }
+        }
+        if (networkPolicy != null && !"none".equals(networkPolicy)) {
+            all.add("networkPolicy");
+        }
+        if (customCni != null) {
+            all.add("customCni");
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** Nodes the address space must hold at once: the pools' autoscaler maximums plus upgrade surge. */
     public int peakNodes() {
         if (surgeNodes == null) {
             throw new IllegalStateException("request " + name + ": AKS's default max surge is not applied yet");
@@ -75,12 +89,52 @@ public record Request(
         return nodeCount + surgeNodes;
     }
 
-    /** This request with the surge a default max surge gives (the request gave none). */
-    public Request withSurgeNodes(int surge) {
+    /**
+     * This request with each pool's surge applied: {@code surgeFor} gives the surge of a pool that gave none. The
+     * request's surgeNodes becomes the sum.
+     */
+    public Request withSurge(java.util.function.ToIntFunction<NodePool> surgeFor) {
+        List<NodePool> pools = new ArrayList<>(nodePools.size());
+        long total = 0;
+        for (NodePool pool : nodePools) {
+            NodePool withSurge = pool.surgeNodes() != null ? pool : pool.withSurgeNodes(surgeFor.applyAsInt(pool));
+            pools.add(withSurge);
+            total += withSurge.surgeNodes();
+        }
+        int surge = (int) Math.min(Integer.MAX_VALUE, total);
         return new Request(name, nodeCount, maxPodsPerNode, surge, maxSurge, nodeSubnetCidr, podCidr, serviceCidr,
-                dnsServiceIp, connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, advancedPolicy,
-                trafficPattern, directPodAccess, podSourceIpVisible, virtualNodes, dualStack, appGatewayForContainers,
-                applicationGatewayIngress, sharedSubnet, nodeAutoProvisioning, customCni, currentPlugin);
+                dnsServiceIp, connectedNetworks, vnetCidr, networkPolicy, trafficPattern, features, customCni,
+                currentPlugin, outboundType, apiServerSubnetCidr, appGatewayForContainersSubnetCidr,
+                applicationGatewaySubnetCidr, virtualNodesSubnetCidr, pools, nodePoolsGiven);
+    }
+
+    /** The same request under another name. */
+    public Request withName(String newName) {
+        return new Request(newName, nodeCount, maxPodsPerNode, surgeNodes, maxSurge, nodeSubnetCidr, podCidr,
+                serviceCidr, dnsServiceIp, connectedNetworks, vnetCidr, networkPolicy, trafficPattern, features,
+                customCni, currentPlugin, outboundType, apiServerSubnetCidr, appGatewayForContainersSubnetCidr,
+                applicationGatewaySubnetCidr, virtualNodesSubnetCidr, nodePools, nodePoolsGiven);
+    }
+
+    /** Whether every pool's surge is known (given, or the default applied). */
+    public boolean surgeKnown() {
+        return surgeNodes != null && nodePools.stream().allMatch(p -> p.surgeNodes() != null);
+    }
+
+    public boolean uses(String feature) {
+        return features.contains(feature);
+    }
+
+    public boolean windowsNodePools() {
+        return features.contains(WINDOWS_FEATURE);
+    }
+
+    /** The Windows Server versions the Windows pools run, each once, in order. */
+    public List<String> windowsServerVersions() {
+        TreeSet<String> versions = new TreeSet<>();
+        nodePools.stream().filter(NodePool::windows).map(NodePool::windowsServerVersion)
+                .filter(java.util.Objects::nonNull).forEach(versions::add);
+        return List.copyOf(versions);
     }
 
     public boolean newCluster() {
@@ -91,32 +145,11 @@ public record Request(
         return !"none".equals(networkPolicy);
     }
 
-    /** The {@link #FEATURES} this request uses, in that order. */
-    public List<String> features() {
-        List<String> used = new java.util.ArrayList<>();
-        if (windowsNodePools) {
-            used.add("windows");
-            if (windowsServerVersion != null) {
-                used.add("windows-server-" + windowsServerVersion);
-            }
-        }
-        add(used, policyNeeded(), "networkPolicy");
-        add(used, advancedPolicy, "advancedPolicy");
-        add(used, directPodAccess, "directPodAccess");
-        add(used, podSourceIpVisible, "podSourceIpVisible");
-        add(used, virtualNodes, "virtualNodes");
-        add(used, dualStack, "dualStack");
-        add(used, appGatewayForContainers, "appGatewayForContainers");
-        add(used, applicationGatewayIngress, "applicationGatewayIngress");
-        add(used, sharedSubnet, "sharedSubnet");
-        add(used, nodeAutoProvisioning, "nodeAutoProvisioning");
-        add(used, customCni != null, "customCni");
-        return used;
+    public boolean privateCluster() {
+        return features.contains("privateCluster");
     }
 
-    private static void add(List<String> used, boolean on, String feature) {
-        if (on) {
-            used.add(feature);
-        }
+    public boolean apiServerVnetIntegration() {
+        return features.contains("apiServerVnetIntegration");
     }
 }

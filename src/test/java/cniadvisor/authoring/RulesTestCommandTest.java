@@ -96,8 +96,8 @@ class RulesTestCommandTest {
                     eligible
                       expected: kubenet eligible
                       actual:   kubenet is excluded
-                      why:      ELIG-WINDOWS: Windows node pools: kubenet cannot run them (kubenet has no Windows node \
-                pools; clusters with Windows pools must use Azure CNI).
+                      why:      ELIG-UNSUPPORTED-FEATURE: Windows node pools: kubenet is not supported (kubenet has no \
+                Windows node pools; clusters with Windows pools must use Azure CNI).
                                 LIFE-RETIRING-PLUGIN-NEW-CLUSTER: Lifecycle: Kubenet (legacy) retires on 2028-03-31; \
                 a new or rebuilt cluster should use azure-cni-overlay instead.
                     fired
@@ -106,8 +106,8 @@ class RulesTestCommandTest {
                     notFired
                       expected: LIFE-WINDOWS-RETIRED does not fire
                       actual:   LIFE-WINDOWS-RETIRED fired once
-                      why:      first matched Request(expects the wrong things), Retirement(windows:2019: 2026-03-01), \
-                Context(as of 2026-11-21)
+                      why:      first matched Request(expects the wrong things), String(2019), \
+                Retirement(windows:2019: 2026-03-01), Context(as of 2026-11-21)
                     warnings
                       expected: LIFE-WINDOWS-RETIRING
                       actual:   LIFE-WINDOWS-RETIRED (error)
@@ -156,7 +156,7 @@ class RulesTestCommandTest {
                       nodeCount: -3
                     expect:
                       recommended: azure-cni-overlai
-                      fired: [ELIG-WINDOW]
+                      fired: [ELIG-CUSTOM-CN]
                       warnings: [LIFE-WINDOWS-RETIRED: fatal]
                 """);
         CliRun run = CliRun.run("rules", "test", file.toString());
@@ -171,7 +171,7 @@ class RulesTestCommandTest {
                 "error: " + file + ":9: nodeCount: expected a whole number from 1 up, got -3",
                 "error: " + file + ":11: expect.recommended: unknown option 'azure-cni-overlai'; did you mean "
                         + "'azure-cni-overlay'?",
-                "error: " + file + ":12: expect.fired[0]: unknown rule id 'ELIG-WINDOW'; did you mean 'ELIG-WINDOWS'?",
+                "error: " + file + ":12: expect.fired[0]: unknown rule id 'ELIG-CUSTOM-CN'; did you mean 'ELIG-CUSTOM-CNI'?",
                 "error: " + file + ":13: expect.warnings[0]: level 'fatal' is not one of error, warning, info"),
                 run.err().lines().toList());
     }
@@ -192,7 +192,7 @@ class RulesTestCommandTest {
         String summary = Coverage.summary(fired, BUNDLED_RULES);
         assertEquals("coverage: " + summary, lines.get(2));
         assertEquals(BUNDLED_RULES - fired, lines.stream().filter(l -> l.startsWith("  not fired: ")).count());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("  not fired: ELIG-WINDOWS +rules/eligibility\\.drl:9")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("  not fired: ELIG-UNSUPPORTED-FEATURE +rules/eligibility\\.drl:9")),
                 coverage.out());
 
         double percent = 100.0 * fired / BUNDLED_RULES;

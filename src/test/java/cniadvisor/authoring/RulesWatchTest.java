@@ -104,18 +104,18 @@ class RulesWatchTest {
         Watch watch = new Watch("rules", "test", "--rules", rules.toString(), scenarios.toString(), "--watch",
                 "--watch-runs", "3");
         watch.awaitOutput(() -> watch.tallies() == 1);
-        Files.writeString(scale, good.replace("Request( windowsNodePools, maxPodsPerNode != null",
-                "Request( windowsPools, maxPodsPerNode != null"));
-        watch.awaitOutput(() -> watch.err.toString().contains("unknown field 'windowsPools'"));
+        Files.writeString(scale, good.replace("$p : NodePool( os == \"windows\", maxPodsPerNode != null",
+                "$p : NodePool( osName == \"windows\", maxPodsPerNode != null"));
+        watch.awaitOutput(() -> watch.err.toString().contains("unknown field 'osName'"));
         Files.writeString(scale, good);
         watch.awaitEnd();
 
         assertEquals(0, watch.exitCode.get(), watch.err::toString);
         assertEquals(2, watch.tallies(), watch.out::toString);
         int line = Files.readAllLines(scale).indexOf(
-                "    Request( windowsNodePools, maxPodsPerNode != null, $pods : maxPodsPerNode )") + 1;
+                "    $p : NodePool( os == \"windows\", maxPodsPerNode != null, $pods : maxPodsPerNode )") + 1;
         assertTrue(line > 0, "the Windows max pods rule moved; update this test");
         assertTrue(watch.err.toString().contains("error: rules failed to load:\n  " + scale + ":" + line
-                + ":14: unknown field 'windowsPools' on Request"), watch.err::toString);
+                + ":20: unknown field 'osName' on NodePool"), watch.err::toString);
     }
 }

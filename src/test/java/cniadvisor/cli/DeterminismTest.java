@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.testing.Fixtures;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
 import cniadvisor.engine.RuleBaseCache;
@@ -76,7 +77,7 @@ class DeterminismTest {
             }
         });
         StringWriter out = new StringWriter();
-        AdviceWriter.write(advisor.advise(RequestReader.read(example, InputStream.nullInputStream()), AS_OF),
+        AdviceWriter.write(advisor.advise(RequestReader.read(example, InputStream.nullInputStream(), Fixtures.binder()), AS_OF),
                 OutputFormat.json, new PrintWriter(out));
         return out.toString();
     }
@@ -117,7 +118,7 @@ class DeterminismTest {
     void concurrentEvaluationsGiveTheSameJsonAsOneAtATime() throws Exception {
         List<Request> requests = new ArrayList<>();
         for (Path example : examples().toList()) {
-            requests.add(RequestReader.read(example, InputStream.nullInputStream()));
+            requests.add(RequestReader.read(example, InputStream.nullInputStream(), Fixtures.binder()));
         }
         List<String> serial = requests.stream().map(DeterminismTest::adviceJson).toList();
 

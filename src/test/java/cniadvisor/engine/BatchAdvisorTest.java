@@ -1,5 +1,9 @@
 package cniadvisor.engine;
 
+import cniadvisor.contract.RequestContract;
+import cniadvisor.io.InputException;
+import cniadvisor.io.Mappers;
+import cniadvisor.io.RequestBinder.Field;
 import static cniadvisor.testing.Fixtures.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +38,11 @@ class BatchAdvisorTest {
     /** Requests drawn from every key's values, with duplicates that differ only in name. */
     static List<Request> generated(int count, long seed) {
         Random random = new Random(seed);
-        String[] policies = Request.NETWORK_POLICIES.toArray(String[]::new);
-        String[] traffic = Request.TRAFFIC_PATTERNS.toArray(String[]::new);
-        String[] plugins = RequestBinder.CURRENT_PLUGINS.toArray(String[]::new);
-        String[] windows = Request.WINDOWS_VERSIONS.toArray(String[]::new);
+        RequestContract contract = Fixtures.binder().contract();
+        String[] policies = contract.key("networkPolicy").allowed().toArray(String[]::new);
+        String[] traffic = contract.key("trafficPattern").allowed().toArray(String[]::new);
+        String[] plugins = contract.key("currentPlugin").allowed().toArray(String[]::new);
+        String[] windows = contract.key("windowsServerVersion").allowed().toArray(String[]::new);
         List<Request> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean win = random.nextInt(5) == 0;
@@ -46,20 +51,35 @@ class BatchAdvisorTest {
             int surge = random.nextInt(3);
             String maxSurge = surge == 0 ? null : surge == 1 ? String.valueOf(random.nextInt(4))
                     : (1 + random.nextInt(50)) + "%";
-            requests.add(new Request("team-" + i, nodes,
-                    random.nextBoolean() ? null : 10 + random.nextInt(241), null, maxSurge,
-                    random.nextInt(3) == 0 ? "10." + random.nextInt(256) + "." + random.nextInt(64) * 4 + ".0/"
-                            + (22 + random.nextInt(3)) : null,
-                    random.nextInt(6) == 0 ? "10.244.0.0/" + (14 + random.nextInt(10)) : null,
-                    random.nextInt(8) == 0 ? "10.0.0.0/16" : null, null,
-                    random.nextInt(5) == 0 ? List.of("10.0.0.0/16") : List.of(),
-                    win, win ? windows[random.nextInt(windows.length)] : null,
-                    policies[random.nextInt(policies.length)], random.nextInt(8) == 0,
-                    traffic[random.nextInt(traffic.length)], random.nextInt(8) == 0, random.nextInt(8) == 0,
-                    random.nextInt(15) == 0, random.nextInt(15) == 0, random.nextInt(15) == 0,
-                    random.nextInt(15) == 0, random.nextInt(15) == 0, random.nextInt(10) == 0,
-                    random.nextInt(30) == 0 ? "cilium-oss" : null,
-                    random.nextInt(4) == 0 ? plugins[random.nextInt(plugins.length)] : null));
+            List<Field> fields = new ArrayList<>();
+            put(fields, "name", "team-" + i);
+            put(fields, "nodeCount", nodes);
+            put(fields, "maxPodsPerNode", random.nextBoolean() ? null : 10 + random.nextInt(241));
+            put(fields, "maxSurge", maxSurge);
+            put(fields, "nodeSubnetCidr", random.nextInt(3) == 0 ? "10." + random.nextInt(256) + "."
+                    + random.nextInt(64) * 4 + ".0/" + (22 + random.nextInt(3)) : null);
+            put(fields, "podCidr", random.nextInt(6) == 0 ? "10.244.0.0/" + (14 + random.nextInt(10)) : null);
+            put(fields, "serviceCidr", random.nextInt(8) == 0 ? "10.0.0.0/16" : null);
+            put(fields, "connectedNetworks", random.nextInt(5) == 0 ? List.of("10.0.0.0/16") : null);
+            put(fields, "windowsNodePools", win);
+            put(fields, "windowsServerVersion", win ? windows[random.nextInt(windows.length)] : null);
+            put(fields, "networkPolicy", policies[random.nextInt(policies.length)]);
+            put(fields, "advancedPolicy", random.nextInt(8) == 0);
+            put(fields, "trafficPattern", traffic[random.nextInt(traffic.length)]);
+            put(fields, "directPodAccess", random.nextInt(8) == 0);
+            put(fields, "podSourceIpVisible", random.nextInt(8) == 0);
+            for (String feature : List.of("virtualNodes", "dualStack", "appGatewayForContainers",
+                    "applicationGatewayIngress", "sharedSubnet")) {
+                put(fields, feature, random.nextInt(15) == 0);
+            }
+            put(fields, "nodeAutoProvisioning", random.nextInt(10) == 0);
+            put(fields, "customCni", random.nextInt(30) == 0 ? "cilium-oss" : null);
+            put(fields, "currentPlugin", random.nextInt(4) == 0 ? plugins[random.nextInt(plugins.length)] : null);
+            try {
+                requests.add(Fixtures.binder().bind(fields, "generated", "generated"));
+            } catch (InputException e) {
+                throw new IllegalStateException("generated request " + i + " is invalid: " + e.getMessage(), e);
+            }
             if (random.nextInt(4) == 0) {
                 // twice: a worker remembers a request from its second sighting and reuses it from the third
                 Request again = requests.get(random.nextInt(requests.size()));
@@ -70,21 +90,21 @@ class BatchAdvisorTest {
         return requests;
     }
 
+    private static void put(List<Field> fields, String key, Object value) {
+        if (value != null) {
+            fields.add(new Field(key, Mappers.JSON.valueToTree(value), 0));
+        }
+    }
+
     static Request renamed(Request r, String name) {
-        return new Request(name, r.nodeCount(), r.maxPodsPerNode(), r.surgeNodes(), r.maxSurge(), r.nodeSubnetCidr(),
-                r.podCidr(),
-                r.serviceCidr(), r.dnsServiceIp(), r.connectedNetworks(), r.windowsNodePools(),
-                r.windowsServerVersion(), r.networkPolicy(), r.advancedPolicy(), r.trafficPattern(),
-                r.directPodAccess(), r.podSourceIpVisible(), r.virtualNodes(), r.dualStack(),
-                r.appGatewayForContainers(), r.applicationGatewayIngress(), r.sharedSubnet(),
-                r.nodeAutoProvisioning(), r.customCni(), r.currentPlugin());
+        return r.withName(name);
     }
 
     static List<Request> examples() throws Exception {
         List<Request> requests = new ArrayList<>();
         try (Stream<Path> files = Files.list(Fixtures.EXAMPLES.resolve("requests"))) {
             for (Path file : files.sorted().toList()) {
-                requests.add(RequestReader.read(file, InputStream.nullInputStream()));
+                requests.add(RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
             }
         }
         assertTrue(requests.size() >= 9, "examples/requests/ holds the example requests");

@@ -41,18 +41,20 @@ class ExplainTest {
             assertEquals(i + 1, firings.get(i).sequence());
         }
         Firing kubenetOnWindows = firings.stream()
-                .filter(f -> f.ruleId().equals("ELIG-WINDOWS") && "kubenet".equals(f.option())).findFirst()
+                .filter(f -> f.ruleId().equals("ELIG-UNSUPPORTED-FEATURE") && "kubenet".equals(f.option())
+                        && f.matched().contains("Feature(windows)")).findFirst()
                 .orElseThrow();
-        assertEquals("Windows node pools need an option and data plane that run Windows", kubenetOnWindows.ruleName());
-        // in the order of the rule's patterns: Request, Support, Candidate (whichever kubenet candidate came first)
+        assertEquals("A feature the request uses rules out what does not support it", kubenetOnWindows.ruleName());
+        // in the order of the rule's patterns: Request, Support, Feature, Candidate (whichever kubenet candidate came first)
         List<String> matched = kubenetOnWindows.matched();
-        assertEquals(List.of("Request(legacy-windows)", "Support(kubenet/windows: unsupported)"), matched.subList(0, 2));
-        assertTrue(matched.get(2).startsWith("Candidate(kubenet / azure / "), matched.toString());
-        assertEquals(3, matched.size());
+        assertEquals(List.of("Request(legacy-windows)", "Support(kubenet/windows: unsupported)", "Feature(windows)"),
+                matched.subList(0, 3));
+        assertTrue(matched.get(3).startsWith("Candidate(kubenet / azure / "), matched.toString());
+        assertEquals(4, matched.size());
         Firing retired = firings.stream().filter(f -> f.ruleId().equals("LIFE-WINDOWS-RETIRED")).findFirst()
                 .orElseThrow();
         assertEquals(null, retired.option());
-        assertEquals(List.of("Request(legacy-windows)", "Retirement(windows:2019: 2026-03-01)",
+        assertEquals(List.of("Request(legacy-windows)", "String(2019)", "Retirement(windows:2019: 2026-03-01)",
                 "Context(as of 2026-11-21)"), retired.matched());
     }
 
@@ -104,9 +106,9 @@ class ExplainTest {
         assertTrue(explain.startsWith("\nExplain: the rules that fired, in firing order (#n counts every firing)\n"
                 + "  azure-cni-overlay (recommended)\n    #"), explain);
         assertTrue(explain.contains("  kubenet (excluded)\n"), explain);
-        assertTrue(explain.matches("(?s).*\n    #\\d+ ELIG-WINDOWS  Windows node pools need an option and data plane "
-                + "that run Windows\n        matched Request\\(legacy-windows\\), Support\\(kubenet/windows: "
-                + "unsupported\\), Candidate\\(kubenet / azure / [a-z]+\\)\n.*"), explain);
+        assertTrue(explain.matches("(?s).*\n    #\\d+ ELIG-UNSUPPORTED-FEATURE  A feature the request uses rules out "
+                + "what does not support it\n        matched Request\\(legacy-windows\\), Support\\(kubenet/windows: "
+                + "unsupported\\), Feature\\(windows\\), Candidate\\(kubenet / azure / [a-z]+\\)\n.*"), explain);
         assertTrue(explain.contains("\n  request-level\n"), explain);
     }
 

@@ -1,5 +1,6 @@
 package cniadvisor.hostile;
 
+import cniadvisor.testing.Fixtures;
 import static cniadvisor.testing.Fixtures.AS_OF;
 import static cniadvisor.testing.Fixtures.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -203,7 +204,7 @@ class ReaderFuzzTest {
             Request[] read = new Request[1];
             check("request", n, input, () -> {
                 try {
-                    read[0] = RequestReader.read("fuzz.yaml", "fuzz", new ByteArrayInputStream(input));
+                    read[0] = RequestReader.read("fuzz.yaml", "fuzz", new ByteArrayInputStream(input), Fixtures.binder());
                 } catch (InputException e) {
                     assertNamesTheInput(e, "fuzz.yaml");
                 }
@@ -240,7 +241,7 @@ class ReaderFuzzTest {
                 check("batch-" + format, n, input, () -> {
                     int records = 0;
                     try (RequestStream stream = RequestStream.open("fuzz." + format, new ByteArrayInputStream(input),
-                            format)) {
+                            format, Fixtures.binder())) {
                         while (stream.hasNext()) {
                             BatchRecord record = stream.next();
                             records++;
@@ -248,7 +249,7 @@ class ReaderFuzzTest {
                             assertEquals(records, record.index(), "records are numbered in order");
                             assertTrue(record.line() >= 0);
                             try {
-                                assertNotNull(record.bind());
+                                assertNotNull(record.bind(Fixtures.binder()));
                             } catch (InputException e) {
                                 assertNamesTheInput(e, "fuzz." + format);
                             }

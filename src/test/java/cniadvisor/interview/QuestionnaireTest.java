@@ -1,5 +1,6 @@
 package cniadvisor.interview;
 
+import cniadvisor.testing.Fixtures;
 import static cniadvisor.interview.Transcript.ENTER;
 import static cniadvisor.testing.Fixtures.AS_OF;
 import static cniadvisor.testing.Fixtures.EXAMPLES;
@@ -35,7 +36,7 @@ class QuestionnaireTest {
             "specialFeatures", "currentPlugin", "knowsAddressRanges");
 
     private static Request example(String file) throws Exception {
-        return RequestReader.read(EXAMPLES.resolve("requests").resolve(file), System.in);
+        return RequestReader.read(EXAMPLES.resolve("requests").resolve(file), System.in, Fixtures.binder());
     }
 
     private static String recommended(Request request) {
@@ -125,7 +126,7 @@ class QuestionnaireTest {
         void windowsWithTheDefaultVersionGets2025() throws Exception {
             Transcript run = Transcript.of("w", "5", ENTER, ENTER, "yes", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
-            assertEquals("2025", run.request().windowsServerVersion());
+            assertEquals(List.of("2025"), run.request().windowsServerVersions());
             assertTrue(run.lastSummary().contains("Windows Server version  2025"));
         }
 
@@ -275,7 +276,7 @@ class QuestionnaireTest {
                     ENTER, "y", "10.20.0.7/24", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
             InputException fromFile = assertThrows(InputException.class, () -> RequestReader.read("r.yaml", "r",
                     new ByteArrayInputStream("nodeCount: 10\nnodeSubnetCidr: 10.20.0.7/24\n"
-                            .getBytes(StandardCharsets.UTF_8))));
+                            .getBytes(StandardCharsets.UTF_8)), Fixtures.binder()));
             assertEquals(List.of("! " + fromFile.errors().get(0).message()), run.lines("!"));
         }
 
@@ -324,18 +325,30 @@ class QuestionnaireTest {
 
         @Test
         void helpSaysSoWhenNoLoadedRuleReadsTheAnswer() {
-            RuleNotes none = new RuleNotes(java.util.Map.of(), java.util.Map.of());
-            assertEquals(List.of("No loaded rule reads this answer."), none.describe(List.of("ELIG-WINDOWS")));
+            RuleNotes notes = RuleNotes.of(advisor());
+            Question gate = question(Questions.SPECIAL_FEATURES);
+            assertEquals(List.of("No loaded rule reads this answer."), notes.describe(gate));
         }
 
+        /** Which rules an answer feeds is read off the compiled rules, not typed into the questions. */
         @Test
-        void everyRuleAQuestionCitesIsInTheBundledRules() {
-            var rules = advisor().rules().rulesById();
-            for (Question question : Questions.ALL) {
-                for (String id : question.ruleIds()) {
-                    assertTrue(rules.containsKey(id), question.key() + " cites unknown rule " + id);
-                }
-            }
+        void theRulesAnAnswerFeedsAreTheRulesThatReadIt() {
+            RuleNotes notes = RuleNotes.of(advisor());
+            assertEquals(java.util.Set.of("PREF-TRAFFIC-EXTERNAL", "PREF-TRAFFIC-INTRA-CLUSTER"),
+                    notes.rulesFed(question("trafficPattern")));
+            java.util.Set<String> virtualNodes = notes.rulesFed(question("virtualNodes"));
+            assertTrue(virtualNodes.containsAll(List.of("ELIG-UNSUPPORTED-FEATURE", "ELIG-CONFLICT-ERROR",
+                    "ELIG-CONFLICT-WARNING")), virtualNodes.toString());
+            assertFalse(virtualNodes.contains("PREF-POD-SOURCE-IP-PARTIAL"), "that rule looks for another feature");
+            assertTrue(notes.rulesFed(question("networkPolicy")).contains("POL-REQUIRED"));
+            assertTrue(notes.rulesFed(question("nodePools[1].maxPodsPerNode")).contains("SCALE-WINDOWS-MAX-PODS"));
+            assertTrue(notes.rulesFed(question("nodeSubnetCidr")).containsAll(List.of("IP-NODE-SUBNET-CAPACITY",
+                    "IP-RANGES-OVERLAP")));
+        }
+
+        private Question question(String key) {
+            return Questions.forBinder(Fixtures.binder()).stream().filter(q -> q.key().equals(key)).findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -387,7 +400,7 @@ class QuestionnaireTest {
         @Test
         void endOfInputMidWayIsReportedWithTheLinesRead() {
             StringWriter screen = new StringWriter();
-            Questionnaire questionnaire = new Questionnaire(Questions.ALL, Transcript.reader("team", "10", "1"),
+            Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), Transcript.reader("team", "10", "1"),
                     new PrintWriter(screen), Style.PLAIN, true, () -> RuleNotes.of(advisor()));
             EndOfInput end = assertThrows(EndOfInput.class, questionnaire::run);
             assertEquals(3, end.linesRead());
@@ -396,7 +409,7 @@ class QuestionnaireTest {
 
         @Test
         void emptyInputReadsNoLines() {
-            Questionnaire questionnaire = new Questionnaire(Questions.ALL,
+            Questionnaire questionnaire = new Questionnaire(Fixtures.binder(),
                     new java.io.BufferedReader(new java.io.StringReader("")), new PrintWriter(new StringWriter()),
                     Style.PLAIN, true, () -> RuleNotes.of(advisor()));
             assertEquals(0, assertThrows(EndOfInput.class, questionnaire::run).linesRead());
@@ -409,7 +422,7 @@ class QuestionnaireTest {
                 ENTER, ENTER);
         assertFalse(plain.screen().contains("\u001b"));
         StringWriter screen = new StringWriter();
-        new Questionnaire(Questions.ALL, Transcript.reader(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+        new Questionnaire(Fixtures.binder(), Transcript.reader(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                 ENTER, ENTER, ENTER, ENTER, ENTER), new PrintWriter(screen), new Style(true), true,
                 () -> RuleNotes.of(advisor())).run();
         assertTrue(screen.toString().contains("\u001b[1mHow many nodes may the cluster reach at most?\u001b[0m"),

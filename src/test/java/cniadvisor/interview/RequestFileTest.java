@@ -1,5 +1,6 @@
 package cniadvisor.interview;
 
+import cniadvisor.testing.Fixtures;
 import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,10 +26,10 @@ class RequestFileTest {
     void everyExampleReadsBackToTheSameRequest() throws Exception {
         try (Stream<Path> examples = Files.list(Path.of("examples", "requests"))) {
             for (Path example : examples.sorted().toList()) {
-                Request request = RequestReader.read(example, System.in);
+                Request request = RequestReader.read(example, System.in, Fixtures.binder());
                 Path saved = dir.resolve("saved.yaml");
-                RequestFile.save(saved, request);
-                assertEquals(request, RequestReader.read(saved, System.in), example.toString());
+                RequestFile.save(saved, request, Fixtures.binder());
+                assertEquals(request, RequestReader.read(saved, System.in, Fixtures.binder()), example.toString());
             }
         }
     }
@@ -36,7 +37,7 @@ class RequestFileTest {
     @Test
     void keysWithoutAValueAreCommentedOutUnderTheirQuestion() {
         String yaml = RequestFile.yaml(request("name: lob", "nodeCount: 40", "windowsNodePools: true",
-                "windowsServerVersion: \"2022\"", "connectedNetworks: [10.0.0.0/16, 192.168.0.0/20]"));
+                "windowsServerVersion: \"2022\"", "connectedNetworks: [10.0.0.0/16, 192.168.0.0/20]"), Fixtures.binder());
         assertTrue(yaml.startsWith("""
                 # AKS network plugin requirements, written by 'cni-advisor ask'.
                 # Get the advice again with: cni-advisor advise -f <this file>
@@ -70,7 +71,7 @@ class RequestFileTest {
     @Test
     void savingReplacesAnOldFileAndLeavesNoTemporaryFile() throws IOException {
         Path saved = Files.writeString(dir.resolve("team.yaml"), "old content\n");
-        RequestFile.save(saved, request("nodeCount: 7"));
+        RequestFile.save(saved, request("nodeCount: 7"), Fixtures.binder());
         assertTrue(Files.readString(saved).contains("\nnodeCount: 7\n"));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(saved), files.toList());

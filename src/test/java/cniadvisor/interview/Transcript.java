@@ -17,13 +17,13 @@ record Transcript(Request request, String screen) {
     /** An empty line: Enter, accepting the default. */
     static final String ENTER = "";
 
-    private static final Map<String, String> KEY_BY_PROMPT = Questions.ALL.stream()
+    private static final Map<String, String> KEY_BY_PROMPT = Questions.forBinder(Fixtures.binder()).stream()
             .collect(Collectors.toMap(Question::prompt, Question::key));
 
     /** Runs the questionnaire on these answers, one per line, with the bundled rules for ? help. */
     static Transcript of(String... answers) throws EndOfInput {
         StringWriter screen = new StringWriter();
-        Questionnaire questionnaire = new Questionnaire(Questions.ALL, reader(answers), new PrintWriter(screen),
+        Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), reader(answers), new PrintWriter(screen),
                 Style.PLAIN, true, () -> RuleNotes.of(Fixtures.advisor()));
         Request request = questionnaire.run();
         return new Transcript(request, screen.toString());

@@ -46,13 +46,13 @@ class BatchWriterTest {
     static void evaluate() throws Exception {
         CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of());
         try (RequestStream stream = RequestStream.open("t.csv",
-                new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8)), BatchInputFormat.csv)) {
+                new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8)), BatchInputFormat.csv, Fixtures.binder())) {
             int ordinal = 0;
             while (stream.hasNext()) {
                 BatchRecord record = stream.next();
                 BatchResult result;
                 try {
-                    Request request = record.bind();
+                    Request request = record.bind(Fixtures.binder());
                     Advice advice = advisor().advise(request, Fixtures.AS_OF);
                     result = BatchResult.evaluated(++ordinal, record, request, advice, 0);
                     result = result.withFindings(checks.check(result::label, request, 0));

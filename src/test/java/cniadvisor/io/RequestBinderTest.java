@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,30 +9,26 @@ import cniadvisor.model.Request;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestBinderTest {
 
     private static List<String> errors(List<Field> fields) {
-        InputException e = assertThrows(InputException.class, () -> RequestBinder.bind(fields, "batch.csv", "row"));
+        InputException e = assertThrows(InputException.class, () -> Fixtures.binder().bind(fields, "batch.csv", "row"));
         return e.errors().stream().map(InputError::format).toList();
     }
 
     @Test
-    void keysAreTheContractKeysInTableOrder() {
-        assertEquals(List.of("name", "nodeCount", "maxPodsPerNode", "surgeNodes", "maxSurge", "nodeSubnetCidr", "podCidr",
-                "serviceCidr", "dnsServiceIp", "connectedNetworks", "windowsNodePools", "windowsServerVersion",
-                "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
-                "virtualNodes", "dualStack", "appGatewayForContainers", "applicationGatewayIngress", "sharedSubnet",
-                "nodeAutoProvisioning", "customCni", "currentPlugin"), RequestBinder.KEYS);
-    }
-
-    @Test
-    void keysMatchTheRequestRecordComponents() {
-        List<String> components = Arrays.stream(Request.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
-
-        assertEquals(components, RequestBinder.KEYS);
+    void keysAreTheContractKeysInContractOrder() {
+        assertEquals(List.of("name", "nodeCount", "maxSurge", "surgeNodes", "maxPodsPerNode", "windowsNodePools",
+                "windowsServerVersion", "nodePools", "networkPolicy", "advancedPolicy", "trafficPattern",
+                "directPodAccess", "podSourceIpVisible", "virtualNodes", "dualStack", "appGatewayForContainers",
+                "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning", "privateCluster",
+                "apiServerVnetIntegration", "outboundType", "customCni", "currentPlugin", "vnetCidr",
+                "nodeSubnetCidr", "podCidr", "serviceCidr", "dnsServiceIp", "connectedNetworks",
+                "apiServerSubnetCidr", "appGatewayForContainersSubnetCidr", "applicationGatewaySubnetCidr",
+                "virtualNodesSubnetCidr"), Fixtures.binder().keys());
     }
 
     @Test
@@ -49,16 +46,22 @@ class RequestBinderTest {
                 Field.text("dualStack", "True", 2),
                 Field.text("networkPolicy", "azure", 2));
 
-        Request request = RequestBinder.bind(row, "batch.csv", "row-2");
+        Request request = Fixtures.binder().bind(row, "batch.csv", "row-2");
 
-        assertEquals(new Request("team-d", 12, 30, null, null, null, null, null, null,
-                List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2022", "azure", false, "mixed", false, false,
-                false, true, false, false, false, false, null, null), request);
+        Map<String, Object> values = Fixtures.binder().contract().values(request);
+        assertEquals("team-d", values.get("name"));
+        assertEquals(12, values.get("nodeCount"));
+        assertEquals(30, values.get("maxPodsPerNode"));
+        assertEquals(List.of("10.1.0.0/16", "192.168.0.0/24"), values.get("connectedNetworks"));
+        assertEquals(List.of("2022"), request.windowsServerVersions());
+        assertEquals("azure", request.networkPolicy());
+        assertEquals(java.util.Set.of("dualStack", "windows", "windows-server-2022", "networkPolicy"),
+                request.features());
     }
 
     @Test
     void csvListToleratesSpacesAndATrailingSeparator() throws InputException {
-        Request request = RequestBinder.bind(List.of(Field.text("nodeCount", "3", 0),
+        Request request = Fixtures.binder().bind(List.of(Field.text("nodeCount", "3", 0),
                 Field.text("connectedNetworks", " 10.1.0.0/16 ; 10.2.0.0/16;", 0)), "batch.csv", "row");
 
         assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), request.connectedNetworks());
@@ -95,18 +98,18 @@ class RequestBinderTest {
 
     @Test
     void maxSurgeIsACountOrAPercentageAndSurgeNodesIsItsCount() throws InputException {
-        Request percent = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "33%", 2)),
+        Request percent = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "33%", 2)),
                 "batch.csv", "row");
         assertEquals("33%", percent.maxSurge());
         assertEquals(20, percent.surgeNodes()); // 19.8 rounded up
-        Request count = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "4", 2)),
+        Request count = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "4", 2)),
                 "batch.csv", "row");
         assertEquals("4", count.maxSurge());
         assertEquals(4, count.surgeNodes());
-        Request old = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1), Field.text("surgeNodes", "4", 2)),
+        Request old = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("surgeNodes", "4", 2)),
                 "batch.csv", "row");
         assertEquals(count, old);
-        Request none = RequestBinder.bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row");
+        Request none = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row");
         assertEquals(null, none.maxSurge());
         assertEquals(null, none.surgeNodes()); // AKS's default, a fact, is applied by the engine
     }

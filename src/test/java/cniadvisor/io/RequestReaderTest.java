@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,7 +11,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,18 +38,31 @@ class RequestReaderTest {
 
     private static List<String> errors(String displayName, String content) {
         InputException e = assertThrows(InputException.class,
-                () -> RequestReader.read(displayName, "req", stream(content)));
+                () -> RequestReader.read(displayName, "req", stream(content), Fixtures.binder()));
         return e.errors().stream().map(InputError::format).toList();
     }
 
     private static Request read(String content) throws Exception {
-        return RequestReader.read("req.yaml", "req", stream(content));
+        return RequestReader.read("req.yaml", "req", stream(content), Fixtures.binder());
     }
 
-    /** A request with only nodeCount given: every other component at its default. */
-    private static Request defaults(String name, int nodeCount) {
-        return new Request(name, nodeCount, null, null, null, null, null, null, null, List.of(), false, null, "none",
-                false, "mixed", false, false, false, false, false, false, false, false, null, null);
+    /** A request as contract keys and values, as a request file would give it. */
+    private static Map<String, Object> values(Request request) {
+        return Fixtures.binder().contract().values(request);
+    }
+
+    /** The values of a request with only nodeCount given: every other key at its default. */
+    private static Map<String, Object> defaults(String name, int nodeCount) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("nodeCount", nodeCount);
+        values.put("windowsNodePools", false);
+        values.put("networkPolicy", "none");
+        values.put("trafficPattern", "mixed");
+        for (String feature : Fixtures.binder().contract().featureKeys()) {
+            values.put(feature, false);
+        }
+        return values;
     }
 
     @Nested
@@ -72,11 +88,15 @@ class RequestReaderTest {
                     currentPlugin: kubenet
                     """);
 
-            Request request = RequestReader.read(file, InputStream.nullInputStream());
+            Request request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
 
-            assertEquals(new Request("team-a", 50, 30, null, null, "10.240.0.0/16", "10.244.0.0/16", "10.0.0.0/16",
-                    "10.0.0.10", List.of("10.1.0.0/16", "192.168.0.0/24"), true, "2025", "calico", false, "mixed",
-                    true, false, false, false, false, false, false, false, "flannel", "kubenet"), request);
+            Map<String, Object> expected = defaults("team-a", 50);
+            expected.putAll(Map.of("maxPodsPerNode", 30, "nodeSubnetCidr", "10.240.0.0/16", "podCidr",
+                    "10.244.0.0/16", "serviceCidr", "10.0.0.0/16", "dnsServiceIp", "10.0.0.10", "connectedNetworks",
+                    List.of("10.1.0.0/16", "192.168.0.0/24"), "windowsNodePools", true, "windowsServerVersion", "2025",
+                    "networkPolicy", "calico", "directPodAccess", true));
+            expected.putAll(Map.of("customCni", "flannel", "currentPlugin", "kubenet"));
+            assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(values(request)));
         }
 
         @Test
@@ -110,37 +130,46 @@ class RequestReaderTest {
                     }
                     """);
 
-            Request request = RequestReader.read(file, InputStream.nullInputStream());
+            Request request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
 
-            assertEquals(new Request("payments", 400, 250, 0, "0", "10.10.0.0/22", "192.168.0.0/16", "172.16.0.0/16",
-                    "172.16.0.10", List.of("10.20.0.0/16"), true, "2022", "cilium", true, "intra-cluster",
-                    false, true, true, true, true, true, true, true, null, "azure-cni-node-subnet"), request);
+            Map<String, Object> expected = defaults("payments", 400);
+            expected.putAll(Map.of("maxPodsPerNode", 250, "maxSurge", "0", "nodeSubnetCidr", "10.10.0.0/22",
+                    "podCidr", "192.168.0.0/16", "serviceCidr", "172.16.0.0/16", "dnsServiceIp", "172.16.0.10",
+                    "connectedNetworks", List.of("10.20.0.0/16"), "windowsNodePools", true, "windowsServerVersion",
+                    "2022"));
+            expected.putAll(Map.of("networkPolicy", "cilium", "advancedPolicy", true, "trafficPattern",
+                    "intra-cluster", "podSourceIpVisible", true, "virtualNodes", true, "dualStack", true,
+                    "appGatewayForContainers", true, "applicationGatewayIngress", true, "sharedSubnet", true,
+                    "nodeAutoProvisioning", true));
+            expected.put("currentPlugin", "azure-cni-node-subnet");
+            assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(values(request)));
+            assertEquals(0, request.surgeNodes());
         }
 
         @Test
         void onlyNodeCountGivesAllDefaults() throws Exception {
             Path file = write("minimal.yml", "nodeCount: 3\n");
 
-            assertEquals(defaults("minimal", 3), RequestReader.read(file, InputStream.nullInputStream()));
+            assertEquals(defaults("minimal", 3), values(RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder())));
         }
 
         @Test
         void nameDefaultsToFileNameWithoutLastExtension() throws Exception {
             Path file = write("team-b.prod.json", "{\"nodeCount\": 3}");
 
-            assertEquals("team-b.prod", RequestReader.read(file, InputStream.nullInputStream()).name());
+            assertEquals("team-b.prod", RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()).name());
         }
 
         @Test
         void dashReadsStdinAndSniffsJson() throws Exception {
-            Request request = RequestReader.read(Path.of("-"), stream("  {\"nodeCount\": 7}"));
+            Request request = RequestReader.read(Path.of("-"), stream("  {\"nodeCount\": 7}"), Fixtures.binder());
 
-            assertEquals(defaults("stdin", 7), request);
+            assertEquals(defaults("stdin", 7), values(request));
         }
 
         @Test
         void stdinYamlIsSniffed() throws Exception {
-            assertEquals(defaults("stdin", 8), RequestReader.read(Path.of("-"), stream("nodeCount: 8\n")));
+            assertEquals(defaults("stdin", 8), values(RequestReader.read(Path.of("-"), stream("nodeCount: 8\n"), Fixtures.binder())));
         }
 
         @Test
@@ -148,22 +177,22 @@ class RequestReaderTest {
             Path json = write("request.txt", "{\"nodeCount\": 4}");
             Path yaml = write("request.conf", "nodeCount: 5\n");
 
-            assertEquals(defaults("request", 4), RequestReader.read(json, InputStream.nullInputStream()));
-            assertEquals(defaults("request", 5), RequestReader.read(yaml, InputStream.nullInputStream()));
+            assertEquals(defaults("request", 4), values(RequestReader.read(json, InputStream.nullInputStream(), Fixtures.binder())));
+            assertEquals(defaults("request", 5), values(RequestReader.read(yaml, InputStream.nullInputStream(), Fixtures.binder())));
         }
 
         @Test
         void yamlIntegerWindowsVersionIsAccepted() throws Exception {
             Request request = read("nodeCount: 3\nwindowsNodePools: true\nwindowsServerVersion: 2019\n");
 
-            assertEquals("2019", request.windowsServerVersion());
+            assertEquals(List.of("2019"), request.windowsServerVersions());
         }
 
         @Test
         void nullValuesMeanNotGiven() throws Exception {
             Request request = read("nodeCount: 3\npodCidr:\nnetworkPolicy: ~\nsurgeNodes: null\n");
 
-            assertEquals(defaults("req", 3), request);
+            assertEquals(defaults("req", 3), values(request));
         }
 
         @Test
@@ -178,7 +207,7 @@ class RequestReaderTest {
 
         @Test
         void byteOrderMarkIsIgnored() throws Exception {
-            assertEquals(defaults("req", 3), read("\uFEFF{\"nodeCount\": 3}"));
+            assertEquals(defaults("req", 3), values(read("\uFEFF{\"nodeCount\": 3}")));
         }
     }
 
@@ -397,7 +426,7 @@ class RequestReaderTest {
         void emptyFile() throws IOException {
             Path file = write("empty.yaml", "");
             InputException e = assertThrows(InputException.class,
-                    () -> RequestReader.read(file, InputStream.nullInputStream()));
+                    () -> RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
 
             assertEquals(file + ": the request is empty", e.getMessage());
         }
@@ -445,7 +474,7 @@ class RequestReaderTest {
         void jsonFileExtensionForcesJsonParsing() throws IOException {
             Path file = write("team.json", "nodeCount: 3\n");
             InputException e = assertThrows(InputException.class,
-                    () -> RequestReader.read(file, InputStream.nullInputStream()));
+                    () -> RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
 
             assertEquals(file + ":1: invalid JSON: Unrecognized token 'nodeCount': was expecting "
                     + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", e.getMessage());
@@ -480,7 +509,7 @@ class RequestReaderTest {
         @Test
         void notUtf8() {
             InputException e = assertThrows(InputException.class, () -> RequestReader.read("req.yaml", "req",
-                    new ByteArrayInputStream(new byte[] {'n', ':', ' ', (byte) 0xFF, '\n'})));
+                    new ByteArrayInputStream(new byte[] {'n', ':', ' ', (byte) 0xFF, '\n'}), Fixtures.binder()));
 
             assertEquals("req.yaml: is not UTF-8 text", e.getMessage());
         }
@@ -489,7 +518,7 @@ class RequestReaderTest {
         void missingFile() {
             Path file = dir.resolve("absent.yaml");
             InputException e = assertThrows(InputException.class,
-                    () -> RequestReader.read(file, InputStream.nullInputStream()));
+                    () -> RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
 
             assertEquals(file + ": no such file", e.getMessage());
         }
@@ -497,7 +526,7 @@ class RequestReaderTest {
         @Test
         void directory() {
             InputException e = assertThrows(InputException.class,
-                    () -> RequestReader.read(dir, InputStream.nullInputStream()));
+                    () -> RequestReader.read(dir, InputStream.nullInputStream(), Fixtures.binder()));
 
             assertEquals(dir + ": is a directory, not a request file", e.getMessage());
         }
@@ -515,7 +544,7 @@ class RequestReaderTest {
                 windowsServerVersion: 2022
                 """);
         InputException e = assertThrows(InputException.class,
-                () -> RequestReader.read(file, InputStream.nullInputStream()));
+                () -> RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
 
         assertEquals(String.join("\n",
                 file + ":2: unknown key 'nodeCont'; did you mean 'nodeCount'?",

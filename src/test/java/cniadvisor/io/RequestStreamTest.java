@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -25,11 +26,11 @@ class RequestStreamTest {
 
     private static List<String> read(String file, BatchInputFormat format, byte[] content) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (RequestStream stream = RequestStream.open(file, new ByteArrayInputStream(content), format)) {
+        try (RequestStream stream = RequestStream.open(file, new ByteArrayInputStream(content), format, Fixtures.binder())) {
             while (stream.hasNext()) {
                 BatchRecord record = stream.next();
                 try {
-                    Request request = record.bind();
+                    Request request = record.bind(Fixtures.binder());
                     lines.add(record.line() + ": " + request.name() + " " + request.nodeCount());
                 } catch (InputException e) {
                     lines.add(record.line() + ": " + e.errors().stream().map(InputError::format)
@@ -44,9 +45,9 @@ class RequestStreamTest {
     private static List<Request> requests(String file, BatchInputFormat format, String content) throws Exception {
         List<Request> requests = new ArrayList<>();
         try (RequestStream stream = RequestStream.open(file,
-                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), format)) {
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), format, Fixtures.binder())) {
             while (stream.hasNext()) {
-                requests.add(stream.next().bind());
+                requests.add(stream.next().bind(Fixtures.binder()));
             }
         }
         return requests;
@@ -70,7 +71,7 @@ class RequestStreamTest {
             assertEquals("teams.csv#2", requests.get(1).name());
             assertEquals(List.of(), requests.get(1).connectedNetworks());
             assertEquals(true, requests.get(1).windowsNodePools());
-            assertEquals("2025", requests.get(1).windowsServerVersion());
+            assertEquals(List.of("2025"), requests.get(1).windowsServerVersions());
             assertEquals("none", requests.get(1).networkPolicy());
         }
 
@@ -249,7 +250,7 @@ class RequestStreamTest {
     void anInvalidRequestIsShownByTheNameItGivesElseItsDefaultName() throws IOException {
         try (RequestStream stream = RequestStream.open("t.jsonl", new ByteArrayInputStream(
                 "{\"name\": \"payments\", \"nodeCount\": 0}\n{\"name\": null, \"nodeCount\": 0}\n"
-                        .getBytes(StandardCharsets.UTF_8)), BatchInputFormat.jsonl)) {
+                        .getBytes(StandardCharsets.UTF_8)), BatchInputFormat.jsonl, Fixtures.binder())) {
             assertEquals("payments", stream.next().displayName());
             assertEquals("t.jsonl#2", stream.next().displayName());
             assertFalse(stream.hasNext());

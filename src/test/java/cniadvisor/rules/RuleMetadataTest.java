@@ -1,5 +1,6 @@
 package cniadvisor.rules;
 
+import cniadvisor.testing.Fixtures;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
@@ -38,7 +39,7 @@ class RuleMetadataTest {
     @ParameterizedTest
     @MethodSource("exampleRequests")
     void everyReasonForAnExampleCitesADatedSourceWithAUrl(Path example) throws Exception {
-        Advice advice = advisor().advise(RequestReader.read(example, InputStream.nullInputStream()), AS_OF);
+        Advice advice = advisor().advise(RequestReader.read(example, InputStream.nullInputStream(), Fixtures.binder()), AS_OF);
 
         List<Reason> reasons = allReasons(advice).toList();
         assertFalse(reasons.isEmpty(), "the advice gives reasons");

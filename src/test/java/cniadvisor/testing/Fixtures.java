@@ -2,7 +2,9 @@ package cniadvisor.testing;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
+import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
@@ -28,6 +30,7 @@ public final class Fixtures {
     public static final Path EXAMPLES = Path.of("examples");
 
     private static Advisor advisor;
+    private static RequestBinder binder;
 
     private Fixtures() {
     }
@@ -44,12 +47,24 @@ public final class Fixtures {
         return advisor;
     }
 
+    /** The request contract's binder for the bundled facts (facts only: no rules are compiled for it). */
+    public static synchronized RequestBinder binder() {
+        if (binder == null) {
+            try {
+                binder = RequestBinder.forKnowledge(KnowledgeLoader.load(FACTS));
+            } catch (Exception e) {
+                throw new IllegalStateException("bundled facts failed to load: " + e.getMessage(), e);
+            }
+        }
+        return binder;
+    }
+
     /** A request from YAML lines, e.g. {@code request("nodeCount: 10", "windowsNodePools: true")}. */
     public static Request request(String... yamlLines) {
         String yaml = String.join("\n", yamlLines) + "\n";
         try {
             return RequestReader.read("test.yaml", "test",
-                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), binder());
         } catch (Exception e) {
             throw new IllegalArgumentException("bad test request: " + e.getMessage(), e);
         }
