@@ -153,17 +153,17 @@ public final class Verdict {
     public void rejectRange(RuleContext rule, RequestRange range, String text, Object... args) {
         addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
         if (range.given()) {
-            reject(rule, range.role());
+            reject(rule, range.role(), range.cidr());
         }
     }
 
     public void rejectRange(RuleContext rule, RangeRelation relation, String text, Object... args) {
         addressFindings.add(reason(rule, null, Reason.ERROR, null, text, args));
         if (relation.given()) {
-            reject(rule, relation.role());
+            reject(rule, relation.role(), relation.cidr());
         }
         if (relation.otherGiven()) {
-            reject(rule, relation.otherRole());
+            reject(rule, relation.otherRole(), relation.otherCidr());
         }
     }
 
@@ -182,8 +182,13 @@ public final class Verdict {
         addressFindings.add(reason(rule, null, Reason.INFO, null, text, args));
     }
 
-    private void reject(RuleContext rule, String role) {
+    /**
+     * Records the rejection under the role ("service-cidr") and under the role and range ("node-subnet
+     * 10.1.0.0/24"): a cluster has one range of most roles, but a subnet of each pool.
+     */
+    private void reject(RuleContext rule, String role, String cidr) {
         rejectedRoles.computeIfAbsent(role, r -> new java.util.TreeSet<>()).add(meta(rule).id());
+        rejectedRoles.computeIfAbsent(role + " " + cidr, r -> new java.util.TreeSet<>()).add(meta(rule).id());
     }
 
     private void requireCandidate(RuleContext rule, Candidate candidate) {

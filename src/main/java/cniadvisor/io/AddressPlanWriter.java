@@ -26,7 +26,8 @@ public final class AddressPlanWriter {
             s.append("  Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append('\n');
             for (ProposedRange r : plan.ranges()) {
                 s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()),
-                        r.usable() == null ? "(none free)" : Escape.oneLine(r.usable()), Escape.oneLine(origin(r))));
+                        r.usable() == null ? "(none free)" : Escape.oneLine(r.usable()),
+                        Escape.oneLine(forPools(r.pools()) + origin(r))));
             }
         }
         s.append("  Sizing per option\n");
@@ -52,7 +53,7 @@ public final class AddressPlanWriter {
             s.append("| Range | CIDR | Origin |\n|---|---|---|\n");
             plan.ranges().forEach(r -> s.append("| ").append(AdviceWriter.md(RangeRelation.label(r.role())))
                     .append(" | ").append(r.usable() == null ? "(none free)" : Escape.markdownCode(r.usable(), true))
-                    .append(" | ").append(AdviceWriter.md(origin(r))).append(" |\n"));
+                    .append(" | ").append(AdviceWriter.md(forPools(r.pools()) + origin(r))).append(" |\n"));
             s.append('\n');
         }
         s.append("| Option | Range | Needs | Smallest | Range checked | Usable | Fits | Headroom | Holds nodes |\n")
@@ -85,7 +86,10 @@ public final class AddressPlanWriter {
                     .append(String.format(Locale.ROOT, "%,d", f.available())).append(' ')
                     .append(f.unit().equals("nodes") ? "nodes" : "usable").append(f.fits() ? ", fits" : ", DOES NOT FIT")
                     .append(String.format(Locale.ROOT, ", headroom %,d", f.headroom()));
-            if (f.capacityNodes() != null && !f.unit().equals("nodes")) {
+            if (f.room().size() > 1 || f.room().size() == 1 && f.pools().size() == 1 && !isShorthand(f)) {
+                s.append(", room for ").append(f.room().stream().map(r -> String.format(Locale.ROOT,
+                        "%,d more %s nodes", r.moreNodes(), r.pool())).collect(Collectors.joining(" or ")));
+            } else if (f.capacityNodes() != null && !f.unit().equals("nodes")) {
                 s.append(String.format(Locale.ROOT, ", holds %,d nodes", f.capacityNodes()));
             }
         }
@@ -93,6 +97,17 @@ public final class AddressPlanWriter {
             s.append(" (").append(f.note()).append(')');
         }
         return s.toString();
+    }
+
+    /** The one pool of the flat keys: its room is what "holds N nodes" says. */
+    private static boolean isShorthand(AddressFit f) {
+        return f.pools().equals(List.of(RequestBinder.SHORTHAND_POOL_NAME));
+    }
+
+    /** "for pools system, apps: " when a subnet is some pools' (the cluster lists its pools), else "". */
+    private static String forPools(List<String> pools) {
+        return pools.isEmpty() ? "" : "for " + (pools.size() == 1 ? "pool " : "pools ") + String.join(", ", pools)
+                + ": ";
     }
 
     /**

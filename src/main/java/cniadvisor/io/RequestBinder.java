@@ -293,7 +293,7 @@ public final class RequestBinder {
         }
         if (!list.isArray() || list.isEmpty()) {
             errors.add(new InputError(file, line, "nodePools", "expected a list of node pools (each with name and "
-                    + "maxCount at least), got " + ValueReaders.describe(list)));
+                    + "maxCount at least), got " + (list.isArray() ? "an empty list" : ValueReaders.describe(list))));
             return List.of();
         }
         List<NodePool> pools = new ArrayList<>();
@@ -307,14 +307,19 @@ public final class RequestBinder {
                         + "...), got " + ValueReaders.describe(item)));
                 continue;
             }
+            JsonNode name = item.path("name");
+            if (name.isTextual() && !name.textValue().isBlank()) {
+                String given = name.textValue().strip();
+                Integer first = names.putIfAbsent(given.toLowerCase(Locale.ROOT), i);
+                if (first != null) {
+                    errors.add(new InputError(file, line, where + " (" + ValueReaders.shorten(given) + ").name", "'"
+                            + ValueReaders.shorten(given) + "' is also the name of nodePools[" + first
+                            + "]; each pool needs its own name"));
+                }
+            }
             NodePool pool = bindPool(item, i, file, line, errors);
             if (pool == null) {
                 continue;
-            }
-            Integer first = names.putIfAbsent(pool.name().toLowerCase(Locale.ROOT), i);
-            if (first != null) {
-                errors.add(new InputError(file, line, where + ".name", "'" + pool.name()
-                        + "' is also the name of nodePools[" + first + "]; each pool needs its own name"));
             }
             totalNodes += pool.maxCount();
             pools.add(pool);

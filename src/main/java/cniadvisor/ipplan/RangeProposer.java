@@ -37,23 +37,34 @@ public final class RangeProposer {
                                        List<RequestRange> requestRanges,
                                        Map<String, ? extends Collection<String>> rejectedRoles) {
         List<Span> taken = new ArrayList<>();
-        requestRanges.stream().filter(RequestRange::given).map(r -> Span.of(r.cidr())).forEach(taken::add);
+        List<Span> vnet = new ArrayList<>();
+        for (RequestRange range : requestRanges) {
+            if (range.given()) {
+                (range.role().equals(AddressPlanner.VNET) ? vnet : taken).add(Span.of(range.cidr()));
+            }
+        }
         planner.reserved().forEach(reserved -> taken.add(reserved.span()));
+        // cluster-private ranges (pod CIDR, service CIDR) must stay clear of the VNet; its subnets lie inside it
+        List<Span> takenWithVnet = new ArrayList<>(taken);
+        takenWithVnet.addAll(vnet);
         Map<String, String> rejected = new java.util.TreeMap<>();
         rejectedRoles.forEach((role, rules) -> rejected.put(role, "rejected by " + String.join(", ", rules)
                 + " (see the findings)"));
-        // a given range too small for this option cannot be used for it either (plan --option names any option)
+        // a given subnet too small for this option cannot be used for it either (plan --option names any option)
+        Map<String, String> tooSmall = new java.util.TreeMap<>();
         fits.stream().filter(f -> f.option().equals(option.id()) && f.given() && !f.fits())
-                .forEach(f -> rejected.putIfAbsent(f.range().equals(AddressPlanner.POD_SUBNET_STATIC)
-                        ? AddressPlanner.POD_SUBNET : f.range(), "too small for " + option.id() + ": it needs "
-                        + f.formula()));
+                .forEach(f -> tooSmall.putIfAbsent(role(f) + " " + f.cidr(), "too small for " + option.id()
+                        + ": it needs " + f.formula()));
+        fits.stream().filter(f -> f.option().equals(option.id()) && f.given() && !f.fits()
+                        && f.range().equals(AddressPlanner.POD_CIDR))
+                .forEach(f -> rejected.putIfAbsent(AddressPlanner.POD_CIDR, tooSmall.get(role(f) + " " + f.cidr())));
         // AKS's defaults are claimed first, so a proposed subnet never pushes a usable default aside
         Optional<ProposedRange> podCidr = Optional.empty();
         if (option.podAddresses().equals(AddressPlanner.POD_CIDR) || option.podAddresses().equals("none")) {
             int prefix = fit(fits, option, AddressPlanner.POD_CIDR).map(AddressFit::smallestPrefix)
                     .orElse(Cidrs.prefixLength(planner.defaultRange("default-pod-cidr")));
             podCidr = clusterRange(AddressPlanner.POD_CIDR, request.podCidr(), "default-pod-cidr", prefix,
-                    rejected, false, taken);
+                    rejected, false, takenWithVnet);
         }
         // a proposed service CIDR takes the size of AKS's default
         String defaultService = planner.defaultRange("default-service-cidr");
@@ -62,43 +73,123 @@ public final class RangeProposer {
         boolean dnsPinsDefault = request.serviceCidr() == null && dnsKept
                 && Cidrs.contains(defaultService, request.dnsServiceIp());
         Optional<ProposedRange> service = clusterRange(AddressPlanner.SERVICE_CIDR, request.serviceCidr(),
-                "default-service-cidr", servicePrefix, rejected, dnsPinsDefault, taken);
+                "default-service-cidr", servicePrefix, rejected, dnsPinsDefault, takenWithVnet);
         Optional<ProposedRange> dns = service.map(svc -> dnsServiceIp(request, svc, rejected));
+        // what the cluster-private ranges took is taken for the subnets too
+        podCidr.map(ProposedRange::usable).filter(java.util.Objects::nonNull).ifPresent(c -> taken.add(Span.of(c)));
+        service.map(ProposedRange::usable).filter(java.util.Objects::nonNull).ifPresent(c -> taken.add(Span.of(c)));
 
+        Subnets subnets = new Subnets(taken, vnet, rejected, tooSmall, request.nodePoolsGiven());
         List<ProposedRange> ranges = new ArrayList<>();
-        Optional<AddressFit> nodeFit = fit(fits, option, AddressPlanner.NODE_SUBNET);
-        if (request.nodeSubnetCidr() != null) {
-            ranges.add(rejected.containsKey(AddressPlanner.NODE_SUBNET)
-                    ? rejected(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(),
-                    nodeFit.flatMap(f -> free(f.smallestPrefix(), taken)).map(cidr -> take(cidr, taken)).orElse(null),
-                    rejected.get(AddressPlanner.NODE_SUBNET))
-                    : new ProposedRange(AddressPlanner.NODE_SUBNET, request.nodeSubnetCidr(), "given", null, null,
-                    null));
-        } else {
-            nodeFit.flatMap(f -> free(f.smallestPrefix(), taken)).ifPresent(cidr -> ranges.add(new ProposedRange(
-                    AddressPlanner.NODE_SUBNET, take(cidr, taken), "proposed", null,
-                    "no node subnet given; sized for " + nodeFit.get().formula(), null)));
+        for (AddressFit nodeFit : fits(fits, option, AddressPlanner.NODE_SUBNET)) {
+            boolean cluster = nodeFit.cidr() == null || nodeFit.cidr().equals(request.nodeSubnetCidr());
+            if (nodeFit.cidr() == null && !sharesClusterSubnet(request, nodeFit)) {
+                continue; // the pools' own subnet, known only by its resource id: it exists
+            }
+            subnets.add(ranges, AddressPlanner.NODE_SUBNET, nodeFit.cidr(), nodeFit, cluster,
+                    "no node subnet given; sized for " + nodeFit.formula());
         }
         if (option.podAddresses().equals(AddressPlanner.POD_SUBNET)) {
             String row = planner.staticBlock(request, option.id()) ? AddressPlanner.POD_SUBNET_STATIC
                     : AddressPlanner.POD_SUBNET;
-            AddressFit podFit = fit(fits, option, row).orElseThrow();
-            Optional<String> free = free(podFit.smallestPrefix(), taken).map(cidr -> take(cidr, taken));
-            if (podFit.given()) {
-                ranges.add(!rejected.containsKey(AddressPlanner.POD_SUBNET)
-                        ? new ProposedRange(AddressPlanner.POD_SUBNET, podFit.cidr(), "given", null, null, null)
-                        : rejected(AddressPlanner.POD_SUBNET, podFit.cidr(), free.orElse(null),
-                        rejected.get(AddressPlanner.POD_SUBNET)));
-            } else {
-                free.ifPresent(cidr -> ranges.add(new ProposedRange(AddressPlanner.POD_SUBNET, cidr, "proposed",
-                        null, "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network",
-                        null)));
+            for (AddressFit podFit : fits(fits, option, row)) {
+                subnets.add(ranges, AddressPlanner.POD_SUBNET, podFit.cidr(), podFit, podFit.cidr() == null,
+                        "sized for " + podFit.formula() + "; it must lie in the cluster's virtual network");
             }
+        }
+        if (request.apiServerVnetIntegration()) {
+            subnets.other(ranges, AddressPlanner.API_SERVER_SUBNET, request.apiServerSubnetCidr(),
+                    limitPrefix("apiServerSubnet", "longestPrefix"),
+                    "API server VNet integration takes a subnet of its own, delegated to the cluster");
+        }
+        if (request.uses("appGatewayForContainers")) {
+            subnets.other(ranges, AddressPlanner.AGC_SUBNET, request.appGatewayForContainersSubnetCidr(),
+                    limitPrefix("appGatewayForContainersSubnet", "exactPrefix"),
+                    "Application Gateway for Containers takes a delegated subnet of its own");
+        }
+        if (request.uses("applicationGatewayIngress")) {
+            subnets.other(ranges, AddressPlanner.APPGW_SUBNET, request.applicationGatewaySubnetCidr(),
+                    limitPrefix("applicationGatewaySubnet", "longestPrefix"),
+                    "the Application Gateway takes a subnet of its own");
+        }
+        if (request.virtualNodesSubnetCidr() != null) {
+            subnets.other(ranges, AddressPlanner.ACI_SUBNET, request.virtualNodesSubnetCidr(), null, null);
         }
         podCidr.ifPresent(ranges::add);
         service.ifPresent(ranges::add);
         dns.ifPresent(ranges::add);
         return ranges;
+    }
+
+    /** The prefix length a limit of facts/ gives a subnet, when facts/ has it. */
+    private Integer limitPrefix(String subject, String name) {
+        return planner.knowledge().limit(subject, name).map(l -> (int) l.value()).orElse(null);
+    }
+
+    private static boolean sharesClusterSubnet(Request request, AddressFit fit) {
+        return request.nodePools().stream().filter(p -> fit.pools().contains(p.name()))
+                .anyMatch(p -> p.nodeSubnetKey() == null);
+    }
+
+    private static String role(AddressFit fit) {
+        return fit.range().equals(AddressPlanner.POD_SUBNET_STATIC) ? AddressPlanner.POD_SUBNET : fit.range();
+    }
+
+    /**
+     * The VNet's subnets: each given one kept (rejected, with a proposal, when a rule rejected it or it is too small
+     * for the option), each missing one proposed inside the VNet's address spaces (or, without them, the supported
+     * private ranges), clear of every other range.
+     */
+    private final class Subnets {
+        private final List<Span> taken;
+        private final List<Span> vnet;
+        private final Map<String, String> rejected;
+        private final Map<String, String> tooSmall;
+        private final boolean poolsGiven;
+
+        Subnets(List<Span> taken, List<Span> vnet, Map<String, String> rejected, Map<String, String> tooSmall,
+                boolean poolsGiven) {
+            this.taken = taken;
+            this.vnet = vnet;
+            this.rejected = rejected;
+            this.tooSmall = tooSmall;
+            this.poolsGiven = poolsGiven;
+        }
+
+        void add(List<ProposedRange> ranges, String role, String given, AddressFit fit, boolean cluster,
+                 String proposedWhy) {
+            List<String> pools = poolsGiven ? fit.pools() : List.of();
+            if (given != null) {
+                String key = role + " " + given;
+                String why = rejected.containsKey(key) ? rejected.get(key) : tooSmall.get(key);
+                ranges.add(why == null ? new ProposedRange(role, given, "given", null, null, null, pools)
+                        : new ProposedRange(role, given, ProposedRange.REJECTED, null, why,
+                        free(fit.smallestPrefix()).orElse(null), pools));
+            } else if (cluster) {
+                free(fit.smallestPrefix()).ifPresent(cidr -> ranges.add(new ProposedRange(role, cidr, "proposed",
+                        null, proposedWhy, null, pools)));
+            }
+        }
+
+        void other(List<ProposedRange> ranges, String role, String given, Integer prefix, String proposedWhy) {
+            if (given != null) {
+                String why = rejected.get(role + " " + given);
+                ranges.add(why == null ? new ProposedRange(role, given, "given", null, null, null)
+                        : new ProposedRange(role, given, ProposedRange.REJECTED, null, why,
+                        prefix == null ? null : free(prefix).orElse(null)));
+            } else if (prefix != null) {
+                free(prefix).ifPresent(cidr -> ranges.add(new ProposedRange(role, cidr, "proposed", null,
+                        proposedWhy + "; a /" + prefix + " (facts/)", null)));
+            }
+        }
+
+        /** A free aligned block, taken: inside the VNet when its address spaces are known. */
+        private Optional<String> free(int prefix) {
+            Optional<String> cidr = vnet.isEmpty() ? RangeProposer.this.free(prefix, taken)
+                    : freeIn(vnet, prefix, taken);
+            cidr.ifPresent(c -> take(c, taken));
+            return cidr;
+        }
     }
 
     private static ProposedRange rejected(String role, String given, String proposal, String why) {
@@ -169,12 +260,17 @@ public final class RangeProposer {
      * Rather than trying every block, the search jumps past each range it runs into.
      */
     private Optional<String> free(int prefix, List<Span> taken) {
+        return freeIn(planner.supportedPodRanges().stream().filter(pool -> pool.prefixLength() <= prefix)
+                .map(AddressPlanner.KnownRange::span).toList(), prefix, taken);
+    }
+
+    /** The first aligned block of {@code prefix} inside {@code spaces} (in order) that overlaps nothing taken. */
+    private static Optional<String> freeIn(List<Span> spaces, int prefix, List<Span> taken) {
         long size = 1L << (Integer.SIZE - prefix);
-        for (AddressPlanner.KnownRange pool : planner.supportedPodRanges()) {
-            if (pool.prefixLength() > prefix) {
-                continue;
-            }
-            Span span = pool.span(); // aligned to its own size, so to any smaller block size too
+        for (Span space : spaces) {
+            // the first aligned block at or after the space's start
+            long start = (space.first() + size - 1) / size * size;
+            Span span = new Span(start, space.last());
             long cursor = span.first();
             while (cursor + size - 1 <= span.last()) {
                 Span candidate = new Span(cursor, cursor + size - 1);
@@ -201,5 +297,9 @@ public final class RangeProposer {
 
     private static Optional<AddressFit> fit(List<AddressFit> fits, PluginOption option, String range) {
         return fits.stream().filter(f -> f.option().equals(option.id()) && f.range().equals(range)).findFirst();
+    }
+
+    private static List<AddressFit> fits(List<AddressFit> fits, PluginOption option, String range) {
+        return fits.stream().filter(f -> f.option().equals(option.id()) && f.range().equals(range)).toList();
     }
 }

@@ -12,6 +12,11 @@ public record Support(String subject, String feature, String level, String note,
     public static final List<String> LEVELS = List.of("supported", "partial", "unsupported");
 
     /** The note, or what the level says when the entry has none; for reason texts. */
+    /** " (the note)" for reason texts, or "" when the cell has no note. */
+    public String because() {
+        return note == null ? "" : " (" + note + ")";
+    }
+
     public String why() {
         if (note != null) {
             return note;

@@ -42,7 +42,7 @@ class RulesCheckCommandTest {
     void bundledRulesAndFactsAreOk() {
         CliRun run = CliRun.run("rules", "check");
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 6 fact files: ok"), lines(run));
+        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 7 fact files: ok"), lines(run));
     }
 
     @Test
@@ -73,7 +73,7 @@ class RulesCheckCommandTest {
                     @source("learn-cni-overview")
                     @decides("x")
                 when
-                    Request( windowsPools )
+                    Request( nodePoolsGivn )
                     $c : Candidate( colour == "red" )
                 then
                     verdict.exclude(kcontext, $c, "x");
@@ -82,8 +82,8 @@ class RulesCheckCommandTest {
         CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(List.of(
-                file + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); did you mean "
-                        + "'windowsNodePools'?",
+                file + ":10:14: unknown field 'nodePoolsGivn' on Request (expression: nodePoolsGivn); did you mean "
+                        + "'nodePoolsGiven'?",
                 file + ":11:21: unknown field 'colour' on Candidate (expression: colour == \"red\"); its fields are "
                         + "option, dataplane, policy, components",
                 "2 problems"), lines(run));
@@ -132,7 +132,7 @@ class RulesCheckCommandTest {
         Path team = Files.createDirectories(dir.resolve("team"));
         Files.writeString(team.resolve("team.drl"), HEADER.replace("cniadvisor.rules", "team.rules") + """
                 rule "Team copy of a bundled id"
-                    @id("ELIG-WINDOWS")
+                    @id("ELIG-UNSUPPORTED-FEATURE")
                     @source("learn-cni-overview")
                     @decides("x")
                 when
@@ -145,7 +145,7 @@ class RulesCheckCommandTest {
         assertEquals(3, run.exitCode(), run::toString);
         List<String> lines = lines(run);
         assertEquals(2, lines.size(), run::toString);
-        assertTrue(lines.get(0).contains(": duplicate rule id ELIG-WINDOWS (also at "), lines.get(0));
+        assertTrue(lines.get(0).contains(": duplicate rule id ELIG-UNSUPPORTED-FEATURE (also at "), lines.get(0));
         // both places, whichever sorts first
         assertTrue(lines.get(0).contains(team.resolve("team.drl") + ":5"), lines.get(0));
         assertTrue(lines.get(0).contains("rules/eligibility.drl:9"), lines.get(0));
@@ -199,7 +199,7 @@ class RulesCheckCommandTest {
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("1 rule, 6 fact files: ok (1 warning)", lines(run).get(1));
+        assertEquals("1 rule, 7 fact files: ok (1 warning)", lines(run).get(1));
         assertTrue(lines(run).get(0).startsWith(file + ":5: warning: "), run::toString);
     }
 
@@ -212,7 +212,7 @@ class RulesCheckCommandTest {
                     @source("learn-cni-overview")
                     @decides("x")
                 when
-                    Request( windowsPools )
+                    Request( nodePoolsGivn )
                 then
                     verdict.info(kcontext, "x");
                 end
@@ -232,8 +232,8 @@ class RulesCheckCommandTest {
         CliRun run = CliRun.run("rules", "check", "--rules", rules.toString(), "--facts", facts.toString());
         assertEquals(3, run.exitCode(), run::toString);
         assertEquals(List.of(
-                rules.resolve("a.drl") + ":10:14: unknown field 'windowsPools' on Request (expression: windowsPools); "
-                        + "did you mean 'windowsNodePools'?",
+                rules.resolve("a.drl") + ":10:14: unknown field 'nodePoolsGivn' on Request (expression: nodePoolsGivn); "
+                        + "did you mean 'nodePoolsGiven'?",
                 facts.resolve("zz-team.yaml") + ":3: unknown key 'colour'; allowed: includesSurge, name, note, "
                         + "sources, subject, unit, value",
                 facts.resolve("zz-team.yaml") + ":2: name: 'maxNodez' is not a declared limit name; did you mean "
@@ -269,7 +269,7 @@ class RulesCheckCommandTest {
                         + facts.resolve("support.yaml") + ":" + lineOf(facts.resolve("support.yaml"),
                         "features: [nodeAutoProvisioning, windows]") + ")",
                 file + ":3: sources: unknown source id 'no-such-source'",
-                file + ":2: features: 'windowz' is not a feature; did you mean 'windows'?",
+                file + ":2: features: 'windowz' is not a feature; did you mean 'windows'? (features: declares them)",
                 file + ":3: features: name two different features, e.g. [nodeAutoProvisioning, windows]",
                 file + ":3: level: 'fatal' is not one of error, warning, info",
                 file + ":4: note: required (say what goes wrong and what to do)",
@@ -353,7 +353,7 @@ class RulesCheckCommandTest {
                 rule "Broken"
                     @id("B-1") @source("learn-cni-overview") @decides("x")
                 when
-                    Request( windowsPools )
+                    Request( nodePoolsGivn )
                 then
                 end
                 """);

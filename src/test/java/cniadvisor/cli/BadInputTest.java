@@ -85,8 +85,8 @@ class BadInputTest {
                         "error: " + file + ":1: nodeCount: expected a whole number from 1 up, got 0",
                         "error: " + file + ":2: podCidr: \"10.244.0.1/16\" has host bits set; "
                                 + "the network address is 10.244.0.0/16",
-                        "error: " + file + ":3: networkPolicy: \"calicoo\" is not one of none, any, azure, calico, "
-                                + "cilium"),
+                        "error: " + file + ":3: networkPolicy: \"calicoo\" is not one of none, any, cilium, calico, "
+                                + "azure; did you mean 'calico'?"),
                 CliRun.run("advise", "-f", file.toString()));
     }
 

@@ -131,8 +131,8 @@ class FailOnTest {
                 + "needs Azure CNI Overlay); drop one of the two.\n";
         assertEquals(4, run.exitCode(), run::toString);
         assertEquals(finding + "cni-advisor: no option fits the requirements of impossible (azure-cni-overlay: "
-                + "ELIG-VIRTUAL-NODES; azure-cni-pod-subnet: ELIG-DUAL-STACK, ELIG-VIRTUAL-NODES; azure-cni-node-subnet: "
-                + "ELIG-DUAL-STACK; kubenet: ELIG-DUAL-STACK, ELIG-VIRTUAL-NODES, LIFE-RETIRING-PLUGIN-NEW-CLUSTER; "
+                + "ELIG-UNSUPPORTED-FEATURE; azure-cni-pod-subnet: ELIG-UNSUPPORTED-FEATURE; azure-cni-node-subnet: "
+                + "ELIG-UNSUPPORTED-FEATURE; kubenet: ELIG-UNSUPPORTED-FEATURE, LIFE-RETIRING-PLUGIN-NEW-CLUSTER; "
                 + "byo-cni: ELIG-BYO-NEEDS-CUSTOM-CNI)\n", run.err(), "no fit said on stderr; no --fail-on closing line");
         assertEquals(4, terraform.exitCode(), terraform::toString);
         assertTrue(terraform.err().startsWith(finding + "error: no option satisfies the requirements of impossible, "

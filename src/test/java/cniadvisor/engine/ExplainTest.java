@@ -80,7 +80,7 @@ class ExplainTest {
         assertEquals(firings.stream().filter(f -> f.option() == null)
                 .map(f -> f.sequence() + " " + f.ruleId() + " " + f.matched()).toList(), steps(explain.get("request")));
         assertTrue(steps(explain.get("request")).stream().anyMatch(s -> s.endsWith(" LIFE-WINDOWS-RETIRED "
-                + "[Request(legacy-windows), Retirement(windows:2019: 2026-03-01), Context(as of 2026-11-21)]")));
+                + "[Request(legacy-windows), String(2019), Retirement(windows:2019: 2026-03-01), Context(as of 2026-11-21)]")));
     }
 
     private static List<String> steps(JsonNode group) {

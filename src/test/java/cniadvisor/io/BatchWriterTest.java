@@ -104,7 +104,7 @@ class BatchWriterTest {
         assertEquals("     1  payments                  azure-cni-overlay / cilium / cilium            0   0",
                 lines.get(1));
         assertTrue(lines.get(2).startsWith("     2  kiosk                     NO FIT                                  "
-                + "       1   0  azure-cni-overlay: ELIG-VIRTUAL-NODES; "), lines.get(2));
+                + "       1   0  azure-cni-overlay: ELIG-UNSUPPORTED-FEATURE; "), lines.get(2));
         assertEquals("     3  bad                       INVALID                                        -   -  "
                 + "t.csv:4: nodeCount: expected a whole number from 1 up, got \"0\"", lines.get(3));
         assertTrue(lines.get(4).startsWith("     4  lob                       azure-cni-overlay / azure / none       "
@@ -134,7 +134,7 @@ class BatchWriterTest {
         assertTrue(payments.get("azCli").startsWith("az aks create --resource-group <resource-group> --name payments"));
         assertEquals("no-fit", all.get(1).get("status"));
         assertEquals("ELIG-CONFLICT-ERROR", all.get(1).get("rules"));
-        assertTrue(all.get(1).get("messages").startsWith("no fit: azure-cni-overlay: ELIG-VIRTUAL-NODES | "));
+        assertTrue(all.get(1).get("messages").startsWith("no fit: azure-cni-overlay: ELIG-UNSUPPORTED-FEATURE | "));
         assertEquals("invalid", all.get(2).get("status"));
         assertEquals("t.csv:4: nodeCount: expected a whole number from 1 up, got \"0\"", all.get(2).get("messages"));
         assertEquals("BATCH-NODE-SUBNET-OVERLAP;LIFE-WINDOWS-RETIRING", all.get(3).get("rules"));

@@ -92,7 +92,8 @@ class KnowledgeLoaderTest {
     void unknownSectionsKeysAndMissingFieldsAreNamed() throws IOException {
         assertEquals(List.of(
                 file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
-                        + "limitNames, support, conflicts, retirements, migrations, ranges",
+                        + "limitNames, support, conflicts, retirements, migrations, ranges, features, windowsServerVersions, "
+                        + "outboundTypes",
                 file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
                 file() + ":5: level: required"),
                 problems("""
@@ -112,7 +113,7 @@ class KnowledgeLoaderTest {
                 file() + ":3: subject: 'policy:weave' is not an option id, dataplane:<id> or policy:<id>",
                 file() + ":5: cidr: '2001:db8::/32' is not an IPv4 network (a.b.c.d/n, the network address of its "
                         + "prefix) or an IPv4 address (a.b.c.d)",
-                file() + ":2: feature: 'sharedSubnet-x' is no request feature; did you mean 'sharedSubnet'?"),
+                file() + ":2: feature: 'sharedSubnet-x' is not a feature; did you mean 'sharedSubnet'? (features: declares them)"),
                 problems("""
                         support:
                           - {subject: kubenet, feature: sharedSubnet-x, level: maybe, sources: [no-such-page]}
@@ -134,10 +135,11 @@ class KnowledgeLoaderTest {
     void whatParsesButWouldMatchNothingIsRefused() throws IOException {
         assertEquals(List.of(
                 file() + ":2: subject: 'kubnet' is not an option id, dataplane:<id>, policy:<id> or one of cluster, "
-                        + "node, nodePool, serviceCidr, subnet, windows; did you mean 'kubenet'?",
+                        + "node, nodePool, serviceCidr, subnet, windows, apiServerSubnet, appGatewayForContainersSubnet, "
+                        + "applicationGatewaySubnet; did you mean 'kubenet'?",
                 file() + ":3: value: 0 is outside what maxNodes allows (1 to any)",
                 file() + ":4: value: 33 is outside what podBlockPrefix allows (8 to 30)",
-                file() + ":6: feature: 'windowz' is no request feature; did you mean 'windows'?",
+                file() + ":6: feature: 'windowz' is not a feature; did you mean 'windows'? (features: declares them)",
                 file() + ":8: replacement: 'azure-cni-overlayy' is not one of azure-cni-overlay, azure-cni-pod-subnet, "
                         + "azure-cni-node-subnet, kubenet, byo-cni",
                 file() + ":9: subject: 'windows:2016' is not an option id, dataplane:<id>, policy:<id> or "
