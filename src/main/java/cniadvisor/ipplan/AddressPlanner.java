@@ -344,16 +344,8 @@ public final class AddressPlanner {
         if (request.nodeSubnetCidr() != null) {
             subnets.add(request.nodeSubnetCidr());
         }
-        for (NodePool pool : request.nodePools()) {
-            if (pool.nodeSubnetCidr() != null && subnets.add(pool.nodeSubnetCidr())) {
-                addRange(ranges, NODE_SUBNET, pool.nodeSubnetCidr(), true);
-            }
-        }
-        for (NodePool pool : request.nodePools()) {
-            if (pool.podSubnetCidr() != null && subnets.add(pool.podSubnetCidr())) {
-                addRange(ranges, POD_SUBNET, pool.podSubnetCidr(), true);
-            }
-        }
+        addPoolRanges(ranges, NODE_SUBNET, request.nodePools(), NodePool::nodeSubnetCidr, subnets);
+        addPoolRanges(ranges, POD_SUBNET, request.nodePools(), NodePool::podSubnetCidr, subnets);
         addRange(ranges, API_SERVER_SUBNET, request.apiServerSubnetCidr(), true);
         addRange(ranges, AGC_SUBNET, request.appGatewayForContainersSubnetCidr(), true);
         addRange(ranges, APPGW_SUBNET, request.applicationGatewaySubnetCidr(), true);
@@ -370,6 +362,25 @@ public final class AddressPlanner {
 
     private String orDefault(String given, String defaultKind) {
         return given != null ? given : defaultRange(defaultKind);
+    }
+
+    /** The pools' own subnets of a role, each once, with the pools that take it. */
+    private static void addPoolRanges(List<RequestRange> ranges, String role, List<NodePool> pools,
+                                      java.util.function.Function<NodePool, String> cidrOf,
+                                      java.util.Set<String> seen) {
+        java.util.Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
+        for (NodePool pool : pools) {
+            String cidr = cidrOf.apply(pool);
+            if (cidr != null && (owners.containsKey(cidr) || !seen.contains(cidr))) {
+                owners.computeIfAbsent(cidr, c -> new ArrayList<>()).add(pool.label());
+            }
+        }
+        owners.forEach((cidr, labels) -> {
+            seen.add(cidr);
+            Cidrs.Texts texts = Cidrs.texts(cidr);
+            ranges.add(new RequestRange(role, texts.block(), Cidrs.prefixLength(cidr), texts.network(),
+                    texts.firstHost(), true, labels));
+        });
     }
 
     private static void addRange(List<RequestRange> ranges, String role, String cidr, boolean given) {

@@ -65,17 +65,17 @@ class AdviseExamplesTest {
         }
     }
 
-    private static final Map<String, Expected> EXPECTED = Map.of(
-            "conflict-virtual-nodes-dual-stack.yaml", Expected.noFit("impossible"),
-            "custom-cilium-oss.yaml", Expected.fits("mesh-lab", "byo-cni", "none", "none"),
-            "dual-stack.json", Expected.fits("edge-ipv6", "azure-cni-overlay", "cilium", "cilium"),
-            "legacy-kubenet-migration.yaml", Expected.fits("legacy-intranet", "azure-cni-overlay", "cilium", "cilium"),
-            "payments.yaml", Expected.fits("payments", "azure-cni-overlay", "cilium", "cilium"),
-            "trading-direct-access.yaml", Expected.fits("trading", "azure-cni-pod-subnet", "cilium", "cilium"),
-            "virtual-nodes.yaml", Expected.fits("batch-burst", "azure-cni-node-subnet", "cilium", "cilium"),
-            "windows-2019.yaml", Expected.fits("legacy-windows", "azure-cni-overlay", "azure", "calico")
-                    .withAnErrorFinding(),
-            "windows-line-of-business.yaml", Expected.fits("lob-windows", "azure-cni-overlay", "azure", "calico"));
+    private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("conflict-virtual-nodes-dual-stack.yaml", Expected.noFit("impossible")),
+            Map.entry("custom-cilium-oss.yaml", Expected.fits("mesh-lab", "byo-cni", "none", "none")),
+            Map.entry("dual-stack.json", Expected.fits("edge-ipv6", "azure-cni-overlay", "cilium", "cilium")),
+            Map.entry("legacy-kubenet-migration.yaml", Expected.fits("legacy-intranet", "azure-cni-overlay", "cilium", "cilium")),
+            Map.entry("payments.yaml", Expected.fits("payments", "azure-cni-overlay", "cilium", "cilium")),
+            Map.entry("three-pools.yaml", Expected.fits("line-of-business", "azure-cni-pod-subnet", "azure", "none")),
+            Map.entry("trading-direct-access.yaml", Expected.fits("trading", "azure-cni-pod-subnet", "cilium", "cilium")),
+            Map.entry("virtual-nodes.yaml", Expected.fits("batch-burst", "azure-cni-node-subnet", "cilium", "cilium")),
+            Map.entry("windows-2019.yaml", Expected.fits("legacy-windows", "azure-cni-overlay", "azure", "calico") .withAnErrorFinding()),
+            Map.entry("windows-line-of-business.yaml", Expected.fits("lob-windows", "azure-cni-overlay", "azure", "calico")));
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES.resolve("requests"))) {
