@@ -63,7 +63,7 @@ public final class CrossRequestChecks {
                     "Warns when a request's node subnet is not inside --address-pool."));
 
     /** Ranges from the request's VNet that other networks route to, and so take space from the pool. */
-    private static final Set<String> ROUTABLE = Set.of(AddressPlanner.NODE_SUBNET, AddressPlanner.POD_SUBNET);
+    private static final Set<String> ROUTABLE = AddressPlanner.SUBNET_ROLES;
     private static final String NODE_SUBNET = "node subnet";
     private static final int MAX_NAMED = 5;
     private static final int IPV4_BITS = 32;
@@ -134,21 +134,23 @@ public final class CrossRequestChecks {
      */
     public List<Reason> check(Supplier<String> label, Request request, long demand) {
         List<Reason> findings = new ArrayList<>();
-        String node = request.nodeSubnetCidr();
-        if (node != null) {
-            IPAddress block = Cidrs.block(node);
+        Map<String, String> subnets = vnetSubnets(request);
+        subnets.forEach((subnet, kind) -> {
+            IPAddress block = Cidrs.block(subnet);
+            String what = capitalised(kind) + " " + subnet;
+            boolean shareable = kind.equals(NODE_SUBNET) && request.uses("sharedSubnet");
             List<Owner> nodeOverlaps = overlapping(nodeSubnets, block).stream()
-                    .filter(o -> !(o.cidr().equals(node) && o.allShared() && request.uses("sharedSubnet")))
+                    .filter(o -> !(o.cidr().equals(subnet) && o.allShared() && shareable))
                     .toList();
-            report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "Node subnet %s overlaps node subnet %s of "
+            report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "%s overlaps %s %s of "
                     + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
-                    node, o.cidr(), o.label()), "Node subnet " + node, NODE_SUBNET_OVERLAP, "error");
+                    what, o.kind(), o.cidr(), o.label()), what, NODE_SUBNET_OVERLAP, "error");
             List<Owner> rangeOverlaps = overlapping(clusterRanges, block);
-            report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "Node subnet %s overlaps the %s %s of "
+            report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "%s overlaps the %s %s of "
                     + "%s: if the two clusters' networks are connected, those addresses become ambiguous.",
-                    node, o.kind(), o.cidr(), o.label()), "Node subnet " + node, CLUSTER_RANGE_OVERLAP, "warning");
-            checkInsidePool(findings, node, block);
-        }
+                    what, o.kind(), o.cidr(), o.label()), what, CLUSTER_RANGE_OVERLAP, "warning");
+            checkInsidePool(findings, what, block);
+        });
         Map<String, String> clusterCidrs = new LinkedHashMap<>();
         if (request.podCidr() != null) {
             clusterCidrs.put(request.podCidr(), "pod CIDR");
@@ -158,25 +160,62 @@ public final class CrossRequestChecks {
         }
         clusterCidrs.forEach((cidr, kind) -> {
             List<Owner> overlaps = overlapping(nodeSubnets, Cidrs.block(cidr));
-            report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps node subnet %s of %s: "
+            report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps %s %s of %s: "
                     + "if the two clusters' networks are connected, those addresses become ambiguous.",
-                    kind, cidr, o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP, "warning");
+                    kind, cidr, o.kind(), o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP,
+                    "warning");
         });
         checkPool(findings, request, demand);
 
-        if (node != null) {
-            nodeSubnets.remember(node, new Owner(label.get(), NODE_SUBNET, node, request.uses("sharedSubnet")));
-        }
+        subnets.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(label.get(), kind, subnet,
+                kind.equals(NODE_SUBNET) && request.uses("sharedSubnet"))));
         clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
         findings.sort(Reason.REPORT_ORDER);
         return findings;
     }
 
-    private void checkInsidePool(List<Reason> findings, String node, IPAddress block) {
+    private void checkInsidePool(List<Reason> findings, String what, IPAddress block) {
         if (hasPool() && Arrays.stream(poolRanges).noneMatch(range -> range.contains(block))) {
-            findings.add(warning(OUTSIDE_POOL, "Node subnet %s is outside the address pool (%s).",
-                    node, String.join(", ", pool)));
+            findings.add(warning(OUTSIDE_POOL, "%s is outside the address pool (%s).", what,
+                    String.join(", ", pool)));
         }
+    }
+
+    /**
+     * The subnets of the VNet the request gives, each once, with what it is: the cluster's node subnet, each pool's
+     * own node and pod subnets, and the subnets of the API server, Application Gateway (for Containers) and
+     * virtual nodes. Peered or connected VNets must not overlap any of them.
+     */
+    private static Map<String, String> vnetSubnets(Request request) {
+        Map<String, String> subnets = new LinkedHashMap<>();
+        if (request.nodeSubnetCidr() != null) {
+            subnets.put(request.nodeSubnetCidr(), NODE_SUBNET);
+        }
+        for (var pool : request.nodePools()) {
+            if (pool.nodeSubnetCidr() != null) {
+                subnets.putIfAbsent(pool.nodeSubnetCidr(), NODE_SUBNET);
+            }
+        }
+        for (var pool : request.nodePools()) {
+            if (pool.podSubnetCidr() != null) {
+                subnets.putIfAbsent(pool.podSubnetCidr(), "pod subnet");
+            }
+        }
+        putIfGiven(subnets, request.apiServerSubnetCidr(), "API server subnet");
+        putIfGiven(subnets, request.appGatewayForContainersSubnetCidr(), "Application Gateway for Containers subnet");
+        putIfGiven(subnets, request.applicationGatewaySubnetCidr(), "Application Gateway subnet");
+        putIfGiven(subnets, request.virtualNodesSubnetCidr(), "virtual nodes subnet");
+        return subnets;
+    }
+
+    private static void putIfGiven(Map<String, String> subnets, String cidr, String kind) {
+        if (cidr != null) {
+            subnets.putIfAbsent(cidr, kind);
+        }
+    }
+
+    private static String capitalised(String kind) {
+        return kind.isEmpty() ? kind : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
     }
 
     private void checkPool(List<Reason> findings, Request request, long demand) {

@@ -92,4 +92,17 @@ class BatchPoolsTest {
                 .toString());
         assertEquals("azure-cni-overlay", results.get(2).at("/recommendation/option").asText(), run.out());
     }
+
+    /** Across teams, a pool's own subnet is checked like the cluster's node subnet. */
+    @Test
+    void aPoolsOwnSubnetMustNotOverlapAnotherTeamsSubnets() throws IOException {
+        Path jsonl = Files.writeString(dir.resolve("teams.jsonl"), """
+                {"name": "a", "nodeCount": 10, "nodeSubnetCidr": "10.50.0.0/24"}
+                {"name": "b", "nodeSubnetCidr": "10.60.0.0/24", "nodePools": [{"name": "sys", "maxCount": 3}, {"name": "win", "os": "windows", "maxCount": 3, "nodeSubnetCidr": "10.50.0.128/25"}]}
+                """);
+        CliRun run = CliRun.run("batch", jsonl.toString(), "-o", "jsonl", "--as-of", "2026-11-21", "--no-progress");
+        assertEquals(6, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Node subnet 10.50.0.128/25 overlaps node subnet 10.50.0.0/24 of a"),
+                run::toString);
+    }
 }
