@@ -21,8 +21,8 @@ class AskCommandTest {
     private static final String AS_OF = "2026-11-21";
 
     /** The trading example: flat networking, direct pod access, known ranges. */
-    private static final String TRADING = String.join("\n", "trading", "30", "", "30", "n", "cilium", "n",
-            "external", "y", "y", "n", "new", "y", "10.40.0.0/22", "", "", "", "10.0.0.0/16, 172.20.0.0/16", "")
+    private static final String TRADING = String.join("\n", "trading", "30", "", "30", "n", "n", "cilium", "n",
+            "external", "y", "y", "n", "new", "y", "", "10.40.0.0/22", "", "", "", "10.0.0.0/16, 172.20.0.0/16", "")
             + "\n";
 
     @TempDir
