@@ -47,6 +47,24 @@ class AskCommandTest {
         assertEquals(example.out(), ask.out());
     }
 
+    /** Two pools by answering: a Linux system pool and a Windows pool (win1, the newest version) of 10 nodes. */
+    @Test
+    void savedPoolsGiveAdviseTheSameResult() throws IOException {
+        String answers = String.join("\n", "shop", "3", "", "", "y", "windows", "", "", "10", "", "", "", "n",
+                "", "", "", "", "", "", "", "") + "\n";
+        Path saved = dir.resolve("shop.yaml");
+        CliRun ask = CliRun.runWithInput(answers, "ask", "--save", saved.toString(), "-o", "json",
+                "--as-of", AS_OF, "--no-cache");
+        assertEquals(0, ask.exitCode(), ask.toString());
+        String yaml = Files.readString(saved);
+        assertTrue(yaml.contains("\nnodePools:\n") && yaml.contains("name: win1"), yaml);
+
+        CliRun advise = CliRun.run("advise", "-f", saved.toString(), "-o", "json", "--as-of", AS_OF, "--no-cache");
+        assertEquals(0, advise.exitCode(), advise.toString());
+        assertEquals(ask.out(), advise.out());
+        assertTrue(ask.out().contains("\"option\" : \"azure-cni-overlay\""), ask.out());
+    }
+
     @Test
     void endOfInputMidWayExitsTwoAndSavesNothing() throws IOException {
         Path saved = dir.resolve("half.yaml");
