@@ -81,7 +81,7 @@ public final class JsonSchemaWriter {
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("title", "one node pool: the shorthand");
         flat.put("required", List.of("nodeCount"));
-        flat.put("not", Map.of("required", List.of("nodePools")));
+        flat.put("not", map("required", List.of("nodePools")));
         Map<String, Object> pools = new LinkedHashMap<>();
         pools.put("title", "node pools");
         pools.put("required", List.of("nodePools"));
@@ -91,11 +91,11 @@ public final class JsonSchemaWriter {
         schema.put("oneOf", List.of(flat, pools));
 
         // surgeNodes is maxSurge as a count: one or the other
-        schema.put("not", Map.of("required", List.of("surgeNodes", "maxSurge")));
+        schema.put("not", map("required", List.of("surgeNodes", "maxSurge")));
         // a Windows version only for a cluster with Windows pools
-        schema.put("dependentSchemas", Map.of("windowsServerVersion", Map.of(
+        schema.put("dependentSchemas", map("windowsServerVersion", map(
                 "required", List.of("windowsNodePools"),
-                "properties", Map.of("windowsNodePools", Map.of("const", true)))));
+                "properties", map("windowsNodePools", map("const", true)))));
 
         Map<String, Object> defs = new LinkedHashMap<>();
         defs.put("nodePool", pool(contract));
@@ -137,8 +137,8 @@ public final class JsonSchemaWriter {
             }
             case CHOICE -> p.put("enum", choices(key.allowed(), aksCase));
             case MAX_SURGE -> p.put("anyOf", List.of(
-                    Map.of("type", "integer", "minimum", 0),
-                    Map.of("type", "string", "pattern", SURGE_PATTERN)));
+                    map("type", "integer", "minimum", 0),
+                    map("type", "string", "pattern", SURGE_PATTERN)));
             case POOL_LIST -> throw new IllegalArgumentException("nodePools has a schema of its own");
         }
         if (key.defaultValue() != null) {
@@ -187,7 +187,7 @@ public final class JsonSchemaWriter {
     private static Map<String, Object> poolList(ContractKey key) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("type", "array");
-        list.put("items", Map.of("$ref", "#/$defs/nodePool"));
+        list.put("items", map("$ref", "#/$defs/nodePool"));
         list.put("minItems", 1);
         list.put("maxItems", MAX_ITEMS);
         Map<String, Object> oneLine = new LinkedHashMap<>();
@@ -236,11 +236,11 @@ public final class JsonSchemaWriter {
         upgrade.put("description", "The AKS API's upgrade settings: maxSurge is read (as the pool's maxSurge), "
                 + "the others are ignored.");
         upgrade.put("type", "object");
-        upgrade.put("properties", Map.of("maxSurge", property(maxSurge, true)));
+        upgrade.put("properties", map("maxSurge", property(maxSurge, true)));
         putSpellings(properties, "upgradeSettings", upgrade);
         for (String ignored : RequestContract.IGNORED_AKS_POOL_KEYS) {
             if (!READ_AKS_POOL_KEYS.contains(ignored)) {
-                putSpellings(properties, ignored, Map.of("description", "An AKS agent pool field that says "
+                putSpellings(properties, ignored, map("description", "An AKS agent pool field that says "
                         + "nothing about the network: accepted and ignored."));
             }
         }
@@ -255,14 +255,23 @@ public final class JsonSchemaWriter {
         pool.put("required", contract.poolKeys().stream().filter(k -> k.required() && k.aliases().isEmpty()
                 && !k.key().equals("maxCount")).map(ContractKey::key).toList());
         // maxCount, or count for a pool that does not autoscale
-        pool.put("anyOf", List.of(Map.of("required", List.of("maxCount")), Map.of("required", List.of("count"))));
+        pool.put("anyOf", List.of(map("required", List.of("maxCount")), map("required", List.of("count"))));
         // a Windows version only on a Windows pool
-        pool.put("dependentSchemas", Map.of("windowsServerVersion", Map.of("anyOf", List.of(
-                Map.of("required", List.of("os"), "properties", Map.of("os", Map.of("enum",
+        pool.put("dependentSchemas", map("windowsServerVersion", map("anyOf", List.of(
+                map("required", List.of("os"), "properties", map("os", map("enum",
                         List.of("windows", "Windows")))),
-                Map.of("required", List.of("osType"), "properties", Map.of("osType", Map.of("enum",
+                map("required", List.of("osType"), "properties", map("osType", map("enum",
                         List.of("windows", "Windows"))))))));
         return pool;
+    }
+
+    /** An ordered map of keys and values (Map.of's order changes from one JVM to the next: the output must not). */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The key as spelled, and as the Azure CLI spells it (vnetSubnetID as vnetSubnetId) when that differs. */
