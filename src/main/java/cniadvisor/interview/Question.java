@@ -94,6 +94,18 @@ public record Question(String key, Kind kind, String label, String prompt, Strin
         return with(choices, defaultValue, noneLabel, required, both, help, range, checker, defaults);
     }
 
+    /** Another explanation line than the contract's help. */
+    Question explaining(String text) {
+        return new Question(key, kind, label, prompt, text, choices, defaultValue, noneLabel, required,
+                appliesWhen, help, range, checker, defaults);
+    }
+
+    /** Another prompt and summary label than the contract's (a pool's questions name the pool). */
+    Question titled(String newPrompt, String newLabel) {
+        return new Question(key, kind, newLabel, newPrompt, explanation, choices, defaultValue, noneLabel, required,
+                appliesWhen, help, range, checker, defaults);
+    }
+
     Question helping(String text) {
         return with(choices, defaultValue, noneLabel, required, appliesWhen, text, range, checker, defaults);
     }

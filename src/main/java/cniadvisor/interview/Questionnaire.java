@@ -166,16 +166,27 @@ public final class Questionnaire {
     /** Shows the answers that apply, numbered; returns them in that order. */
     private List<Question> summary() {
         List<Question> shown = questions.stream().filter(q -> answers.has(q.key())).toList();
-        int width = shown.stream().mapToInt(q -> q.label().length()).max().orElse(0);
+        int width = shown.stream().mapToInt(q -> label(q).length()).max().orElse(0);
         out.println();
         out.println(style.question("Your answers:"));
         for (int i = 0; i < shown.size(); i++) {
             Question question = shown.get(i);
-            out.printf("  %2d  %-" + width + "s  %s%n", i + 1, question.label(),
+            out.printf("  %2d  %-" + width + "s  %s%n", i + 1, label(question),
                     style.value(question.show(answers.value(question.key()))));
         }
         return shown;
     }
+
+    /** The summary's label: once pools are added, the flat size answers are the first pool's and say so. */
+    private String label(Question question) {
+        if (answers.yes(Questions.ADD_POOL + 1) && FIRST_POOL_LABELS.containsKey(question.key())) {
+            return "Pool 1 " + FIRST_POOL_LABELS.get(question.key());
+        }
+        return question.label();
+    }
+
+    private static final java.util.Map<String, String> FIRST_POOL_LABELS = java.util.Map.of(
+            "nodeCount", "Most nodes", "maxSurge", "Upgrade max surge", "maxPodsPerNode", "Pods per node");
 
     /** The request the answers make, or null after showing why they do not make one (checks across keys). */
     private Request bind() {

@@ -43,16 +43,23 @@ public final class Questions {
         RequestContract contract = binder.contract();
         Builder b = new Builder(binder);
         List<Question> all = new ArrayList<>();
-        all.add(b.key("name").defaultsTo(DEFAULT_NAME));
+        // "-" (no name) would give the file name in a saved file but my-cluster in the report: not offered
+        all.add(b.key("name").defaultsTo(DEFAULT_NAME).noneMeans(null));
         all.add(b.key("nodeCount").mandatory()
-                .helping("With more node pools (asked next), this is the first pool's maximum: a Linux system pool."));
+                .explaining("All nodes at their autoscaler maximum; with more node pools (asked next), the first "
+                        + "pool's: a Linux system pool.")
+                .helping("Scale limits and address space are checked against it. With more node pools, each "
+                        + "added pool's maximum is asked with it, and the cluster's count is their sum."));
         all.add(b.key("maxSurge"));
         all.add(b.key("maxPodsPerNode"));
         all.add(addPool(1));
         Predicate<Answers> onePool = answers -> !answers.yes(ADD_POOL + 1);
-        all.add(b.key("windowsNodePools").when(onePool));
+        all.add(b.key("windowsNodePools").when(onePool)
+                .explaining("Not every plugin, data plane and policy engine runs Windows nodes. (A Windows pool of "
+                        + "its own size: answer y to the question before.)"));
+        // asked only for Windows pools, so "not given" is the default version: no "-" to offer
         all.add(b.key("windowsServerVersion").when(onePool).when(answers -> answers.yes("windowsNodePools"))
-                .defaultsTo(contract.defaultWindowsVersion()));
+                .defaultsTo(contract.defaultWindowsVersion()).noneMeans(null));
         for (int i = 1; i <= MAX_ADDED_POOLS; i++) {
             all.addAll(poolQuestions(b, contract, i));
             if (i < MAX_ADDED_POOLS) {
@@ -99,7 +106,7 @@ public final class Questions {
     private static Question addPool(int pool) {
         return of(ADD_POOL + pool, Kind.YES_NO, "Add node pool " + (pool + 1),
                 pool == 1 ? "Add another node pool (a user or Windows pool with its own size, max pods or subnet)?"
-                        : "Add another node pool?",
+                        : "Add another node pool (node pool " + (pool + 1) + ")?",
                 pool == 1 ? "Answer n for a cluster with one Linux pool." : "Answer n when the pools are complete.")
                 .defaultsTo(false);
     }
@@ -114,7 +121,7 @@ public final class Questions {
         // AKS limits Windows pool names to 6 characters
         pool.add(b.poolKey(i, "name").when(asked).defaultsFrom(answers -> (windows.test(answers) ? "win" : "user") + i));
         pool.add(b.poolKey(i, "windowsServerVersion").when(asked.and(windows))
-                .defaultsTo(contract.defaultWindowsVersion()));
+                .defaultsTo(contract.defaultWindowsVersion()).noneMeans(null));
         pool.add(b.poolKey(i, "maxCount").when(asked).mandatory());
         pool.add(b.poolKey(i, "maxPodsPerNode").when(asked));
         pool.add(b.poolKey(i, "maxSurge").when(asked));
@@ -142,10 +149,18 @@ public final class Questions {
             return question(name, key, value -> binder.readValue(new Field(name, value, 0), Question.SOURCE));
         }
 
+        /**
+         * Pool {@code i}'s question: its prompt and summary label name the pool ("Node pool 2: ..."), as every
+         * pool is asked the same questions.
+         */
         Question poolKey(int i, String name) {
             ContractKey key = contract.findPoolKey(name).orElseThrow();
+            String pool = "Node pool " + (i + 1);
+            String label = key.label().equals("Pool name") ? "name" : key.label();
             return question(Questions.poolKey(i, name), key,
-                    value -> binder.readPoolValue(name, value, Question.SOURCE));
+                    value -> binder.readPoolValue(name, value, Question.SOURCE))
+                    .titled(pool + ": " + Character.toLowerCase(key.question().charAt(0))
+                            + key.question().substring(1), "Pool " + (i + 1) + " " + label);
         }
 
         private Question question(String questionKey, ContractKey key, Question.Checker checker) {

@@ -87,6 +87,8 @@ public final class RuleNotes {
             }
         } else if (featureIds.contains(key)) {
             rules.addAll(featureRules(key));
+            // networkPolicy and customCni are features and request properties too: rules read them as values
+            rules.addAll(requestInputs.rulesReading(key));
         } else if (key.equals("windowsNodePools")) {
             rules.addAll(featureRules("windows"));
             rules.addAll(poolInputs.rulesReading("os"));

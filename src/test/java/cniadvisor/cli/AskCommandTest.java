@@ -21,8 +21,8 @@ class AskCommandTest {
     private static final String AS_OF = "2026-11-21";
 
     /** The trading example: flat networking, direct pod access, known ranges. */
-    private static final String TRADING = String.join("\n", "trading", "30", "", "30", "n", "cilium", "n",
-            "external", "y", "y", "n", "new", "y", "10.40.0.0/22", "", "", "", "10.0.0.0/16, 172.20.0.0/16", "")
+    private static final String TRADING = String.join("\n", "trading", "30", "", "30", "n", "n", "cilium", "n",
+            "external", "y", "y", "n", "new", "y", "", "10.40.0.0/22", "", "", "", "10.0.0.0/16, 172.20.0.0/16", "")
             + "\n";
 
     @TempDir
@@ -45,6 +45,24 @@ class AskCommandTest {
         CliRun example = CliRun.run("advise", "-f", "examples/requests/trading-direct-access.yaml", "-o", "json",
                 "--as-of", AS_OF, "--no-cache");
         assertEquals(example.out(), ask.out());
+    }
+
+    /** Two pools by answering: a Linux system pool and a Windows pool (win1, the newest version) of 10 nodes. */
+    @Test
+    void savedPoolsGiveAdviseTheSameResult() throws IOException {
+        String answers = String.join("\n", "shop", "3", "", "", "y", "windows", "", "", "10", "", "", "", "n",
+                "", "", "", "", "", "", "", "") + "\n";
+        Path saved = dir.resolve("shop.yaml");
+        CliRun ask = CliRun.runWithInput(answers, "ask", "--save", saved.toString(), "-o", "json",
+                "--as-of", AS_OF, "--no-cache");
+        assertEquals(0, ask.exitCode(), ask.toString());
+        String yaml = Files.readString(saved);
+        assertTrue(yaml.contains("\nnodePools:\n") && yaml.contains("name: win1"), yaml);
+
+        CliRun advise = CliRun.run("advise", "-f", saved.toString(), "-o", "json", "--as-of", AS_OF, "--no-cache");
+        assertEquals(0, advise.exitCode(), advise.toString());
+        assertEquals(ask.out(), advise.out());
+        assertTrue(ask.out().contains("\"option\" : \"azure-cni-overlay\""), ask.out());
     }
 
     @Test

@@ -174,7 +174,7 @@ class FailOnTest {
 
     @Test
     void askEndsAsAdviseDoes() {
-        String answers = String.join("\n", "old-win", "20", "", "", "y", "2019", "calico", "n", "", "n", "n", "n",
+        String answers = String.join("\n", "old-win", "20", "", "", "n", "y", "2019", "calico", "n", "", "n", "n", "n",
                 "new", "n", "") + "\n";
 
         CliRun run = CliRun.runWithInput(answers, "ask", "--as-of", AS_OF, "-o", "json");

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileStreamsTest {
 
     /** The answers of README's example, one per line; the last, empty, accepts the summary. */
-    private static final String ANSWERS = String.join("\n", "payments", "60", "", "50", "n", "any", "n",
+    private static final String ANSWERS = String.join("\n", "payments", "60", "", "50", "n", "n", "any", "n",
             "intra-cluster", "n", "n", "n", "new", "n", "") + "\n";
 
     @TempDir

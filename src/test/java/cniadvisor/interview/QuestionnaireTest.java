@@ -32,7 +32,7 @@ class QuestionnaireTest {
 
     /** The questions every run asks: the rest depend on the answers. */
     private static final List<String> COMMON = List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode",
-            "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
+            "addPool1", "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
             "specialFeatures", "currentPlugin", "knowsAddressRanges");
 
     private static Request example(String file) throws Exception {
@@ -56,7 +56,7 @@ class QuestionnaireTest {
             Transcript run = Transcript.of(
                     ENTER,      // name
                     "10",       // nodeCount
-                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER);     // summary: accept
             assertEquals(COMMON, run.asked());
             assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
@@ -66,6 +66,7 @@ class QuestionnaireTest {
                     "Nodes (at most)  10",
                     "Upgrade max surge  AKS's default",
                     "Pods per node  each option's default",
+                    "Add node pool 2  no",
                     "Windows node pools  no",
                     "Network policies  none",
                     "Traffic pattern  mixed",
@@ -79,7 +80,7 @@ class QuestionnaireTest {
         @Test
         void defaultsAreShownInBracketsAndChoicesNumbered() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    ENTER, ENTER, ENTER);
+                    ENTER, ENTER, ENTER, ENTER);
             String screen = run.screen();
             assertTrue(screen.contains("\n  name [my-cluster]: \n"), screen);
             assertTrue(screen.contains("\n  1 or more: 10\n"), "nodeCount has no default: " + screen);
@@ -89,11 +90,11 @@ class QuestionnaireTest {
             assertTrue(screen.contains("""
                     Do you need Kubernetes network policies, and from which engine?
                       Policies limit which pods may talk to which; the engine must run on every node pool.
-                        1  none    no network policies
+                        1  none    No network policy engine
                         2  any     policies needed; any engine will do
-                        3  azure   Azure Network Policy Manager
-                        4  calico  Calico
-                        5  cilium  Cilium
+                        3  cilium  Cilium network policy
+                        4  calico  Calico (Azure-managed)
+                        5  azure   Azure Network Policy Manager (NPM)
                       number or name [none]: \n"""), screen);
             assertTrue(screen.contains("Enter to get the recommendation, or a number to change that answer: \n"));
         }
@@ -102,13 +103,14 @@ class QuestionnaireTest {
         void windowsWith2019AsksTheVersionAndGetsCalicoOnOverlay() throws Exception {
             Transcript run = Transcript.of(
                     "legacy-windows", "20", ENTER, ENTER,
+                    ENTER,      // addPool1: no, so the one-pool Windows questions follow
                     "y",        // windowsNodePools
                     "2019",     // windowsServerVersion
                     "calico",   // networkPolicy
                     ENTER,      // advancedPolicy: asked because policies are needed
                     ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "addPool1", "windowsNodePools",
                     "windowsServerVersion", "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess",
                     "podSourceIpVisible", "specialFeatures", "currentPlugin", "knowsAddressRanges"), run.asked());
             assertTrue(run.screen().contains("""
@@ -124,7 +126,7 @@ class QuestionnaireTest {
 
         @Test
         void windowsWithTheDefaultVersionGets2025() throws Exception {
-            Transcript run = Transcript.of("w", "5", ENTER, ENTER, "yes", ENTER, ENTER, ENTER, ENTER, ENTER,
+            Transcript run = Transcript.of("w", "5", ENTER, ENTER, ENTER, "yes", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
             assertEquals(List.of("2025"), run.request().windowsServerVersions());
             assertTrue(run.lastSummary().contains("Windows Server version  2025"));
@@ -135,8 +137,9 @@ class QuestionnaireTest {
             Transcript run = Transcript.of(
                     "trading", "30", ENTER,
                     "30",           // maxPodsPerNode
-                    "n",
-                    "5",            // networkPolicy by number: cilium
+                    "n",            // addPool1
+                    "n",            // windowsNodePools
+                    "3",            // networkPolicy by number: cilium
                     "no",           // advancedPolicy
                     "external",     // trafficPattern by name
                     "y",            // directPodAccess
@@ -144,15 +147,16 @@ class QuestionnaireTest {
                     "n",            // specialFeatures
                     "new",          // currentPlugin
                     "y",            // knowsAddressRanges
+                    ENTER,          // vnetCidr: none
                     "10.40.0.0/22", // nodeSubnetCidr
                     ENTER,          // podCidr
                     ENTER,          // serviceCidr
                     ENTER,          // dnsServiceIp
                     "10.0.0.0/16, 172.20.0.0/16",
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "addPool1", "windowsNodePools",
                     "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
-                    "specialFeatures", "currentPlugin", "knowsAddressRanges", "nodeSubnetCidr", "podCidr",
+                    "specialFeatures", "currentPlugin", "knowsAddressRanges", "vnetCidr", "nodeSubnetCidr", "podCidr",
                     "serviceCidr", "dnsServiceIp", "connectedNetworks"), run.asked());
             assertEquals(example("trading-direct-access.yaml"), run.request());
             assertEquals("azure-cni-pod-subnet / cilium / cilium", recommended(run.request()));
@@ -161,19 +165,21 @@ class QuestionnaireTest {
         @Test
         void dualStackIsBehindTheSpecialFeaturesQuestion() throws Exception {
             Transcript run = Transcript.of(
-                    "edge-ipv6", "200", ENTER, ENTER, ENTER,
+                    "edge-ipv6", "200", ENTER, ENTER, ENTER, ENTER,
                     "cilium", ENTER, ENTER, ENTER, ENTER,
                     "y",        // specialFeatures
                     "n",        // virtualNodes
                     "y",        // dualStack
-                    "n", "n", "n", "n",
+                    "n", "n", "n", "n", "n", "n",
+                    ENTER,      // outboundType: AKS's default
                     ENTER,      // customCni: none
                     ENTER, ENTER,
                     ENTER);
-            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "windowsNodePools",
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "addPool1", "windowsNodePools",
                     "networkPolicy", "advancedPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
                     "specialFeatures", "virtualNodes", "dualStack", "appGatewayForContainers",
-                    "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning", "customCni",
+                    "applicationGatewayIngress", "sharedSubnet", "nodeAutoProvisioning", "privateCluster",
+                    "apiServerVnetIntegration", "outboundType", "customCni",
                     "currentPlugin", "knowsAddressRanges"), run.asked());
             assertEquals(example("dual-stack.json"), run.request());
             assertEquals("azure-cni-overlay / cilium / cilium", recommended(run.request()));
@@ -182,9 +188,10 @@ class QuestionnaireTest {
         @Test
         void existingKubenetClusterWithItsRanges() throws Exception {
             Transcript run = Transcript.of(
-                    "legacy-intranet", "120", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "legacy-intranet", "120", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     "5",                // currentPlugin by number: kubenet
                     "y",
+                    ENTER,              // vnetCidr: none
                     "10.50.0.0/24", "10.244.0.0/16", ENTER, ENTER, ENTER,
                     ENTER);
             assertEquals(example("legacy-kubenet-migration.yaml"), run.request());
@@ -194,8 +201,8 @@ class QuestionnaireTest {
 
         @Test
         void ownCniGivesBringYourOwn() throws Exception {
-            Transcript run = Transcript.of("mesh-lab", "12", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+            Transcript run = Transcript.of("mesh-lab", "12", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     "cilium-oss",   // customCni
                     ENTER, ENTER, ENTER);
             assertEquals(example("custom-cilium-oss.yaml"), run.request());
@@ -204,8 +211,8 @@ class QuestionnaireTest {
 
         @Test
         void conflictingRequirementsEndWithNoRecommendation() throws Exception {
-            Transcript run = Transcript.of("impossible", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    "y", "y", "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            Transcript run = Transcript.of("impossible", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "y", "y", "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
             assertEquals(example("conflict-virtual-nodes-dual-stack.yaml"), run.request());
             assertEquals("none", recommended(run.request()));
         }
@@ -227,6 +234,7 @@ class QuestionnaireTest {
                     "5",            // maxPodsPerNode below the range
                     "251",          // above it
                     "30",
+                    ENTER,          // addPool1
                     "maybe",        // yes/no
                     "n",
                     "weave",        // unknown choice
@@ -234,6 +242,7 @@ class QuestionnaireTest {
                     "Calico",       // names are matched without case
                     ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     "y",
+                    ENTER,          // vnetCidr
                     "10.0.0.1/8",   // host bits set
                     "10.0.0.0",     // no prefix length
                     "fd00::/8",     // IPv6
@@ -255,9 +264,10 @@ class QuestionnaireTest {
                     "! expected a whole number from 10 to 250, got \"5\"",
                     "! expected a whole number from 10 to 250, got \"251\"",
                     "! \"maybe\" is not yes or no; answer y or n",
-                    "! \"weave\" is not one of none, any, azure, calico, cilium; "
+                    "! \"weave\" is not one of none, any, cilium, calico, azure; "
                             + "or type the number of a choice, 1 to 5",
-                    "! \"6\" is not one of none, any, azure, calico, cilium; or type the number of a choice, 1 to 5",
+                    "! \"6\" is not one of none, any, cilium, calico, azure; did you mean 'any'?; "
+                            + "or type the number of a choice, 1 to 5",
                     "! \"10.0.0.1/8\" has host bits set; the network address is 10.0.0.0/8",
                     "! \"10.0.0.0\" needs a prefix length (a.b.c.d/n, n from 0 to 32)",
                     "! \"fd00::/8\" is IPv6; this key takes an IPv4 CIDR",
@@ -273,7 +283,7 @@ class QuestionnaireTest {
         @Test
         void aRejectedAnswerGetsTheMessageARequestFileGets() throws Exception {
             Transcript run = Transcript.of("t", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    ENTER, "y", "10.20.0.7/24", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+                    ENTER, ENTER, "y", ENTER, "10.20.0.7/24", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
             InputException fromFile = assertThrows(InputException.class, () -> RequestReader.read("r.yaml", "r",
                     new ByteArrayInputStream("nodeCount: 10\nnodeSubnetCidr: 10.20.0.7/24\n"
                             .getBytes(StandardCharsets.UTF_8)), Fixtures.binder()));
@@ -283,20 +293,20 @@ class QuestionnaireTest {
         @Test
         void theSummaryAsksAgainForANumberInItsList() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    ENTER, ENTER, "13", "x", ENTER);
-            assertEquals(List.of("! \"13\" is not in the list; type a number from 1 to 12",
-                    "! \"x\" is not in the list; type a number from 1 to 12"), run.lines("!"));
+                    ENTER, ENTER, ENTER, "14", "x", ENTER);
+            assertEquals(List.of("! \"14\" is not in the list; type a number from 1 to 13",
+                    "! \"x\" is not in the list; type a number from 1 to 13"), run.lines("!"));
         }
 
         @Test
         void answersThatOverflowTogetherMustBeChangedBeforeTheRecommendation() throws Exception {
             Transcript run = Transcript.of(ENTER, String.valueOf(Integer.MAX_VALUE), "5", ENTER, ENTER, ENTER,
-                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER,      // refused: the answers do not make a request yet
                     "3", "0",   // maxSurge: 0
                     ENTER);
             assertEquals(List.of("! maxSurge: nodeCount + maxSurge must not exceed 2147483647",
-                    "! fix the answer above first; type a number from 1 to 12"), run.lines("!"));
+                    "! fix the answer above first; type a number from 1 to 13"), run.lines("!"));
             assertEquals(0, run.request().surgeNodes());
         }
     }
@@ -306,13 +316,19 @@ class QuestionnaireTest {
 
         @Test
         void questionMarkCitesTheRulesTheAnswerFeedsFromTheirMetadata() throws Exception {
-            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, "?", ENTER, ENTER, ENTER, ENTER, ENTER,
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, "?", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
             assertTrue(run.screen().contains("""
                       y/n [no]: ?
                       Where this answer matters:
-                        ELIG-WINDOWS: Excludes kubenet, the Cilium data plane and Linux-only policy engines when \
-                    the cluster has Windows node pools. [learn-cni-overview]
+                    """), run.screen());
+            assertTrue(run.screen().contains("""
+                        ELIG-UNSUPPORTED-FEATURE: Excludes every configuration that uses an option, data plane or \
+                    policy engine facts/support.yaml marks unsupported for a feature the request uses: Windows node \
+                    pools,"""), run.screen());
+            assertTrue(run.screen().contains("""
+                        SCALE-WINDOWS-MAX-PODS: Warns, per Windows pool, when it is asked to run more pods per node \
+                    than Microsoft recommends for Windows Server containers. [learn-overlay-concepts]
                     """), run.screen());
             assertTrue(run.screen().contains("""
                         [learn-cni-overview] Azure CNI networking overview (networking models, feature table), \
@@ -358,23 +374,24 @@ class QuestionnaireTest {
         @Test
         void changingAnAnswerAsksTheQuestionsItOpensAndDropsThoseItCloses() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    ENTER, ENTER,
-                    "5", "y",       // Windows node pools: yes ...
+                    ENTER, ENTER, ENTER,
+                    "6", "y",       // Windows node pools: yes ...
                     "2022",         // ... opens the version question
-                    "7", "any",     // Network policies (now line 7): any ...
+                    "8", "any",     // Network policies (now line 8): any ...
                     ENTER,          // ... opens the FQDN/L7 question
                     ENTER);
             assertEquals(List.of("Name  my-cluster", "Nodes (at most)  10", "Upgrade max surge  AKS's default",
-                    "Pods per node  each option's default", "Windows node pools  yes", "Windows Server version  2022",
+                    "Pods per node  each option's default", "Add node pool 2  no", "Windows node pools  yes",
+                    "Windows Server version  2022",
                     "Network policies  any", "FQDN or L7 policies  no", "Traffic pattern  mixed",
                     "Direct pod access  no", "Pod IP visible as source  no", "Special features  no",
                     "Current plugin  new", "Address ranges known  no"), run.lastSummary());
             assertEquals(request("name: my-cluster", "nodeCount: 10", "windowsNodePools: true",
                     "windowsServerVersion: \"2022\"", "networkPolicy: any"), run.request());
 
-            Transcript back = Transcript.of(ENTER, "10", ENTER, ENTER, "y", "2022", ENTER, ENTER, ENTER, ENTER,
-                    ENTER, ENTER, ENTER,
-                    "5", "n",       // Windows off again: the version is dropped
+            Transcript back = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, "y", "2022", ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER,
+                    "6", "n",       // Windows off again: the version is dropped
                     ENTER);
             assertEquals(request("name: my-cluster", "nodeCount: 10"), back.request());
             assertFalse(back.lastSummary().stream().anyMatch(line -> line.startsWith("Windows Server version")));
@@ -383,7 +400,7 @@ class QuestionnaireTest {
         @Test
         void aChangedQuestionOffersTheCurrentAnswerAndDashClearsIt() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, "30", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                    ENTER, ENTER,
+                    ENTER, ENTER, ENTER,
                     "4", "-",       // Pods per node: back to each option's default
                     "2", ENTER,     // Nodes: Enter keeps 10
                     ENTER);
@@ -419,11 +436,11 @@ class QuestionnaireTest {
     @Test
     void coloursOnlyWhenAsked() throws Exception {
         Transcript plain = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                ENTER, ENTER);
+                ENTER, ENTER, ENTER);
         assertFalse(plain.screen().contains("\u001b"));
         StringWriter screen = new StringWriter();
         new Questionnaire(Fixtures.binder(), Transcript.reader(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
-                ENTER, ENTER, ENTER, ENTER, ENTER), new PrintWriter(screen), new Style(true), true,
+                ENTER, ENTER, ENTER, ENTER, ENTER, ENTER), new PrintWriter(screen), new Style(true), true,
                 () -> RuleNotes.of(advisor())).run();
         assertTrue(screen.toString().contains("\u001b[1mHow many nodes may the cluster reach at most?\u001b[0m"),
                 screen.toString());

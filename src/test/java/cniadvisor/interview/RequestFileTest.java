@@ -60,11 +60,18 @@ class RequestFileTest {
                 # Which Windows Server version do the Windows pools run?
                 windowsServerVersion: 2022
                 """), yaml);
-        assertTrue(yaml.endsWith("""
+        assertTrue(yaml.contains("""
                 # Which networks does the cluster connect to (peered VNets, on-premises)?
                 connectedNetworks:
                   - 10.0.0.0/16
                   - 192.168.0.0/20
+
+                # Which subnet should the API server take (API server VNet integration)?
+                # apiServerSubnetCidr:
+                """)
+                && yaml.endsWith("""
+                # Which subnet should virtual nodes (Azure Container Instances) take?
+                # virtualNodesSubnetCidr:
                 """), yaml);
     }
 
