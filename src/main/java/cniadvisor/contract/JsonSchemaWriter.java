@@ -41,9 +41,6 @@ public final class JsonSchemaWriter {
     static final String ADDRESS_PATTERN = "^" + IPV4 + "$";
     static final String SURGE_PATTERN = "^([0-9]+|([1-9]|[1-9][0-9]|100)%)$";
 
-    /** Pool keys the AKS API has that the tool reads, though they are not pool keys of its own. */
-    private static final List<String> READ_AKS_POOL_KEYS = List.of("count", "osSKU", "upgradeSettings");
-
     private JsonSchemaWriter() {
     }
 
@@ -239,10 +236,8 @@ public final class JsonSchemaWriter {
         upgrade.put("properties", map("maxSurge", property(maxSurge, true)));
         putSpellings(properties, "upgradeSettings", upgrade);
         for (String ignored : RequestContract.IGNORED_AKS_POOL_KEYS) {
-            if (!READ_AKS_POOL_KEYS.contains(ignored)) {
-                putSpellings(properties, ignored, map("description", "An AKS agent pool field that says "
-                        + "nothing about the network: accepted and ignored."));
-            }
+            putSpellings(properties, ignored, map("description", "An AKS agent pool field that says "
+                    + "nothing about the network: accepted and ignored."));
         }
 
         Map<String, Object> pool = new LinkedHashMap<>();

@@ -37,18 +37,24 @@ public final class RequestContract {
     public static final List<String> POOL_OSES = List.of(NodePool.LINUX, NodePool.WINDOWS);
 
     /**
+     * Keys of an agent pool in the AKS API that the binder reads into pool keys: count (the maximum of a pool that
+     * does not autoscale), osSKU (a Windows SKU gives the Windows Server version) and upgradeSettings (its maxSurge).
+     */
+    public static final List<String> READ_AKS_POOL_KEYS = List.of("count", "osSKU", "upgradeSettings");
+
+    /**
      * Keys of an agent pool in the AKS API that say nothing about its network: a pool copied from
      * {@code az aks nodepool show} or an ARM template has them, and they are ignored rather than refused.
      */
     public static final List<String> IGNORED_AKS_POOL_KEYS = List.of("availabilityZones", "capacityReservationGroupID",
-            "count", "creationData", "currentOrchestratorVersion", "eTag", "enableAutoScaling", "enableCustomCATrust",
+            "creationData", "currentOrchestratorVersion", "eTag", "enableAutoScaling", "enableCustomCATrust",
             "enableEncryptionAtHost", "enableFIPS", "enableNodePublicIP", "enableUltraSSD", "gatewayProfile",
             "gpuInstanceProfile", "gpuProfile", "hostGroupID", "id", "kubeletConfig", "kubeletDiskType",
             "linuxOSConfig", "messageOfTheDay", "networkProfile", "nodeImageVersion", "nodeLabels",
-            "nodePublicIPPrefixID", "nodeTaints", "orchestratorVersion", "osDiskSizeGB", "osDiskType", "osSKU",
+            "nodePublicIPPrefixID", "nodeTaints", "orchestratorVersion", "osDiskSizeGB", "osDiskType",
             "podIPAllocationMode", "powerState", "provisioningState", "proximityPlacementGroupID", "resourceGroup",
             "scaleDownMode", "scaleSetEvictionPolicy", "scaleSetPriority", "securityProfile", "spotMaxPrice", "status",
-            "tags", "type", "upgradeSettings", "virtualMachineNodesStatus", "virtualMachinesProfile", "vmSize",
+            "tags", "type", "virtualMachineNodesStatus", "virtualMachinesProfile", "vmSize",
             "windowsProfile", "workloadRuntime");
 
     private final Map<String, ContractKey> keys;
@@ -84,7 +90,7 @@ public final class RequestContract {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("networkPolicy=none", "no network policies");
         texts.put("networkPolicy=any", "policies needed; any engine will do");
-        knowledge.policyEngines().forEach(e -> texts.put("networkPolicy=" + e.id(), e.title()));
+        knowledge.policyEngines().forEach(e -> texts.putIfAbsent("networkPolicy=" + e.id(), e.title()));
         texts.put("trafficPattern=intra-cluster", "mostly between pods of the cluster");
         texts.put("trafficPattern=external", "mostly to and from things outside the cluster");
         texts.put("trafficPattern=mixed", "both, or not sure");

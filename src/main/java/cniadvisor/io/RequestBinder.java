@@ -94,6 +94,7 @@ public final class RequestBinder {
         Map<String, ValueReader> pool = new LinkedHashMap<>();
         Map<String, String> spellings = new HashMap<>();
         RequestContract.IGNORED_AKS_POOL_KEYS.forEach(k -> spellings.put(fold(k), k));
+        RequestContract.READ_AKS_POOL_KEYS.forEach(k -> spellings.put(fold(k), k));
         for (ContractKey key : contract.poolKeys()) {
             pool.put(key.key(), reader(key));
             spellings.put(fold(key.key()), key.key());

@@ -156,6 +156,9 @@ final class ValueReaders {
         return null;
     };
 
+    /** Shorter answers ("6", "y") are not typos of a word: every word is a few edits from them. */
+    private static final int MIN_SUGGESTED_LENGTH = 4;
+
     /**
      * One of a fixed set of words, matched without regard to case and returned as the set spells it; numbers count
      * as their text so YAML's {@code 2019} matches "2019".
@@ -171,7 +174,8 @@ final class ValueReaders {
                 }
             }
             problems.report(describe(value) + " is not one of " + String.join(", ", allowed)
-                    + (text == null ? "" : cniadvisor.knowledge.Suggestions.closest(text, allowed)
+                    + (text == null || text.length() < MIN_SUGGESTED_LENGTH ? ""
+                            : cniadvisor.knowledge.Suggestions.closest(text, allowed)
                             .map(word -> "; did you mean '" + word + "'?").orElse("")));
             return null;
         };
