@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Parses the Terraform that `advise -o terraform` writes for every bundled example, and for requests with hostile
 # names (src/test/resources/hostile/outputs), with a real HCL2 parser (@cdktf/hcl2json from the npm registry), and
-# checks that the file holds only the network_profile block, with the attributes azurerm 4.x expects.
+# checks that the file holds only variables, subnets, the cluster (with network_profile and the attributes azurerm
+# 4.x expects there) and node pools. Where terraform and the azurerm provider can be had, it also runs a real
+# `terraform validate` over every file; where they cannot (no terraform, or no registry), it says so and skips it.
 # Usage: src/test/hcl/validate-terraform.sh [path/to/cni-advisor.jar]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -14,7 +16,7 @@ command -v node >/dev/null && command -v npm >/dev/null || {
 (cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent @cdktf/hcl2json@0.21.0 >/dev/null)
 
 count=0
-for request in "$root"/examples/requests/*; do
+for request in "$root"/examples/requests/* "$root"/src/test/resources/deploy/*.yaml; do
   out="$work/$(basename "${request%.*}").tf"
   rc=0
   CNI_ADVISOR_HOME="$root" java -jar "$jar" advise -f "$request" --as-of 2026-11-21 -o terraform > "$out" 2>/dev/null \
@@ -50,19 +52,28 @@ cat > "$work/check.js" <<'JS'
 const { parse } = require('@cdktf/hcl2json');
 const fs = require('fs');
 const allowed = new Set(['network_plugin', 'network_plugin_mode', 'network_data_plane', 'network_policy', 'pod_cidr',
-  'service_cidr', 'dns_service_ip', 'ip_versions']);
+  'service_cidr', 'dns_service_ip', 'ip_versions', 'outbound_type']);
+const resources = new Set(['azurerm_subnet', 'azurerm_kubernetes_cluster', 'azurerm_kubernetes_cluster_node_pool']);
 (async () => {
   let failed = 0;
   for (const file of process.argv.slice(2)) {
     try {
       const json = await parse(file, fs.readFileSync(file, 'utf8'));
-      // nothing but the block: a name that escaped its comment would add a key (resource, locals, ...)
-      const keys = Object.keys(json).join(',');
-      if (keys !== 'network_profile') throw new Error('top-level keys ' + keys + ', expected network_profile only');
-      const profile = json.network_profile && json.network_profile[0];
+      // variables and the deployment's resources only: a name that escaped its comment would add a key
+      const keys = Object.keys(json).sort().join(',');
+      if (keys !== 'resource,variable') throw new Error('top-level keys ' + keys + ', expected resource and variable');
+      for (const type of Object.keys(json.resource)) if (!resources.has(type)) throw new Error('resource ' + type);
+      const clusters = Object.values(json.resource.azurerm_kubernetes_cluster || {});
+      if (clusters.length !== 1) throw new Error(clusters.length + ' clusters');
+      const cluster = clusters[0][0];
+      if (!cluster.default_node_pool || !cluster.default_node_pool[0].name) throw new Error('no default_node_pool');
+      const profile = cluster.network_profile && cluster.network_profile[0];
       if (!profile) throw new Error('no network_profile block');
       if (!profile.network_plugin) throw new Error('no network_plugin');
       for (const key of Object.keys(profile)) if (!allowed.has(key)) throw new Error('unexpected attribute ' + key);
+      for (const pool of Object.values(json.resource.azurerm_kubernetes_cluster_node_pool || {})) {
+        if (pool[0].kubernetes_cluster_id !== '${azurerm_kubernetes_cluster.aks.id}') throw new Error('pool cluster');
+      }
       console.log('ok   ' + file.split('/').pop());
     } catch (e) {
       failed++;
@@ -75,3 +86,40 @@ const allowed = new Set(['network_plugin', 'network_plugin_mode', 'network_data_
 JS
 (cd "$work" && node check.js "$work"/*.tf)
 [ "$count" -gt 0 ] || { echo "validate-terraform: no example produced Terraform" >&2; exit 1; }
+
+# A real `terraform validate` needs terraform and the azurerm provider from the Terraform registry.
+if ! command -v terraform >/dev/null; then
+  echo "terraform validate: skipped (no terraform on this machine)"
+  exit 0
+fi
+provider="$work/provider"
+mkdir -p "$provider"
+cat > "$provider/versions.tf" <<'TF'
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+TF
+if ! (cd "$provider" && terraform init -backend=false -input=false -no-color >"$work/init.log" 2>&1); then
+  echo "terraform validate: skipped (the azurerm provider cannot be downloaded here: $(grep -m1 -i error "$work/init.log" | tr -d '\r' | cut -c1-160))"
+  exit 0
+fi
+valid=0
+for tf in "$work"/*.tf; do
+  dir="$work/validate-$(basename "${tf%.tf}")"
+  mkdir -p "$dir"
+  cp "$provider/versions.tf" "$tf" "$dir/"
+  cp -r "$provider/.terraform" "$provider/.terraform.lock.hcl" "$dir/"
+  (cd "$dir" && terraform validate -no-color) >"$dir.log" 2>&1 \
+    || { echo "terraform validate: $(basename "$tf") is not valid:" >&2; cat "$dir.log" >&2; exit 1; }
+  valid=$((valid + 1))
+done
+echo "terraform validate: $valid of $valid files valid against the azurerm provider"

@@ -1,5 +1,9 @@
 package cniadvisor.deploy;
 
+import cniadvisor.io.Escape;
+import cniadvisor.ipplan.AddressPlanner;
+import cniadvisor.model.Deployment;
+import cniadvisor.model.Deployment.Arg;
 import cniadvisor.model.NetworkProfile;
 
 import java.util.ArrayList;
@@ -7,52 +11,227 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders the {@code az aks create} line for a network profile, with every network flag. Resource ids the tool
- * cannot know are {@code <placeholders>}; the address plan says which CIDR each subnet should have.
+ * The az CLI steps that deploy a recommendation, as data ({@link #steps}), and the bash block they render to
+ * ({@link #script}). The subnets come first (each {@code az network vnet subnet create} keeps the new subnet's id
+ * in a shell variable), then {@code az aks create} for the cluster and its first pool (the first system pool), then
+ * {@code az aks nodepool add} for each further pool. What the tool cannot know is a shell variable the caller sets:
+ * {@code RESOURCE_GROUP}, {@code VNET_NAME}, and {@code ..._PREFIX} for a subnet whose prefix neither the request
+ * nor the plan gives. Every value is a word the shell takes as it is (names are cleaned, ranges and numbers are
+ * safe), except the resource ids a request gave, which are single-quoted: the block pastes into bash.
  */
 public final class AzCliCommand {
 
-    /** Everything before the cluster name. */
-    private static final String HEAD = "az aks create --resource-group <resource-group> --name ";
+    /** The cluster name of a request whose name has no letter or digit; bash reads it from CLUSTER_NAME. */
+    public static final String NO_NAME = "<cluster-name>";
+
+    static final String SUBNET_CREATE = "az network vnet subnet create";
+    static final String AKS_CREATE = "az aks create";
+    static final String NODEPOOL_ADD = "az aks nodepool add";
+    static final String NODEPOOL_UPDATE = "az aks nodepool update";
 
     private AzCliCommand() {
     }
 
-    public static String create(String clusterName, NetworkProfile network) {
-        List<String> args = new ArrayList<>(List.of("--network-plugin", network.networkPlugin()));
+    /** The steps for a deployment's subnets and pools ({@code deployment.steps()} is not read). */
+    static List<Deployment.Step> steps(Deployment deployment, NetworkProfile network) {
+        List<Deployment.Step> steps = new ArrayList<>();
+        for (Deployment.Subnet subnet : deployment.subnets()) {
+            List<Arg> args = new ArrayList<>(List.of(Arg.variable("--resource-group", Deployment.RESOURCE_GROUP),
+                    Arg.variable("--vnet-name", Deployment.VNET_NAME), Arg.value("--name", subnet.name()),
+                    subnet.cidr() != null ? Arg.value("--address-prefixes", subnet.cidr())
+                            : Arg.variable("--address-prefixes", prefixVariable(subnet))));
+            if (subnet.delegation() != null) {
+                args.add(Arg.value("--delegations", subnet.delegation()));
+            }
+            args.add(Arg.value("--query", "id"));
+            args.add(Arg.value("--output", "tsv"));
+            steps.add(new Deployment.Step(SUBNET_CREATE, args, subnetComment(subnet), subnet.variable()));
+        }
+        steps.add(create(deployment, network));
+        Deployment.Pool first = deployment.pools().get(0);
+        if (first.declared() && first.maxSurge() != null) {
+            // az aks create takes no max surge: the first pool gets it right after
+            steps.add(new Deployment.Step(NODEPOOL_UPDATE, List.of(
+                    Arg.variable("--resource-group", Deployment.RESOURCE_GROUP),
+                    new Arg("--cluster-name", deployment.cluster(), Arg.CLUSTER),
+                    Arg.value("--name", first.name()), Arg.value("--max-surge", first.maxSurge())), null, null));
+        }
+        for (Deployment.Pool pool : deployment.pools().subList(1, deployment.pools().size())) {
+            List<Arg> args = new ArrayList<>(List.of(Arg.variable("--resource-group", Deployment.RESOURCE_GROUP),
+                    new Arg("--cluster-name", deployment.cluster(), Arg.CLUSTER), Arg.value("--name", pool.name()),
+                    Arg.value("--mode", pool.mode()), Arg.value("--os-type", pool.osType())));
+            add(args, "--os-sku", pool.osSku());
+            count(args, pool);
+            args.add(Arg.value("--max-pods", Integer.toString(pool.maxPods())));
+            add(args, "--max-surge", pool.maxSurge());
+            subnets(args, deployment, pool, network);
+            steps.add(new Deployment.Step(NODEPOOL_ADD, args, null, null));
+        }
+        return steps;
+    }
+
+    /** az aks create: the network flags, then the first pool's, then the cluster's features. */
+    private static Deployment.Step create(Deployment deployment, NetworkProfile network) {
+        List<Arg> args = new ArrayList<>(List.of(Arg.variable("--resource-group", Deployment.RESOURCE_GROUP),
+                new Arg("--name", deployment.cluster(), Arg.CLUSTER), Arg.value("--network-plugin",
+                        network.networkPlugin())));
         add(args, "--network-plugin-mode", network.networkPluginMode());
         add(args, "--network-dataplane", "cilium".equals(network.networkDataplane()) ? "cilium" : null);
         add(args, "--network-policy", network.networkPolicy());
         add(args, "--pod-cidr", network.podCidr());
         add(args, "--service-cidr", network.serviceCidr());
         add(args, "--dns-service-ip", network.dnsServiceIp());
-        add(args, "--max-pods", network.maxPods() == null ? null : network.maxPods().toString());
-        add(args, "--vnet-subnet-id", network.nodeSubnetCidr() == null ? null : "<node-subnet-id>");
-        add(args, "--pod-subnet-id", network.podSubnetCidr() == null ? null : "<pod-subnet-id>");
-        add(args, "--pod-ip-allocation-mode", network.podIpAllocationMode());
+        Deployment.Pool first = deployment.pools().get(0);
+        if (first.declared()) {
+            args.add(Arg.value("--nodepool-name", first.name()));
+            add(args, "--os-sku", first.osSku());
+            count(args, first);
+        }
+        args.add(Arg.value("--max-pods", Integer.toString(first.maxPods())));
+        subnets(args, deployment, first, network);
         add(args, "--ip-families", network.ipFamilies() == null ? null
                 : String.join(",", network.ipFamilies()).toLowerCase(Locale.ROOT));
-        return HEAD + clusterWord(clusterName) + " " + String.join(" ", args);
+        add(args, "--outbound-type", deployment.outboundType());
+        if (deployment.privateCluster()) {
+            args.add(Arg.on("--enable-private-cluster"));
+        }
+        deployment.subnet(AddressPlanner.API_SERVER_SUBNET).ifPresent(s -> {
+            args.add(Arg.on("--enable-apiserver-vnet-integration"));
+            args.add(Arg.variable("--apiserver-subnet-id", s.variable()));
+        });
+        List<String> addons = new ArrayList<>();
+        deployment.subnet(AddressPlanner.ACI_SUBNET).ifPresent(s -> addons.add("virtual-node"));
+        deployment.subnet(AddressPlanner.APPGW_SUBNET).ifPresent(s -> addons.add("ingress-appgw"));
+        if (!addons.isEmpty()) {
+            args.add(Arg.value("--enable-addons", String.join(",", addons)));
+        }
+        deployment.subnet(AddressPlanner.ACI_SUBNET).ifPresent(s -> args.add(Arg.value("--aci-subnet-name",
+                s.name())));
+        deployment.subnet(AddressPlanner.APPGW_SUBNET).ifPresent(s -> args.add(Arg.variable("--appgw-subnet-id",
+                s.variable())));
+        return new Deployment.Step(AKS_CREATE, args, null, null);
     }
+
+    /** A fixed node count, or the autoscaler's range starting at its minimum. */
+    private static void count(List<Arg> args, Deployment.Pool pool) {
+        if (pool.autoscaled()) {
+            args.add(Arg.on("--enable-cluster-autoscaler"));
+            args.add(Arg.value("--node-count", pool.minCount().toString()));
+            args.add(Arg.value("--min-count", pool.minCount().toString()));
+            args.add(Arg.value("--max-count", Integer.toString(pool.maxCount())));
+        } else {
+            args.add(Arg.value("--node-count", Integer.toString(pool.maxCount())));
+        }
+    }
+
+    private static void subnets(List<Arg> args, Deployment deployment, Deployment.Pool pool,
+                                NetworkProfile network) {
+        subnet(args, "--vnet-subnet-id", deployment, pool.nodeSubnet(), pool.nodeSubnetId());
+        subnet(args, "--pod-subnet-id", deployment, pool.podSubnet(), pool.podSubnetId());
+        add(args, "--pod-ip-allocation-mode", network.podIpAllocationMode());
+    }
+
+    private static void subnet(List<Arg> args, String flag, Deployment deployment, String name, String id) {
+        if (name != null) {
+            args.add(Arg.variable(flag, deployment.subnetNamed(name).orElseThrow().variable()));
+        } else if (id != null) {
+            args.add(new Arg(flag, id, Arg.ID));
+        }
+    }
+
+    private static String subnetComment(Deployment.Subnet subnet) {
+        String what = switch (subnet.role()) {
+            case AddressPlanner.NODE_SUBNET -> "Node subnet" + pools(subnet);
+            case AddressPlanner.POD_SUBNET -> "Pod subnet" + pools(subnet);
+            case AddressPlanner.API_SERVER_SUBNET -> "API server subnet, for API Server VNet Integration";
+            case AddressPlanner.AGC_SUBNET -> "Application Gateway for Containers subnet";
+            case AddressPlanner.APPGW_SUBNET -> "Application Gateway subnet, for the ingress-appgw add-on";
+            case AddressPlanner.ACI_SUBNET -> "Virtual nodes (ACI) subnet";
+            default -> subnet.role();
+        };
+        String prefix = subnet.cidr() == null ? " (set " + prefixVariable(subnet) + " to its prefix)"
+                : " (" + subnet.origin() + ")";
+        return what + prefix + (subnet.remark() == null ? "" : ": " + subnet.remark());
+    }
+
+    private static String pools(Deployment.Subnet subnet) {
+        return subnet.pools().isEmpty() ? "" : " for " + String.join(", ", subnet.pools());
+    }
+
+    /** The shell variable for a subnet prefix nothing gives: NODE_SUBNET_PREFIX beside NODE_SUBNET_ID. */
+    public static String prefixVariable(Deployment.Subnet subnet) {
+        String v = subnet.variable();
+        return (v.endsWith("_ID") ? v.substring(0, v.length() - 3) : v) + "_PREFIX";
+    }
+
+    private static void add(List<Arg> args, String flag, String value) {
+        if (value != null) {
+            args.add(Arg.value(flag, value));
+        }
+    }
+
+    // ---- bash ----
 
     /**
-     * The same command for another cluster name: {@code command} is what {@link #create} made for
-     * {@code clusterName}. The network flags do not depend on the name, so a batch that met the same request under
-     * another name swaps the name instead of rendering the flags again.
+     * The steps as a bash block: a comment line before a step that has one, {@code VAR=$(...)} for a step that keeps
+     * an id, and one flag per continued line ({@code \}). Every line but the comments is shell syntax that bash
+     * accepts with RESOURCE_GROUP and VNET_NAME set.
      */
-    public static String renamed(String command, String clusterName, String newName) {
-        String made = HEAD + clusterWord(clusterName) + " ";
-        if (!command.startsWith(made)) {
-            throw new IllegalArgumentException("not the command made for cluster " + clusterName + ": " + command);
+    public static String script(Deployment deployment) {
+        StringBuilder s = new StringBuilder();
+        for (Deployment.Step step : deployment.steps()) {
+            if (step.comment() != null) {
+                s.append("# ").append(Escape.oneLine(step.comment())).append('\n');
+            }
+            boolean assign = step.assign() != null;
+            if (assign) {
+                s.append(step.assign()).append("=$(");
+            }
+            s.append(step.command());
+            String indent = assign ? "    " : "  ";
+            for (Arg arg : step.args()) {
+                s.append(" \\\n").append(indent).append(arg.flag());
+                if (arg.value() != null) {
+                    s.append(' ').append(word(arg));
+                }
+            }
+            s.append(assign ? ")\n" : "\n");
         }
-        return HEAD + clusterWord(newName) + command.substring(made.length() - 1);
+        return s.toString();
     }
 
-    private static void add(List<String> args, String flag, String value) {
-        if (value != null) {
-            args.add(flag);
-            args.add(value);
+    /** The steps on one line, separated by "; " (comments left out), for a CSV cell. */
+    public static String oneLine(Deployment deployment) {
+        StringBuilder s = new StringBuilder();
+        for (Deployment.Step step : deployment.steps()) {
+            if (!s.isEmpty()) {
+                s.append("; ");
+            }
+            s.append(step.assign() == null ? "" : step.assign() + "=$(").append(step.command());
+            for (Arg arg : step.args()) {
+                s.append(' ').append(arg.flag());
+                if (arg.value() != null) {
+                    s.append(' ').append(word(arg));
+                }
+            }
+            s.append(step.assign() == null ? "" : ")");
         }
+        return s.toString();
+    }
+
+    private static String word(Arg arg) {
+        return switch (arg.kind()) {
+            case Arg.VARIABLE -> "\"$" + arg.value() + "\"";
+            case Arg.ID -> singleQuoted(Escape.oneLine(arg.value()));
+            // a name with nothing usable in it: the caller names the cluster
+            case Arg.CLUSTER -> NO_NAME.equals(arg.value()) ? "\"$CLUSTER_NAME\"" : arg.value();
+            default -> arg.value(); // made of letters, digits and . / , : % _ - by construction
+        };
+    }
+
+    /** A bash word in single quotes: nothing inside is expanded; a quote is closed, escaped and reopened. */
+    static String singleQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -61,13 +240,13 @@ public final class AzCliCommand {
      * Leading '-' (what any other leading character became too) are dropped, so the name cannot be read as a flag ({@code --name --yes}); AKS names start with a
      * letter or digit anyway. A name with nothing left is the {@code <cluster-name>} placeholder.
      */
-    static String clusterWord(String name) {
+    public static String clusterWord(String name) {
         String word = cleanWord(name);
         int dashes = 0;
         while (dashes < word.length() && word.charAt(dashes) == '-') {
             dashes++;
         }
-        return dashes == word.length() ? "<cluster-name>" : dashes == 0 ? word : word.substring(dashes);
+        return dashes == word.length() ? NO_NAME : dashes == 0 ? word : word.substring(dashes);
     }
 
     private static String cleanWord(String name) {

@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.model.AddressPlan;
 import cniadvisor.model.Advice;
 import cniadvisor.model.ProposedRange;
 
@@ -15,7 +16,11 @@ final class RejectedRanges {
     }
 
     static Optional<String> remark(Advice advice, String role) {
-        return advice.addressPlan().range(role).filter(ProposedRange::isRejected)
+        return remark(advice.addressPlan(), role);
+    }
+
+    static Optional<String> remark(AddressPlan plan, String role) {
+        return plan.range(role).filter(ProposedRange::isRejected)
                 .map(r -> "the given value is " + r.reason() + (r.proposal() == null
                         ? "; no free range found to propose" : "; cni-advisor proposes " + r.proposal() + " instead"));
     }

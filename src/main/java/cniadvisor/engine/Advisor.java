@@ -1,6 +1,6 @@
 package cniadvisor.engine;
 
-import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.deploy.Deployments;
 import cniadvisor.deploy.NetworkProfiles;
 import cniadvisor.model.NetworkProfile;
 import cniadvisor.model.PlanReport;
@@ -245,7 +245,8 @@ public final class Advisor {
     private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {
         NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
         return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),
-                winner.dataplane(), winner.policy(), AzCliCommand.create(request.name(), network), network);
+                winner.dataplane(), winner.policy(),
+                Deployments.of(knowledge, planner, request, winner.option(), plan, network), network);
     }
 
     List<Candidate> candidates() {

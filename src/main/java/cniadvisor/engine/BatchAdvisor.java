@@ -115,12 +115,10 @@ public final class BatchAdvisor {
             session.close();
         }
 
-        /** The name appears in the advice twice: as its name and in the az CLI command. */
+        /** The name appears in the advice twice: as its name and as the cluster's in the deployment steps. */
         private Advice renamed(Advice advice, Request request) {
             Recommendation rec = advice.recommendation();
-            Recommendation renamed = rec == null ? null : new Recommendation(rec.option(), rec.title(),
-                    rec.dataplane(), rec.networkPolicy(),
-                    AzCliCommand.renamed(rec.azCli(), advice.name(), request.name()), rec.network());
+            Recommendation renamed = rec == null ? null : rec.renamed(AzCliCommand.clusterWord(request.name()));
             return new Advice(request.name(), advice.asOf(), renamed, advice.options(), advice.warnings(),
                     advice.conflicts(), advice.addressPlan());
         }

@@ -1,8 +1,10 @@
 package cniadvisor.io;
 
+import cniadvisor.deploy.AzCliCommand;
 import cniadvisor.deploy.BicepSnippet;
 import cniadvisor.deploy.TerraformSnippet;
 import cniadvisor.model.Advice;
+import cniadvisor.model.Deployment;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
@@ -41,7 +43,7 @@ public final class AdviceWriter {
     /** JSON or YAML; an unpaired surrogate in a name becomes U+FFFD, as in every other format. */
     static String serialize(Object value, boolean json) {
         try {
-            return Escape.wellFormed((json ? Mappers.JSON : Mappers.YAML).writeValueAsString(value));
+            return Escape.wellFormed((json ? DeploymentJson.JSON : DeploymentJson.YAML).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +87,8 @@ public final class AdviceWriter {
         }
         s.append('\n').append(AddressPlanWriter.text(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
-            s.append("\nCreate it\n  ").append(Escape.oneLine(rec.azCli())).append('\n');
+            s.append("\nCreate it (set RESOURCE_GROUP and VNET_NAME first)\n");
+            AzCliCommand.script(rec.deployment()).lines().forEach(l -> s.append("  ").append(l).append('\n'));
         }
         s.append("\nSources\n");
         sources(advice).values().forEach(src -> s.append("  [").append(Escape.oneLine(src.id())).append("] ")
@@ -154,16 +157,19 @@ public final class AdviceWriter {
         }
         s.append('\n').append(AddressPlanWriter.markdown(advice.addressPlan(), rec == null ? null : rec.option()));
         if (rec != null) {
-            s.append("\n### Create it\n\n").append(shellBlock(rec.azCli()));
+            s.append("\n### Create it\n\n").append(shellBlock(rec.deployment()));
         }
         s.append("\n### Sources\n\n");
         sources(advice).values().forEach(src -> s.append("- ").append(sourceLink(src)).append('\n'));
         return s.toString();
     }
 
-    /** A fenced sh block holding one command line (the az line is one shell word per flag by construction). */
-    static String shellBlock(String command) {
-        return "```sh\n" + Escape.oneLine(command).replace("`", "'") + "\n```\n";
+    /**
+     * A fenced bash block holding the az steps. No line of it can close the fence: each is a comment ("# ..."), a
+     * command, or an indented flag, and {@link AzCliCommand#script} keeps every value on its line.
+     */
+    static String shellBlock(Deployment deployment) {
+        return "```bash\n" + AzCliCommand.script(deployment) + "```\n";
     }
 
     /** "`id` [title](url), as of date" for the sources list. */

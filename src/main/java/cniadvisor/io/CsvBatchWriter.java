@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.deploy.AzCliCommand;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
@@ -102,7 +103,7 @@ final class CsvBatchWriter implements BatchWriter {
                 Integer.toString(result.count("warning")),
                 String.join(";", rules),
                 messages.toString(),
-                rec == null ? "" : rec.azCli()};
+                rec == null ? "" : AzCliCommand.oneLine(rec.deployment())};
     }
 
     @Override

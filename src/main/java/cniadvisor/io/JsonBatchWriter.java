@@ -40,12 +40,12 @@ final class JsonBatchWriter implements BatchWriter {
     }
 
     static JsonBatchWriter array(Writer out) throws IOException {
-        return new JsonBatchWriter(out, Mappers.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        return new JsonBatchWriter(out, DeploymentJson.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValuesAsArray(out));
     }
 
     static JsonBatchWriter lines(Writer out) throws IOException {
-        return new JsonBatchWriter(out, Mappers.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        return new JsonBatchWriter(out, DeploymentJson.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .without(SerializationFeature.INDENT_OUTPUT).withRootValueSeparator("\n").writeValues(out));
     }
 

@@ -74,7 +74,7 @@ final class MarkdownBatchWriter implements BatchWriter {
                     .append(cite(w)).append('\n'));
         }
         if (rec != null) {
-            s.append('\n').append(AdviceWriter.shellBlock(rec.azCli()));
+            s.append('\n').append(AdviceWriter.shellBlock(rec.deployment()));
         }
         return s.toString();
     }

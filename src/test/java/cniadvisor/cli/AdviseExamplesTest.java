@@ -169,9 +169,12 @@ class AdviseExamplesTest {
         assertEquals(expected.option(), recommendation.path("option").asText());
         assertEquals(expected.dataplane(), recommendation.path("dataplane").asText());
         assertEquals(expected.policy(), recommendation.path("networkPolicy").asText());
-        assertTrue(recommendation.path("azCli").asText().startsWith("az aks create "),
+        assertTrue(recommendation.path("azCli").asText().contains("\naz aks create \\\n")
+                        || recommendation.path("azCli").asText().startsWith("az aks create \\\n"),
                 () -> "azCli: " + recommendation.path("azCli"));
-        assertTrue(recommendation.path("azCli").asText().contains("--name " + expected.name()));
+        assertTrue(recommendation.path("azCli").asText().contains("\n  --name " + expected.name() + " \\\n"));
+        assertEquals("az aks create", recommendation.at("/deployment/steps").findValuesAsText("command").stream()
+                .filter(c -> c.startsWith("az aks create")).findFirst().orElse(null));
         assertEquals(0, advice.get("conflicts").size(), "no conflicts when something fits");
     }
 
@@ -183,7 +186,7 @@ class AdviseExamplesTest {
         assertEquals(List.of("name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"),
                 fieldNames(advice));
         if (expected(example).hasFit()) {
-            assertEquals(List.of("option", "title", "dataplane", "networkPolicy", "azCli", "network"),
+            assertEquals(List.of("option", "title", "dataplane", "networkPolicy", "azCli", "deployment", "network"),
                     fieldNames(advice.get("recommendation")));
         }
         JsonNode plan = advice.get("addressPlan");

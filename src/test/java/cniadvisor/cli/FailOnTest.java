@@ -93,7 +93,7 @@ class FailOnTest {
         assertEquals(6, run.exitCode(), run::toString);
         assertEquals(RETIRED + "cni-advisor: failing (--fail-on error): 1 error\n", run.err());
         assertTrue(run.out().startsWith("# AKS CNI Advisor: legacy-windows, as of 2026-11-21: "), run.out());
-        assertTrue(run.out().contains("\nnetwork_profile {\n  network_plugin      = \"azure\"\n"), run.out());
+        assertTrue(run.out().contains("\n  network_profile {\n    network_plugin      = \"azure\"\n"), run.out());
         assertFalse(run.out().contains("LIFE-WINDOWS-RETIRED"), run.out());
         assertEquals(never.out(), run.out(), "--fail-on changes the exit code, not the Terraform");
         assertEquals(0, never.exitCode(), never::toString);

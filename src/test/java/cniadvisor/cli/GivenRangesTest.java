@@ -50,7 +50,7 @@ class GivenRangesTest {
         assertEquals(6, run.exitCode(), run::toString);
         assertTrue(run.out().contains("  pod_cidr            = \"10.0.0.0/18\" # the given value is rejected by "
                 + "IP-RANGES-OVERLAP (see the findings); cni-advisor proposes 10.244.0.0/16 instead\n"), run::toString);
-        assertTrue(run.out().contains("#   vnet_subnet_id = <node subnet id>  # 10.0.0.0/24, the given value is "
+        assertTrue(run.out().contains("  address_prefixes     = [\"10.0.0.0/24\"] # the given value is "
                 + "rejected by IP-RANGES-OVERLAP (see the findings); cni-advisor proposes "), run::toString);
         assertTrue(run.err().startsWith(OVERLAP + System.lineSeparator()), run::toString);
     }

@@ -1,7 +1,7 @@
 package cniadvisor.deploy;
 
 import cniadvisor.model.Advice;
-import cniadvisor.model.NetworkProfile;
+import cniadvisor.model.Deployment;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -16,15 +16,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The generated az line, parsed back and checked flag by flag. */
 class AzCliCommandTest {
 
-    /** "az aks create --a x --b y" as {--a: x, --b: y}; fails on a flag without a value or a stray word. */
-    static Map<String, String> parse(String line) {
-        List<String> words = List.of(line.split(" "));
-        assertEquals(List.of("az", "aks", "create"), words.subList(0, 3), line);
+    /**
+     * The flags of the advice's {@code az aks create} step as {flag: value}, a shell variable as "$NAME"; fails on a
+     * repeated flag or a second create step.
+     */
+    static Map<String, String> parse(Advice advice) {
+        List<Deployment.Step> creates = advice.recommendation().deployment().steps().stream()
+                .filter(s -> s.command().equals("az aks create")).toList();
+        assertEquals(1, creates.size(), "one az aks create");
+        return flags(creates.get(0));
+    }
+
+    static Map<String, String> flags(Deployment.Step step) {
         Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 3; i < words.size(); i += 2) {
-            assertTrue(words.get(i).startsWith("--"), "expected a flag at word " + i + " of " + line);
-            assertTrue(i + 1 < words.size() && !words.get(i + 1).startsWith("--"), "no value for " + words.get(i));
-            assertEquals(null, flags.put(words.get(i), words.get(i + 1)), "repeated " + words.get(i));
+        for (Deployment.Arg arg : step.args()) {
+            String value = Deployment.Arg.VARIABLE.equals(arg.kind()) ? "$" + arg.value() : arg.value();
+            assertFalse(flags.containsKey(arg.flag()), "repeated " + arg.flag());
+            flags.put(arg.flag(), value);
         }
         return flags;
     }
@@ -33,9 +41,9 @@ class AzCliCommandTest {
     void overlayWithCiliumHasEveryNetworkFlag() {
         Advice advice = advise("name: payments", "nodeCount: 60", "maxPodsPerNode: 50",
                 "nodeSubnetCidr: 10.20.0.0/24", "networkPolicy: any", "connectedNetworks: [10.0.0.0/16]");
-        Map<String, String> flags = parse(advice.recommendation().azCli());
+        Map<String, String> flags = parse(advice);
         assertEquals(Map.ofEntries(
-                Map.entry("--resource-group", "<resource-group>"),
+                Map.entry("--resource-group", "$RESOURCE_GROUP"),
                 Map.entry("--name", "payments"),
                 Map.entry("--network-plugin", "azure"),
                 Map.entry("--network-plugin-mode", "overlay"),
@@ -45,18 +53,18 @@ class AzCliCommandTest {
                 Map.entry("--service-cidr", "10.1.0.0/16"),
                 Map.entry("--dns-service-ip", "10.1.0.10"),
                 Map.entry("--max-pods", "50"),
-                Map.entry("--vnet-subnet-id", "<node-subnet-id>")), flags);
+                Map.entry("--vnet-subnet-id", "$NODE_SUBNET_ID")), flags);
     }
 
     @Test
     void podSubnetHasSubnetIdsAndAllocationModeButNoPodCidr() {
         Advice advice = advise("nodeCount: 30", "directPodAccess: true", "trafficPattern: external");
-        Map<String, String> flags = parse(advice.recommendation().azCli());
+        Map<String, String> flags = parse(advice);
         assertEquals("azure", flags.get("--network-plugin"));
         assertFalse(flags.containsKey("--network-plugin-mode"));
         assertFalse(flags.containsKey("--pod-cidr"));
-        assertEquals("<node-subnet-id>", flags.get("--vnet-subnet-id"));
-        assertEquals("<pod-subnet-id>", flags.get("--pod-subnet-id"));
+        assertEquals("$NODE_SUBNET_ID", flags.get("--vnet-subnet-id"));
+        assertEquals("$POD_SUBNET_ID", flags.get("--pod-subnet-id"));
         assertEquals("DynamicIndividual", flags.get("--pod-ip-allocation-mode"));
         assertEquals("110", flags.get("--max-pods"));
     }
@@ -65,7 +73,7 @@ class AzCliCommandTest {
     void windowsGetsTheAzureDataplaneAndCalico() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
                 "networkPolicy: any");
-        Map<String, String> flags = parse(advice.recommendation().azCli());
+        Map<String, String> flags = parse(advice);
         assertFalse(flags.containsKey("--network-dataplane"));
         assertEquals("calico", flags.get("--network-policy"));
     }
@@ -74,7 +82,7 @@ class AzCliCommandTest {
     void windowsPoolsWithoutMaxPodsAreDeployedAtTheRecommended110NotOverlays250() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"");
         assertEquals("azure-cni-overlay", advice.recommendation().option());
-        assertEquals("110", parse(advice.recommendation().azCli()).get("--max-pods"));
+        assertEquals("110", parse(advice).get("--max-pods"));
         assertEquals(110, advice.recommendation().network().maxPods());
         // the plan sized the ranges with the same max pods the deployment sets
         assertEquals(110, advice.addressPlan().sizing().stream()
@@ -85,18 +93,18 @@ class AzCliCommandTest {
     void windowsPoolsWithMaxPodsGetWhatTheyAskFor() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "windowsServerVersion: \"2022\"",
                 "maxPodsPerNode: 150");
-        assertEquals("150", parse(advice.recommendation().azCli()).get("--max-pods"));
+        assertEquals("150", parse(advice).get("--max-pods"));
     }
 
     @Test
     void dualStackSetsIpFamilies() {
-        Map<String, String> flags = parse(advise("nodeCount: 10", "dualStack: true").recommendation().azCli());
+        Map<String, String> flags = parse(advise("nodeCount: 10", "dualStack: true"));
         assertEquals("ipv4,ipv6", flags.get("--ip-families"));
     }
 
     @Test
     void byoCniSetsPluginNoneAndAPodCidr() {
-        Map<String, String> flags = parse(advise("nodeCount: 10", "customCni: cilium-oss").recommendation().azCli());
+        Map<String, String> flags = parse(advise("nodeCount: 10", "customCni: cilium-oss"));
         assertEquals("none", flags.get("--network-plugin"));
         assertEquals("10.244.0.0/16", flags.get("--pod-cidr"));
         assertFalse(flags.containsKey("--network-dataplane"));
@@ -117,23 +125,30 @@ class AzCliCommandTest {
         assertEquals("2", AzCliCommand.clusterWord("-2"));
         assertEquals("HYPERLINK-x-", AzCliCommand.clusterWord("=HYPERLINK(x)"));
         assertEquals("<cluster-name>", AzCliCommand.clusterWord("-- ;"));
-        NetworkProfile network = new NetworkProfile("azure", "overlay", "cilium", "cilium", "10.244.0.0/16",
-                "10.0.0.0/16", "10.0.0.10", 250, "10.1.0.0/24", null, null, null);
         for (String name : List.of("--subscription other", "a; rm -rf / #", "$(id)`id`", "x\ny\r\u2028z", "'\"",
-                "\u0000\u001b[2J", "\ud800", "-", "--")) {
-            String line = AzCliCommand.create(name, network);
-            assertTrue(line.matches("[A-Za-z0-9 <>/._,-]+"), line);
-            String word = parse(line).get("--name");
-            assertTrue(word.equals("<cluster-name>") || word.matches("[A-Za-z0-9_][A-Za-z0-9_-]*"), line);
+                "caf\u00e9 \ud83d\ude80", "-", "--")) {
+            Advice advice = advise("name: " + yamlString(name), "nodeCount: 10", "nodeSubnetCidr: 10.1.0.0/24");
+            String script = AzCliCommand.script(advice.recommendation().deployment());
+            for (String line : script.lines().toList()) {
+                assertTrue(line.matches("[A-Za-z0-9 /._,=%$\"()\\\\#-]+"), line);
+            }
+            String word = parse(advice).get("--name");
+            assertTrue(word.equals("<cluster-name>") || word.matches("[A-Za-z0-9_][A-Za-z0-9_-]*"), script);
         }
     }
 
+    private static String yamlString(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        text.chars().forEach(c -> b.append(c == '"' || c == '\\' ? "\\" + (char) c
+                : c < 0x20 || c >= 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return b.append('"').toString();
+    }
+
     @Test
-    void aRenamedCommandIsTheCommandMadeForTheNewName() {
-        NetworkProfile network = new NetworkProfile("azure", "overlay", "cilium", "cilium", "10.244.0.0/16",
-                "10.0.0.0/16", "10.0.0.10", 250, "10.1.0.0/24", null, null, null);
-        String made = AzCliCommand.create("team a", network);
-        assertEquals(AzCliCommand.create("payments/eu", network), AzCliCommand.renamed(made, "team a", "payments/eu"));
-        assertEquals(made, AzCliCommand.renamed(AzCliCommand.create("", network), "", "team a"));
+    void aRenamedDeploymentIsTheDeploymentMadeForTheNewName() {
+        Advice teamA = advise("name: team a", "nodeCount: 10", "nodeSubnetCidr: 10.1.0.0/24");
+        Advice payments = advise("name: payments/eu", "nodeCount: 10", "nodeSubnetCidr: 10.1.0.0/24");
+        assertEquals(payments.recommendation().deployment(),
+                teamA.recommendation().deployment().renamed(AzCliCommand.clusterWord("payments/eu")));
     }
 }

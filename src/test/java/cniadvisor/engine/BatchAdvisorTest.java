@@ -154,7 +154,7 @@ class BatchAdvisorTest {
             assertSame(remembered.options(), advice.options(), "the remembered advice, renamed");
 
             assertEquals("second team", advice.name());
-            assertTrue(advice.recommendation().azCli().contains("--name second-team "));
+            assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--name second-team "));
             assertEquals(advisor().advise(second, Fixtures.AS_OF), advice);
         }
     }

@@ -218,7 +218,7 @@ class HostileOutputTest {
      */
     static void checkMarkdown(String out, int requests) {
         assertNoControls(out, false);
-        List<String> lines = out.lines().toList();
+        List<String> lines = outsideFences(out.lines().toList());
         List<String> headings = lines.stream().filter(l -> l.startsWith("## ")).toList();
         int sections = (int) headings.stream().filter(l -> l.matches("## \\d+\\. .*")).count();
         assertEquals(requests, sections, String.join("\n", headings));
@@ -228,7 +228,21 @@ class HostileOutputTest {
         assertFalse(out.matches("(?s).*(<script|<img|<b>|<!--).*"), "raw HTML");
         checkMarkdownTables(lines);
         // code fences open and close in pairs
-        assertEquals(0, lines.stream().filter(l -> l.startsWith("```")).count() % 2);
+        assertEquals(0, out.lines().filter(l -> l.startsWith("```")).count() % 2);
+    }
+
+    /** The lines outside fenced code blocks (the az steps' bash comments start with "# " too). */
+    static List<String> outsideFences(List<String> lines) {
+        List<String> outside = new java.util.ArrayList<>();
+        boolean fenced = false;
+        for (String line : lines) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced) {
+                outside.add(line);
+            }
+        }
+        return outside;
     }
 
     static void checkMarkdownTables(List<String> lines) {
@@ -324,39 +338,46 @@ class HostileOutputTest {
         }
     }
 
-    /** Comments, the network_profile block and its attributes: no other line, no interpolation in a string. */
+    /**
+     * Comments, variables, the subnet, cluster and node pool resources with their nested blocks, and attributes
+     * whose strings hold no interpolation: no other line, and the blocks balance.
+     */
     static void checkTerraform(String out) {
         assertNoControls(out, false);
-        boolean inBlock = false;
+        int depth = 0;
         for (String line : out.lines().toList()) {
-            if (line.startsWith("#")) {
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.equals("network_profile {")) {
-                assertFalse(inBlock);
-                inBlock = true;
-            } else if (line.equals("}")) {
-                assertTrue(inBlock);
-                inBlock = false;
+            if (line.matches("variable \"[a-z_]+\" \\{|resource \"azurerm_(subnet|kubernetes_cluster|"
+                    + "kubernetes_cluster_node_pool)\" \"[a-z0-9_]+\" \\{")) {
+                assertEquals(0, depth, line);
+                depth++;
+            } else if (line.matches(" +[a-z_]+ \\{")) {
+                assertTrue(depth > 0, line);
+                depth++;
+            } else if (line.matches(" *\\}")) {
+                assertTrue(depth > 0, line);
+                depth--;
             } else {
-                assertTrue(inBlock && line.matches("  [a-z_]+ += (\"[^\"\\\\$%]*\"|\\[[^]]*\\])( # .*)?"),
-                        "not a line of network_profile: " + line + "\n" + out);
+                assertTrue(depth > 0 && line.matches(" +[a-z_]+ += (\"[^\"\\\\$%]*\"|\\[[^]$%]*\\]|[a-z_.]+|\\d+|true)"
+                        + "( # .*)?"), "not a line of the deployment: " + line + "\n" + out);
             }
         }
-        assertFalse(inBlock);
+        assertEquals(0, depth, out);
     }
 
-    /** Comments, the two params with their descriptions, the two variables and outputs: nothing else. */
+    /** Comments, params, the subnet and cluster resources and their properties: no string holds an interpolation. */
     static void checkBicep(String out) {
         assertNoControls(out, false);
         for (String line : out.lines().toList()) {
             assertTrue(line.isEmpty() || line.startsWith("// ")
                             || line.matches("@description\\('[^'\\\\$]*'\\)")
-                            || line.matches("param (node|pod)SubnetId string")
-                            || line.matches("var (networkProfile|agentPoolNetwork) = \\{")
-                            || line.matches("  [A-Za-z]+: ('[^'\\\\$]*'|[A-Za-z0-9]+|\\[)( // .*)?")
-                            || line.matches("    '[^'\\\\$]*'") || line.equals("  ]") || line.equals("}")
-                            || line.matches("output (networkProfile|agentPoolNetwork) object = \\w+"),
+                            || line.matches("param [A-Za-z]+ string( = resourceGroup\\(\\)\\.location)?")
+                            || line.matches("resource [A-Za-z0-9]+ 'Microsoft\\.[A-Za-z./]+@[0-9-]+'( existing)? = \\{")
+                            || line.matches(" *[A-Za-z]+: ('[^'\\\\$]*'|[A-Za-z0-9.]+|\\[|\\{)( // .*)?")
+                            || line.matches(" *'[^'\\\\$]*'") || line.matches(" *[A-Za-z0-9]+")
+                            || line.matches(" *[]}{]"),
                     "not a line of the Bicep file: " + line + "\n" + out);
         }
     }

@@ -131,7 +131,8 @@ class BatchWriterTest {
         assertEquals("cilium", payments.get("dataplane"));
         assertEquals("azure-cni-pod-subnet", payments.get("otherEligible"));
         assertEquals("0", payments.get("errors"));
-        assertTrue(payments.get("azCli").startsWith("az aks create --resource-group <resource-group> --name payments"));
+        assertTrue(payments.get("azCli").contains("; az aks create --resource-group \"$RESOURCE_GROUP\" --name payments "),
+                payments.get("azCli"));
         assertEquals("no-fit", all.get(1).get("status"));
         assertEquals("ELIG-CONFLICT-ERROR", all.get(1).get("rules"));
         assertTrue(all.get(1).get("messages").startsWith("no fit: azure-cni-overlay: ELIG-UNSUPPORTED-FEATURE | "));
