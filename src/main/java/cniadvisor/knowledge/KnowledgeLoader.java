@@ -56,14 +56,15 @@ public final class KnowledgeLoader {
 
     /** Record components that may be left out of an entry. */
     private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
-            "networkPluginMode", "min", "max", "decidedBy");
+            "networkPluginMode", "min", "max", "decidedBy", "subnetRole", "counterpart", "prerequisite", "noMigrationTo",
+            "caveats", "aksDefault", "preview", "networkIsolated", "routesToAppliance");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
     private static final List<String> MIGRATION_PATHS = List.of("in-place", "rebuild");
     /** Limit subjects that are not an option, data plane or policy engine (see facts/limits.yaml). */
     private static final List<String> GENERAL_LIMIT_SUBJECTS = List.of("cluster", "node", "nodePool", "serviceCidr", "subnet",
-            "windows", "apiServerSubnet", "appGatewayForContainersSubnet", "applicationGatewaySubnet");
+            "linux", "windows", "apiServerSubnet", "appGatewayForContainersSubnet", "applicationGatewaySubnet");
     private static final List<String> APPLIES_TO = List.of("linux", "windows");
     private static final List<String> RANGE_KINDS = List.of("default-pod-cidr", "default-service-cidr",
             "default-dns-service-ip", "reserved", "supported-pod-range");
@@ -358,6 +359,20 @@ public final class KnowledgeLoader {
                     + "' is not one of " + String.join(", ", Conflict.LEVELS));
             check(c, c.value().note() != null, "note: required (say what goes wrong and what to do)");
         }
+        validateOutboundTypes(optionIds, sourceIds.keySet());
+        Map<String, Located<Feature>> subnetRoles = new HashMap<>();
+        for (Located<Feature> f : features) {
+            String role = f.value().subnetRole();
+            if (role == null) {
+                continue;
+            }
+            check(f, cniadvisor.ipplan.AddressPlanner.SUBNET_ROLES.contains(role), "subnetRole: '" + role
+                    + "' is not one of " + String.join(", ", new java.util.TreeSet<>(
+                    cniadvisor.ipplan.AddressPlanner.SUBNET_ROLES)));
+            Located<Feature> first = subnetRoles.putIfAbsent(role, f);
+            check(f, first == null, "subnetRole: '" + role + "' is also the subnet of feature "
+                    + (first == null ? "" : first.value().id() + " (" + first.where() + ")"));
+        }
         for (Located<Migration> m : migrations) {
             check(m, MIGRATION_PATHS.contains(m.value().path()), "path: '" + m.value().path() + "' is not one of "
                     + String.join(", ", MIGRATION_PATHS));
@@ -387,6 +402,53 @@ public final class KnowledgeLoader {
             }
         }
         validateMeanings(optionIds, dataplaneIds, policyIds, subjects, windowsVersionIds);
+    }
+
+    /**
+     * An outbound type's VNet kind, and the outbound types and options it names: each must exist, or the rules that
+     * read them would name something AKS does not have.
+     */
+    private void validateOutboundTypes(Set<String> optionIds, Set<String> sourceIds) {
+        Set<String> ids = new java.util.TreeSet<>();
+        outboundTypes.forEach(o -> ids.add(o.value().id()));
+        List<String> defaults = outboundTypes.stream().filter(o -> Boolean.TRUE.equals(o.value().aksDefault())).map(o -> o.value().id())
+                .toList();
+        if (!outboundTypes.isEmpty() && defaults.size() != 1) {
+            problems.add("facts: exactly one outbound type needs aksDefault: true (AKS's default outbound type); "
+                    + (defaults.isEmpty() ? "none has it" : String.join(", ", defaults) + " have it"));
+        }
+        for (Located<OutboundType> located : outboundTypes) {
+            OutboundType o = located.value();
+            check(located, OutboundType.VNETS.contains(o.vnet()), "vnet: '" + o.vnet() + "' is not one of "
+                    + String.join(", ", OutboundType.VNETS));
+            if (o.counterpart() != null) {
+                check(located, ids.contains(o.counterpart()) && !o.counterpart().equals(o.id()), "counterpart: '"
+                        + o.counterpart() + "' is not another outbound type" + Suggestions.didYouMean(o.counterpart(), ids));
+            }
+            for (String to : o.noMigrationTo()) {
+                check(located, ids.contains(to) && !to.equals(o.id()), "noMigrationTo: '" + to
+                        + "' is not another outbound type" + Suggestions.didYouMean(to, ids));
+            }
+            for (OutboundType.Caveat caveat : o.caveats()) {
+                check(located, caveat != null && optionIds.contains(caveat.option()), "caveats: option '"
+                        + (caveat == null ? null : caveat.option()) + "' is not an option id"
+                        + (caveat == null || caveat.option() == null ? "" : Suggestions.didYouMean(caveat.option(), optionIds)));
+                check(located, caveat != null && caveat.note() != null && !caveat.note().isBlank(),
+                        "caveats: each needs a note (what the option needs or lacks)");
+                if (caveat != null) {
+                    List<String> cited = caveat.sources() == null ? List.of() : caveat.sources();
+                    check(located, !cited.isEmpty(), "caveats: each cites at least one source id");
+                    cited.stream().filter(id -> !sourceIds.contains(id)).forEach(id -> check(located, false,
+                            "caveats: sources: unknown source id '" + id + "'"));
+                }
+            }
+            check(located, !o.preview().booleanValue() || o.note() != null,
+                    "note: a preview outbound type needs a note (what it is, and what to use in production)");
+            check(located, !"managed".equals(o.vnet()) || o.counterpart() != null,
+                    "counterpart: an outbound type for the AKS-managed VNet needs one (what to use in your own VNet)");
+            check(located, !o.networkIsolated().booleanValue() || !"own".equals(o.vnet()),
+                    "networkIsolated: an outbound type for network isolated clusters cannot need vnet: own");
+        }
     }
 
     /**

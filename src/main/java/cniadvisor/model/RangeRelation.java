@@ -21,6 +21,11 @@ public record RangeRelation(String role, String cidr, boolean given, String othe
             case "connected-network" -> "connected network";
             case "reserved" -> "reserved range";
             case "supported-pod-range" -> "supported pod range";
+            case "vnet" -> "VNet address space";
+            case "api-server-subnet" -> "API server subnet";
+            case "agc-subnet" -> "Application Gateway for Containers subnet";
+            case "appgw-subnet" -> "Application Gateway subnet";
+            case "aci-subnet" -> "virtual nodes subnet";
             default -> role;
         };
     }
