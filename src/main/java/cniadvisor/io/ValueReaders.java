@@ -156,7 +156,10 @@ final class ValueReaders {
         return null;
     };
 
-    /** Shorter answers ("6", "y") are not typos of a word: every word is a few edits from them. */
+    /**
+     * Shorter answers ("6", "y") are not typos of a word: every word is a few edits from them; nor are numbers
+     * ("2016" is not a misspelt "2019").
+     */
     private static final int MIN_SUGGESTED_LENGTH = 4;
 
     /**
@@ -174,7 +177,8 @@ final class ValueReaders {
                 }
             }
             problems.report(describe(value) + " is not one of " + String.join(", ", allowed)
-                    + (text == null || text.length() < MIN_SUGGESTED_LENGTH ? ""
+                    + (text == null || text.length() < MIN_SUGGESTED_LENGTH || text.chars().noneMatch(Character::isLetter)
+                            ? ""
                             : cniadvisor.knowledge.Suggestions.closest(text, allowed)
                             .map(word -> "; did you mean '" + word + "'?").orElse("")));
             return null;

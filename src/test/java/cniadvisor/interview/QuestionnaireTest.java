@@ -90,7 +90,7 @@ class QuestionnaireTest {
             assertTrue(screen.contains("""
                     Do you need Kubernetes network policies, and from which engine?
                       Policies limit which pods may talk to which; the engine must run on every node pool.
-                        1  none    No network policy engine
+                        1  none    no network policies
                         2  any     policies needed; any engine will do
                         3  cilium  Cilium network policy
                         4  calico  Calico (Azure-managed)
@@ -266,7 +266,7 @@ class QuestionnaireTest {
                     "! \"maybe\" is not yes or no; answer y or n",
                     "! \"weave\" is not one of none, any, cilium, calico, azure; "
                             + "or type the number of a choice, 1 to 5",
-                    "! \"6\" is not one of none, any, cilium, calico, azure; did you mean 'any'?; "
+                    "! \"6\" is not one of none, any, cilium, calico, azure; "
                             + "or type the number of a choice, 1 to 5",
                     "! \"10.0.0.1/8\" has host bits set; the network address is 10.0.0.0/8",
                     "! \"10.0.0.0\" needs a prefix length (a.b.c.d/n, n from 0 to 32)",

@@ -225,30 +225,26 @@ class RequestReaderTest {
             assertEquals(List.of(
                             "req.yaml:1: unknown key 'NODECOUNT'; did you mean 'nodeCount'?",
                             "req.yaml:2: unknown key 'max_pods_per_node'; did you mean 'maxPodsPerNode'?",
-                            "req.yaml: nodeCount: required (the most nodes the cluster may reach)"),
+                            "req.yaml: nodeCount: required (the most nodes the cluster may reach), unless nodePools lists the pools"),
                     errors("NODECOUNT: 3\nmax_pods_per_node: 30\n"));
         }
 
         @Test
         void unknownKeyFarFromEveryKeyListsTheAllowedKeys() {
-            assertEquals(List.of("req.yaml:2: unknown key 'colour'; allowed keys are name, nodeCount, "
-                            + "maxPodsPerNode, surgeNodes, maxSurge, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
-                            + "connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, "
-                            + "advancedPolicy, trafficPattern, directPodAccess, podSourceIpVisible, virtualNodes, "
-                            + "dualStack, appGatewayForContainers, applicationGatewayIngress, sharedSubnet, "
-                            + "nodeAutoProvisioning, customCni, currentPlugin"),
+            assertEquals(List.of("req.yaml:2: unknown key 'colour'; allowed keys are "
+                            + String.join(", ", Fixtures.binder().keys())),
                     errors("nodeCount: 3\ncolour: blue\n"));
         }
 
         @Test
         void missingNodeCountHasNoLine() {
-            assertEquals(List.of("req.yaml: nodeCount: required (the most nodes the cluster may reach)"),
+            assertEquals(List.of("req.yaml: nodeCount: required (the most nodes the cluster may reach), unless nodePools lists the pools"),
                     errors("name: team\n"));
         }
 
         @Test
         void nullNodeCountIsReportedOnItsLine() {
-            assertEquals(List.of("req.yaml:2: nodeCount: required (the most nodes the cluster may reach)"),
+            assertEquals(List.of("req.yaml:2: nodeCount: required (the most nodes the cluster may reach), unless nodePools lists the pools"),
                     errors("name: team\nnodeCount:\n"));
         }
 
@@ -302,7 +298,8 @@ class RequestReaderTest {
         @Test
         void notOneOfTheAllowedWords() {
             assertEquals(List.of(
-                            "req.yaml:2: networkPolicy: \"calcio\" is not one of none, any, azure, calico, cilium",
+                            "req.yaml:2: networkPolicy: \"calcio\" is not one of none, any, cilium, calico, azure; did you mean "
+                                    + "'calico'?",
                             "req.yaml:3: trafficPattern: 3 is not one of intra-cluster, external, mixed",
                             "req.yaml:4: currentPlugin: \"azure\" is not one of azure-cni-overlay, "
                                     + "azure-cni-pod-subnet, azure-cni-node-subnet, kubenet, byo-cni"),
@@ -484,12 +481,8 @@ class RequestReaderTest {
         void yamlAliasesAreRefusedRatherThanReadAsTheirName() {
             assertEquals(List.of(
                             "req.yaml:1: nodeCount: YAML aliases (*count) are not supported; write the value out",
-                            "req.yaml:2: unknown key 'colour'; allowed keys are name, nodeCount, maxPodsPerNode, "
-                                    + "surgeNodes, maxSurge, nodeSubnetCidr, podCidr, serviceCidr, dnsServiceIp, "
-                                    + "connectedNetworks, windowsNodePools, windowsServerVersion, networkPolicy, "
-                                    + "advancedPolicy, trafficPattern, directPodAccess, podSourceIpVisible, "
-                                    + "virtualNodes, dualStack, appGatewayForContainers, applicationGatewayIngress, "
-                                    + "sharedSubnet, nodeAutoProvisioning, customCni, currentPlugin",
+                            "req.yaml:2: unknown key 'colour'; allowed keys are "
+                                    + String.join(", ", Fixtures.binder().keys()),
                             "req.yaml:3: name: YAML aliases (*n) are not supported; write the value out"),
                     errors("nodeCount: *count\ncolour: &n blue\nname: *n\n"));
         }
@@ -550,10 +543,10 @@ class RequestReaderTest {
                 file + ":2: unknown key 'nodeCont'; did you mean 'nodeCount'?",
                 file + ":3: maxPodsPerNode: expected a whole number from 10 to 250, got \"lots\"",
                 file + ":4: podCidr: \"10.244.0.1/16\" has host bits set; the network address is 10.244.0.0/16",
-                file + ":5: networkPolicy: \"calcio\" is not one of none, any, azure, calico, cilium",
+                file + ":5: networkPolicy: \"calcio\" is not one of none, any, cilium, calico, azure; did you mean 'calico'?",
                 file + ":6: connectedNetworks[1]: \"fd00::/8\" is IPv6; this key takes an IPv4 CIDR",
                 file + ":7: windowsServerVersion: needs windowsNodePools: true",
-                file + ": nodeCount: required (the most nodes the cluster may reach)"), e.getMessage());
+                file + ": nodeCount: required (the most nodes the cluster may reach), unless nodePools lists the pools"), e.getMessage());
         assertEquals(7, e.errors().size());
         assertEquals(new InputError(file.toString(), 3, "maxPodsPerNode",
                 "expected a whole number from 10 to 250, got \"lots\""), e.errors().get(1));

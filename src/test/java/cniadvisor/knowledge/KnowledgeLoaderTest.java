@@ -135,7 +135,7 @@ class KnowledgeLoaderTest {
     void whatParsesButWouldMatchNothingIsRefused() throws IOException {
         assertEquals(List.of(
                 file() + ":2: subject: 'kubnet' is not an option id, dataplane:<id>, policy:<id> or one of cluster, "
-                        + "node, nodePool, serviceCidr, subnet, windows, apiServerSubnet, appGatewayForContainersSubnet, "
+                        + "node, nodePool, serviceCidr, subnet, linux, windows, apiServerSubnet, appGatewayForContainersSubnet, "
                         + "applicationGatewaySubnet; did you mean 'kubenet'?",
                 file() + ":3: value: 0 is outside what maxNodes allows (1 to any)",
                 file() + ":4: value: 33 is outside what podBlockPrefix allows (8 to 30)",

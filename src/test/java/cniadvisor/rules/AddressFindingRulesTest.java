@@ -224,7 +224,7 @@ class AddressFindingRulesTest {
     void nodeSubnetPodIpsAboveTheLimitExcludeNodeSubnet() {
         Advice advice = advise("nodeCount: 300", "maxPodsPerNode: 250", "trafficPattern: external");
         Reason r = reasons(advice, "azure-cni-node-subnet", "SCALE-MAX-POD-IPS").get(0);
-        assertEquals("Scale: Azure CNI Node Subnet (legacy) supports 64,000 pod IPs; 300 nodes x 250 pods need 75,000.",
+        assertEquals("Scale: Azure CNI Node Subnet (legacy) supports 64,000 pod IPs; 300 nodes at up to 250 pods need 75,000.",
                 r.text());
         assertEquals("excluded", option(advice, "azure-cni-node-subnet").status());
     }

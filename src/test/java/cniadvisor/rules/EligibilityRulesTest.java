@@ -46,8 +46,8 @@ class EligibilityRulesTest {
     void windowsPoolsExcludeKubenet() {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true");
 
-        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-WINDOWS", "learn-windows-best-practices");
-        assertText(reasons.get(0), "kubenet cannot run them");
+        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-windows-best-practices");
+        assertText(reasons.get(0), "kubenet is not supported");
     }
 
     @Test
@@ -55,10 +55,10 @@ class EligibilityRulesTest {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true");
 
         assertRecommended(advice, "azure-cni-overlay", "azure", "none");
-        List<Reason> narrowed = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "ELIG-WINDOWS", "narrows",
+        List<Reason> narrowed = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "ELIG-UNSUPPORTED-FEATURE", "narrows",
                 "learn-cni-overview");
-        assertCites(withText(narrowed, "dataplane:cilium cannot run them"), "learn-cilium");
-        assertCites(withText(narrowed, "policy:cilium cannot run them"), "learn-network-policies");
+        assertCites(withText(narrowed, "dataplane:cilium is not supported"), "learn-cilium");
+        assertCites(withText(narrowed, "policy:cilium is not supported"), "learn-network-policies");
     }
 
     // ---- ELIG-DIRECT-POD-ACCESS ----
@@ -67,8 +67,8 @@ class EligibilityRulesTest {
     void directPodAccessExcludesOverlayAndPrefersPodSubnet() {
         Advice advice = advise("nodeCount: 10", "directPodAccess: true");
 
-        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-DIRECT-POD-ACCESS", "learn-overlay-concepts");
-        assertExcludedBy(advice, "kubenet", "ELIG-DIRECT-POD-ACCESS", "learn-cni-overview");
+        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE", "learn-overlay-concepts");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-cni-overview");
         assertRecommended(advice, "azure-cni-pod-subnet", "cilium", "cilium");
         assertStatus(advice, "azure-cni-node-subnet", ELIGIBLE);
     }
@@ -79,10 +79,10 @@ class EligibilityRulesTest {
     void visiblePodSourceIpsExcludeOverlayBecauseItSnatsToTheNodeIp() {
         Advice advice = advise("nodeCount: 10", "podSourceIpVisible: true");
 
-        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-POD-SOURCE-IP",
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE",
                 "learn-overlay-concepts");
         assertText(reasons.get(0), "SNATed to the node IP");
-        assertExcludedBy(advice, "kubenet", "ELIG-POD-SOURCE-IP", "learn-kubenet");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-kubenet");
         assertRecommended(advice, "azure-cni-pod-subnet", "cilium", "cilium");
     }
 
@@ -92,9 +92,9 @@ class EligibilityRulesTest {
     void virtualNodesNeedNodeSubnet() {
         Advice advice = advise("nodeCount: 10", "virtualNodes: true");
 
-        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
-        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
-        assertExcludedBy(advice, "kubenet", "ELIG-VIRTUAL-NODES", "learn-virtual-nodes");
+        assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
         assertRecommended(advice, "azure-cni-node-subnet", "cilium", "cilium");
     }
 
@@ -104,9 +104,9 @@ class EligibilityRulesTest {
     void dualStackNeedsOverlay() {
         Advice advice = advise("nodeCount: 10", "dualStack: true");
 
-        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
-        assertExcludedBy(advice, "azure-cni-node-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
-        assertExcludedBy(advice, "kubenet", "ELIG-DUAL-STACK", "learn-dual-stack");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-dual-stack");
+        assertExcludedBy(advice, "azure-cni-node-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-dual-stack");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-dual-stack");
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
     }
 
@@ -115,7 +115,7 @@ class EligibilityRulesTest {
         Advice advice = advise("nodeCount: 10", "dualStack: true", "networkPolicy: calico");
 
         assertNoFit(advice);
-        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-DUAL-STACK",
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE",
                 "learn-overlay-configure");
         assertCites(withText(reasons, "policy:calico"), "learn-overlay-configure");
     }
@@ -126,8 +126,8 @@ class EligibilityRulesTest {
     void applicationGatewayForContainersExcludesAnExistingKubenetCluster() {
         Advice advice = advise("nodeCount: 10", "currentPlugin: kubenet", "appGatewayForContainers: true");
 
-        assertExcludedBy(advice, "kubenet", "ELIG-APP-GATEWAY-FOR-CONTAINERS", "learn-agc-networking");
-        assertOnlyReason(advice, "kubenet", "ELIG-APP-GATEWAY-FOR-CONTAINERS");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-agc-networking");
+        assertOnlyReason(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE");
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
     }
 
@@ -155,8 +155,8 @@ class EligibilityRulesTest {
         Advice advice = advisor.advise(request("nodeCount: 10", "currentPlugin: kubenet",
                 "applicationGatewayIngress: true"), AS_OF);
 
-        assertExcludedBy(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS", "learn-kubenet");
-        assertOnlyReason(advice, "kubenet", "ELIG-APP-GATEWAY-INGRESS");
+        assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-kubenet");
+        assertOnlyReason(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE");
     }
 
     // ---- ELIG-CONFLICT-ERROR, ELIG-CONFLICT-WARNING, ELIG-CONFLICT-INFO (facts/support.yaml, conflicts:) ----
@@ -169,8 +169,8 @@ class EligibilityRulesTest {
         Reason error = assertWarning(advice, "ELIG-CONFLICT-ERROR", "error", "learn-overlay-configure");
         assertText(error, "Not supported together (virtualNodes + dualStack)", "drop one of the two");
         assertTrue(cites(error, "learn-virtual-nodes"));
-        assertTrue(advice.conflicts().contains("azure-cni-overlay: ELIG-VIRTUAL-NODES"), advice.conflicts()::toString);
-        assertTrue(advice.conflicts().contains("azure-cni-node-subnet: ELIG-DUAL-STACK"),
+        assertTrue(advice.conflicts().contains("azure-cni-overlay: ELIG-UNSUPPORTED-FEATURE"), advice.conflicts()::toString);
+        assertTrue(advice.conflicts().contains("azure-cni-node-subnet: ELIG-UNSUPPORTED-FEATURE"),
                 advice.conflicts()::toString);
     }
 
@@ -226,9 +226,9 @@ class EligibilityRulesTest {
     void sharedSubnetExcludesAnExistingKubenetCluster() {
         Advice advice = advise("nodeCount: 10", "currentPlugin: kubenet", "sharedSubnet: true");
 
-        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-SHARED-SUBNET", "learn-kubenet");
+        List<Reason> reasons = assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-kubenet");
         assertText(reasons.get(0), "one route table per cluster");
-        assertOnlyReason(advice, "kubenet", "ELIG-SHARED-SUBNET");
+        assertOnlyReason(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE");
     }
 
     // ---- ELIG-NODE-AUTO-PROVISIONING ----
@@ -237,7 +237,7 @@ class EligibilityRulesTest {
     void nodeAutoProvisioningExcludesPodSubnet() {
         Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true");
 
-        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-NODE-AUTO-PROVISIONING", "learn-nap-networking");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-nap-networking");
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
     }
 
@@ -246,7 +246,7 @@ class EligibilityRulesTest {
         Advice advice = advise("nodeCount: 10", "nodeAutoProvisioning: true", "networkPolicy: calico");
 
         assertNoFit(advice);
-        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-NODE-AUTO-PROVISIONING",
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE",
                 "learn-nap-networking");
         assertText(reasons.get(0), "policy:calico is not supported");
     }

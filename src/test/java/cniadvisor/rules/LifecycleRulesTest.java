@@ -320,6 +320,6 @@ class LifecycleRulesTest {
                 "dualStack: true");
 
         assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
-        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-DUAL-STACK", "learn-dual-stack");
+        assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-dual-stack");
     }
 }

@@ -156,8 +156,8 @@ class PolicyEngineRulesTest {
         Advice advice = advise("nodeCount: 10", "windowsNodePools: true", "networkPolicy: cilium");
 
         assertNoFit(advice);
-        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-WINDOWS", "learn-cilium");
-        withText(reasons, "dataplane:cilium cannot run them");
+        List<Reason> reasons = assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE", "learn-cilium");
+        withText(reasons, "dataplane:cilium is not supported");
     }
 
     @Test

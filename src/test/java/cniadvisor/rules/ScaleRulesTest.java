@@ -114,7 +114,7 @@ class ScaleRulesTest {
         assertRecommended(advice, "azure-cni-overlay", "azure", "azure");
         Reason warning = assertWarning(advice, "SCALE-POLICY-MAX-PODS", "warning", "learn-network-policies");
         assertText(warning, "Azure Network Policy Manager (NPM) is not supported beyond 20,000 pods",
-                "100 nodes at 250 pods per node (azure-cni-overlay's planned max pods) can hold 25,000",
+                "100 nodes at up to 250 pods per node (azure-cni-overlay's planned max pods) can hold 25,000",
                 "maxPodsPerNode 200 or lower");
         assertEquals(1, advice.warnings().stream().filter(r -> r.rule().equals("SCALE-POLICY-MAX-PODS")).count());
     }

@@ -100,8 +100,8 @@ class SubnetRulesTest {
                 "  - {name: more, maxCount: 3, maxSurge: 1, nodeSubnetCidr: 10.30.0.0/24}");
 
         Reason error = onlyFinding(advice, "SUBNET-OUTSIDE-VNET", "error", "learn-vnet-subnet");
-        assertText(error, "The node subnet 10.21.0.0/24 lies outside the VNet's address spaces "
-                + "(10.20.0.0/16, 10.30.0.0/24)");
+        assertText(error, "The node subnet 10.21.0.0/24 of node pool 'apps' (nodePools[1]) lies outside the VNet's "
+                + "address spaces (10.20.0.0/16, 10.30.0.0/24)");
     }
 
     @Test
