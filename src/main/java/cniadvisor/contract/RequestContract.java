@@ -62,15 +62,17 @@ public final class RequestContract {
     private final Map<String, String> choiceTexts;
     private final Map<String, String> windowsVersionsBySku;
     private final String defaultWindowsVersion;
+    private final List<String> windowsSkus;
 
     private RequestContract(Map<String, ContractKey> keys, Map<String, ContractKey> poolKeys,
                             Map<String, String> choiceTexts, Map<String, String> windowsVersionsBySku,
-                            String defaultWindowsVersion) {
+                            String defaultWindowsVersion, List<String> windowsSkus) {
         this.keys = keys;
         this.poolKeys = poolKeys;
         this.choiceTexts = choiceTexts;
         this.windowsVersionsBySku = windowsVersionsBySku;
         this.defaultWindowsVersion = defaultWindowsVersion;
+        this.windowsSkus = List.copyOf(windowsSkus);
     }
 
     /** The contract with the allowed values and bounds of these facts. */
@@ -285,7 +287,8 @@ public final class RequestContract {
                         "As the AKS API gives it (podSubnetID).")
                         .alias("podSubnetID"));
 
-        return new RequestContract(index(cluster), index(pool), Map.copyOf(texts), Map.copyOf(bySku), defaultWindows);
+        return new RequestContract(index(cluster), index(pool), Map.copyOf(texts), Map.copyOf(bySku), defaultWindows,
+                knowledge.windowsVersions().stream().map(WindowsVersion::osSku).toList());
     }
 
     private static Map<String, ContractKey> index(List<ContractKey> list) {
@@ -335,6 +338,11 @@ public final class RequestContract {
         return Optional.ofNullable(windowsVersionsBySku.get(osSku.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** The AKS OS SKUs of the Windows Server versions facts/ list (Windows2022), in facts order. */
+    public List<String> windowsSkus() {
+        return windowsSkus;
+    }
+
     /** What a Windows pool that names no version runs: the newest version facts/ list. */
     public String defaultWindowsVersion() {
         return defaultWindowsVersion;
@@ -363,6 +371,7 @@ public final class RequestContract {
                 p.put("nodeSubnetId", pool.nodeSubnetId());
                 p.put("podSubnetCidr", pool.podSubnetCidr());
                 p.put("podSubnetId", pool.podSubnetId());
+                p.put("osSKU", pool.osSku());
                 p.values().removeIf(java.util.Objects::isNull);
                 pools.add(p);
             }

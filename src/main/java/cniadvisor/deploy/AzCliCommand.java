@@ -95,6 +95,9 @@ public final class AzCliCommand {
         if (deployment.privateCluster()) {
             args.add(Arg.on("--enable-private-cluster"));
         }
+        if (deployment.nodeAutoProvisioning()) {
+            args.add(Arg.value("--node-provisioning-mode", "Auto"));
+        }
         deployment.subnet(AddressPlanner.API_SERVER_SUBNET).ifPresent(s -> {
             args.add(Arg.on("--enable-apiserver-vnet-integration"));
             args.add(Arg.variable("--apiserver-subnet-id", s.variable()));
@@ -109,7 +112,14 @@ public final class AzCliCommand {
                 s.name())));
         deployment.subnet(AddressPlanner.APPGW_SUBNET).ifPresent(s -> args.add(Arg.variable("--appgw-subnet-id",
                 s.variable())));
-        return new Deployment.Step(AKS_CREATE, args, null, null);
+        String comment = null;
+        if (!first.declared() && Deployment.Pool.WINDOWS.equals(first.osType())) {
+            // the flat keys say the cluster has Windows pools, not which: nothing here creates one
+            comment = "windowsNodePools: true without nodePools: this creates the Linux system pool only; add the "
+                    + "Windows pool with az aks nodepool add --os-type Windows" + (first.osSku() == null ? ""
+                    : " --os-sku " + first.osSku()) + ", or list the pools in nodePools to have it planned and created";
+        }
+        return new Deployment.Step(AKS_CREATE, args, comment, null);
     }
 
     /** A fixed node count, or the autoscaler's range starting at its minimum. */

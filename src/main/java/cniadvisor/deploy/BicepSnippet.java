@@ -124,6 +124,9 @@ public final class BicepSnippet {
         }
         property(s, in, "outboundType", quoted(d.outboundType()));
         s.append("    }\n");
+        if (d.nodeAutoProvisioning()) {
+            s.append("    nodeProvisioningProfile: {\n").append(in).append("mode: 'Auto'\n    }\n");
+        }
         Optional<Deployment.Subnet> apiServer = d.subnet(AddressPlanner.API_SERVER_SUBNET);
         if (apiServer.isPresent() || d.privateCluster()) {
             s.append("    apiServerAccessProfile: {\n");

@@ -101,9 +101,10 @@ public final class Deployments {
                         podSubnetId.get(pool.index()), pool.declared()));
             }
             String cluster = AzCliCommand.clusterWord(request.name());
+            boolean nap = request.uses("nodeAutoProvisioning");
             Deployment draft = new Deployment(cluster, subnets, pools, request.privateCluster(),
-                    request.outboundType(), List.of());
-            return new Deployment(cluster, subnets, pools, request.privateCluster(), request.outboundType(),
+                    request.outboundType(), nap, List.of());
+            return new Deployment(cluster, subnets, pools, request.privateCluster(), request.outboundType(), nap,
                     AzCliCommand.steps(draft, network));
         }
 
@@ -162,7 +163,7 @@ public final class Deployments {
 
         private String osSku(NodePool pool) {
             if (!pool.windows() || pool.windowsServerVersion() == null) {
-                return null;
+                return pool.osSku(); // a Linux pool's SKU as given, or AKS's default
             }
             return knowledge.windowsVersions().stream()
                     .filter(v -> v.version().equals(pool.windowsServerVersion()))

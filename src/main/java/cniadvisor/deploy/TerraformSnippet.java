@@ -71,6 +71,11 @@ public final class TerraformSnippet {
         if (d.privateCluster()) {
             cluster.attr("private_cluster_enabled", "true");
         }
+        if (d.nodeAutoProvisioning()) {
+            // azurerm names no argument for node auto-provisioning that this tool can cite: set it with az or Bicep
+            cluster.comment("node auto-provisioning: set nodeProvisioningProfile.mode = \"Auto\" (az aks create "
+                    + "--node-provisioning-mode Auto); no azurerm argument for it is cited here");
+        }
         Deployment.Pool first = d.pools().get(0);
         pool(cluster.block("default_node_pool"), d, first, n, false);
         cluster.block("identity").attr("type", quoted("SystemAssigned"));
@@ -166,9 +171,15 @@ public final class TerraformSnippet {
         private final String header;
         private final List<String[]> attributes = new ArrayList<>();
         private final List<Block> blocks = new ArrayList<>();
+        private final List<String> comments = new ArrayList<>();
 
         Block(String header) {
             this.header = header;
+        }
+
+        /** A comment line at the top of the block's body. */
+        void comment(String text) {
+            comments.add(text);
         }
 
         void attr(String name, String value) {
@@ -189,6 +200,7 @@ public final class TerraformSnippet {
 
         String render(String indent) {
             StringBuilder s = new StringBuilder(indent).append(header).append(" {\n");
+            comments.forEach(c -> s.append(indent).append("  # ").append(Escape.oneLine(c)).append('\n'));
             int width = attributes.stream().mapToInt(a -> a[0].length()).max().orElse(0);
             for (String[] a : attributes) {
                 s.append(indent).append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", a[0]))

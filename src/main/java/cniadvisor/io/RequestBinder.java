@@ -69,6 +69,8 @@ public final class RequestBinder {
     /** The name of the shorthand's one pool: AKS's own name for a cluster's first pool. */
     public static final String SHORTHAND_POOL_NAME = "nodepool1";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
+    /** AKS's rule for node pool names (the lengths are facts: POOL-NAME-TOO-LONG). */
+    private static final java.util.regex.Pattern POOL_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*");
 
     private final RequestContract contract;
     /** All contract keys, in contract order. */
@@ -272,7 +274,7 @@ public final class RequestBinder {
         String maxSurge = maxSurge((String) bound.value("maxSurge"), surgeNodes);
         return new NodePool(0, SHORTHAND_POOL_NAME, NodePool.SYSTEM, windows ? NodePool.WINDOWS : NodePool.LINUX,
                 windows ? version : null, null, (Integer) bound.value("nodeCount"),
-                (Integer) bound.value("maxPodsPerNode"), maxSurge, null, null, null, null, null, false);
+                (Integer) bound.value("maxPodsPerNode"), maxSurge, null, null, null, null, null, null, false);
     }
 
     /**
@@ -287,6 +289,16 @@ public final class RequestBinder {
             // a CSV cell (or a one-line YAML value) in the pool notation
             List<String> problems = new ArrayList<>();
             list = PoolNotation.parse(list.textValue(), problems);
+            // the one-line form takes the pool keys only: an AKS field there is a mistake, not a pasted pool
+            for (int i = 0; i < list.size(); i++) {
+                for (java.util.Iterator<String> keys = list.get(i).fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (!poolReaders.containsKey(key)) {
+                        problems.add("pool " + (i + 1) + ": '" + ValueReaders.shorten(key) + "' is not a pool key"
+                                + poolKeyHint(key));
+                    }
+                }
+            }
             problems.forEach(p -> errors.add(new InputError(file, line, "nodePools", p)));
             if (!problems.isEmpty()) {
                 return List.of();
@@ -374,11 +386,12 @@ public final class RequestBinder {
             // a pool without autoscaling: its node count is its maximum
             put(values, spelledAs, "maxCount", "count", count, where, file, line, errors);
         }
-        if (osSku != null && !values.containsKey("windowsServerVersion")) {
-            contract.windowsVersionOfSku(osSku).ifPresent(v -> values.put("windowsServerVersion", v));
-        }
+        String linuxSku = checkOsSku(osSku, values, spelledAs, where, file, line, errors);
         if (!values.containsKey("name") && !spelledAs.containsKey("name")) {
             errors.add(new InputError(file, line, where + ".name", "required (the pool's name as AKS has it)"));
+        } else if (values.get("name") instanceof String name && !POOL_NAME.matcher(name).matches()) {
+            errors.add(new InputError(file, line, where + ".name", "'" + ValueReaders.shorten(name) + "' is not a "
+                    + "node pool name AKS takes: lowercase letters and digits, starting with a letter"));
         }
         if (!values.containsKey("maxCount") && !spelledAs.containsKey("maxCount")) {
             errors.add(new InputError(file, line, where + ".maxCount",
@@ -411,7 +424,44 @@ public final class RequestBinder {
                 (Integer) values.get("maxCount"), (Integer) values.get("maxPodsPerNode"),
                 (String) values.get("maxSurge"), null, (String) values.get("nodeSubnetCidr"),
                 (String) values.get("nodeSubnetId"), (String) values.get("podSubnetCidr"),
-                (String) values.get("podSubnetId"), true);
+                (String) values.get("podSubnetId"), linuxSku, true);
+    }
+
+    /**
+     * An AKS osSKU: a Windows SKU facts/ know (Windows2022) gives the pool's Windows Server version and makes it a
+     * Windows pool, and must agree with what the pool says otherwise; any other SKU (Ubuntu, AzureLinux) is a Linux
+     * pool's, returned to be deployed as given.
+     */
+    private String checkOsSku(String osSku, Map<String, Object> values, Map<String, String> spelledAs, String where,
+                              String file, int line, List<InputError> errors) {
+        if (osSku == null) {
+            return null;
+        }
+        java.util.Optional<String> version = contract.windowsVersionOfSku(osSku);
+        String os = (String) values.get("os");
+        String key = where + ".osSKU";
+        if (version.isPresent()) {
+            if (NodePool.LINUX.equals(os)) {
+                errors.add(new InputError(file, line, key, "'" + osSku + "' is a Windows SKU, but the pool's os is "
+                        + "linux"));
+            } else if (values.get("windowsServerVersion") instanceof String given && !given.equals(version.get())) {
+                errors.add(new InputError(file, line, key, "'" + osSku + "' is Windows Server " + version.get()
+                        + ", but windowsServerVersion says " + given + "; give one of them"));
+                values.put("os", NodePool.WINDOWS); // a Windows pool either way: one problem, not two
+            } else {
+                values.put("os", NodePool.WINDOWS);
+                values.put("windowsServerVersion", version.get());
+            }
+            return null;
+        }
+        if (osSku.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            errors.add(new InputError(file, line, key, "'" + ValueReaders.shorten(osSku) + "' is no Windows Server "
+                    + "version facts/ list; one of " + String.join(", ", contract.windowsSkus())));
+        } else if (NodePool.WINDOWS.equals(os)) {
+            errors.add(new InputError(file, line, key, "'" + ValueReaders.shorten(osSku) + "' is a Linux SKU, but "
+                    + "the pool's os is windows"));
+        }
+        return osSku;
     }
 
     private void put(Map<String, Object> values, Map<String, String> spelledAs, String key, String given,
@@ -429,11 +479,14 @@ public final class RequestBinder {
     }
 
     private String unknownPoolKey(String key) {
+        return "unknown pool key '" + ValueReaders.shorten(key) + "'" + poolKeyHint(key);
+    }
+
+    /** "; did you mean 'maxCount'?", or the pool keys when none is close. */
+    private String poolKeyHint(String key) {
         List<String> known = new ArrayList<>(poolReaders.keySet());
-        String shown = ValueReaders.shorten(key);
-        return cniadvisor.knowledge.Suggestions.closest(key, known)
-                .map(k -> "unknown pool key '" + shown + "'; did you mean '" + k + "'?")
-                .orElse("unknown pool key '" + shown + "'; pool keys are " + String.join(", ", known));
+        return cniadvisor.knowledge.Suggestions.closest(key, known).map(k -> "; did you mean '" + k + "'?")
+                .orElse("; pool keys are " + String.join(", ", known));
     }
 
     /** With nodePools, the keys of the one-pool shorthand say what the pools say: one or the other. */

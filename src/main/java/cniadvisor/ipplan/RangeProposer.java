@@ -81,8 +81,12 @@ public final class RangeProposer {
 
         Subnets subnets = new Subnets(taken, vnet, rejected, tooSmall, request.nodePoolsGiven());
         List<ProposedRange> ranges = new ArrayList<>();
+        boolean aksVnet = inAksManagedVnet(request);
         for (AddressFit nodeFit : fits(fits, option, AddressPlanner.NODE_SUBNET)) {
             boolean cluster = nodeFit.cidr() == null || nodeFit.cidr().equals(request.nodeSubnetCidr());
+            if (aksVnet && nodeFit.cidr() == null) {
+                continue; // AKS creates the VNet and its subnet: there is nothing to propose
+            }
             if (nodeFit.cidr() == null && !sharesClusterSubnet(request, nodeFit)) {
                 continue; // the pools' own subnet, known only by its resource id: it exists
             }
@@ -119,6 +123,19 @@ public final class RangeProposer {
         service.ifPresent(ranges::add);
         dns.ifPresent(ranges::add);
         return ranges;
+    }
+
+    /**
+     * Whether the cluster goes in the VNet AKS creates: its outbound type works only there (facts/egress.yaml,
+     * vnet: managed) and the request names no VNet or subnet of its own (with one, a rule says they clash).
+     */
+    private boolean inAksManagedVnet(Request request) {
+        boolean managedOnly = request.outboundType() != null && planner.knowledge().outboundTypes().stream()
+                .anyMatch(o -> o.id().equals(request.outboundType()) && "managed".equals(o.vnet()));
+        boolean namesOwn = request.nodeSubnetCidr() != null || !request.vnetCidr().isEmpty()
+                || request.nodePools().stream().anyMatch(p -> p.nodeSubnetKey() != null || p.podSubnetCidr() != null
+                || p.podSubnetId() != null);
+        return managedOnly && !namesOwn;
     }
 
     /** The prefix length a limit of facts/ gives a subnet, when facts/ has it. */

@@ -19,11 +19,12 @@ import java.util.function.UnaryOperator;
  * @param pools          the node pools: the first is the one {@code az aks create} makes (the first system pool)
  * @param privateCluster whether the API server has a private endpoint only
  * @param outboundType   the AKS outbound type, or null for AKS's default
+ * @param nodeAutoProvisioning whether AKS provisions nodes itself (node auto-provisioning, Karpenter)
  * @param steps          the az CLI steps, in order
  */
-@JsonPropertyOrder({"cluster", "subnets", "pools", "privateCluster", "outboundType", "steps"})
+@JsonPropertyOrder({"cluster", "subnets", "pools", "privateCluster", "outboundType", "nodeAutoProvisioning", "steps"})
 public record Deployment(String cluster, List<Subnet> subnets, List<Pool> pools, boolean privateCluster,
-                         String outboundType, List<Step> steps) {
+                         String outboundType, boolean nodeAutoProvisioning, List<Step> steps) {
 
     /** Shell variables the steps read: the caller sets them. */
     public static final String RESOURCE_GROUP = "RESOURCE_GROUP";
@@ -48,7 +49,7 @@ public record Deployment(String cluster, List<Subnet> subnets, List<Pool> pools,
     /** The same deployment for a cluster of another name: the cluster name is the only value that names it. */
     public Deployment renamed(String newCluster) {
         UnaryOperator<Arg> rename = a -> Arg.CLUSTER.equals(a.kind()) ? new Arg(a.flag(), newCluster, a.kind()) : a;
-        return new Deployment(newCluster, subnets, pools, privateCluster, outboundType,
+        return new Deployment(newCluster, subnets, pools, privateCluster, outboundType, nodeAutoProvisioning,
                 steps.stream().map(s -> new Step(s.command(), s.args().stream().map(rename).toList(), s.comment(),
                         s.assign())).toList());
     }

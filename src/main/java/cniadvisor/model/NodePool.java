@@ -8,7 +8,8 @@ package cniadvisor.model;
  * <p>{@code maxPodsPerNode} null means each option's default; {@code maxSurge} null means AKS's default, and
  * {@code surgeNodes} stays null until the engine applies it ({@link #withSurgeNodes}). A subnet is known by its CIDR
  * ({@code nodeSubnetCidr}), or only by its Azure resource id ({@code nodeSubnetId}) for a pool copied from
- * {@code az aks nodepool show}; a pool with neither shares the cluster's {@code nodeSubnetCidr}.
+ * {@code az aks nodepool show}; a pool with neither shares the cluster's {@code nodeSubnetCidr}. {@code osSku} is a
+ * Linux pool's AKS OS SKU as given (Ubuntu, AzureLinux), or null (a Windows pool's comes from its version).
  */
 public record NodePool(
         int index,
@@ -25,6 +26,7 @@ public record NodePool(
         String nodeSubnetId,
         String podSubnetCidr,
         String podSubnetId,
+        String osSku,
         boolean declared) {
 
     public static final String SYSTEM = "system";
@@ -71,6 +73,6 @@ public record NodePool(
 
     public NodePool withSurgeNodes(int surge) {
         return new NodePool(index, name, mode, os, windowsServerVersion, minCount, maxCount, maxPodsPerNode, maxSurge,
-                surge, nodeSubnetCidr, nodeSubnetId, podSubnetCidr, podSubnetId, declared);
+                surge, nodeSubnetCidr, nodeSubnetId, podSubnetCidr, podSubnetId, osSku, declared);
     }
 }

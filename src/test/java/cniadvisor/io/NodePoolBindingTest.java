@@ -134,6 +134,8 @@ class NodePoolBindingTest {
                 "r.yaml:2: nodePools[2] (lin).windowsServerVersion: needs os: windows",
                 "r.yaml:2: nodePools[3] (LIN).name: 'LIN' is also the name of nodePools[2]; each pool needs its own "
                         + "name",
+                "r.yaml:2: nodePools[3] (LIN).name: 'LIN' is not a node pool name AKS takes: lowercase letters and "
+                        + "digits, starting with a letter",
                 "r.yaml:2: nodePools[4] (big).minCount: is 9, more than maxCount 5"),
                 problems("""
                         name: x
@@ -176,5 +178,44 @@ class NodePoolBindingTest {
         assertEquals("teams.csv:2: nodePools: pool 1: 'maxCount' is not key=value; write pools as: "
                 + PoolNotation.EXAMPLE, e.errors().get(0).format());
         assertFalse(e.errors().isEmpty());
+    }
+
+    /** What AKS would refuse or read otherwise is an input error, never rewritten on the way to the commands. */
+    @Test
+    void poolNamesAndOsSkusAreCheckedNotRewritten() {
+        assertEquals(List.of(
+                "r.yaml:1: nodePools[0] (a-b).name: 'a-b' is not a node pool name AKS takes: lowercase letters and "
+                        + "digits, starting with a letter",
+                "r.yaml:1: nodePools[1] (ABC).name: 'ABC' is not a node pool name AKS takes: lowercase letters and "
+                        + "digits, starting with a letter",
+                "r.yaml:1: nodePools[2] (lin).osSKU: 'Windows2022' is a Windows SKU, but the pool's os is linux",
+                "r.yaml:1: nodePools[3] (win).osSKU: 'Windows2022' is Windows Server 2022, but windowsServerVersion "
+                        + "says 2025; give one of them",
+                "r.yaml:1: nodePools[4] (ann).osSKU: 'WindowsAnnual' is no Windows Server version facts/ list; one of "
+                        + "Windows2019, Windows2022, Windows2025",
+                "r.yaml:1: nodePools[5] (ubu).osSKU: 'Ubuntu' is a Linux SKU, but the pool's os is windows"),
+                problems("nodePools: [{name: a-b, maxCount: 3}, {name: ABC, maxCount: 3}, "
+                        + "{name: lin, os: linux, osSKU: Windows2022, maxCount: 3}, "
+                        + "{name: win, windowsServerVersion: \"2025\", osSKU: Windows2022, maxCount: 3}, "
+                        + "{name: ann, osSKU: WindowsAnnual, maxCount: 3}, "
+                        + "{name: ubu, os: windows, osSKU: Ubuntu, maxCount: 3}]\n"));
+    }
+
+    @Test
+    void aLinuxOsSkuIsKeptAndAWindowsSkuMakesAWindowsPool() throws Exception {
+        Request request = read("nodePools: [{name: sys, osSKU: AzureLinux, maxCount: 3}, "
+                + "{name: win, osSKU: Windows2022, maxCount: 3}]\n");
+        assertEquals("AzureLinux", request.nodePools().get(0).osSku());
+        assertEquals("windows", request.nodePools().get(1).os());
+        assertEquals("2022", request.nodePools().get(1).windowsServerVersion());
+    }
+
+    @Test
+    void theOneLineFormTakesPoolKeysOnly() {
+        InputException e = assertThrows(InputException.class, () -> Fixtures.binder().bind(List.of(
+                RequestBinder.Field.text("nodePools", "sys maxCount=3 vmSize=Standard_D2", 2)), "teams.csv", "row"));
+        assertEquals("teams.csv:2: nodePools: pool 1: 'vmSize' is not a pool key; pool keys are name, mode, os, "
+                + "windowsServerVersion, minCount, maxCount, maxPodsPerNode, maxSurge, nodeSubnetCidr, podSubnetCidr, "
+                + "nodeSubnetId, podSubnetId", e.errors().get(0).format());
     }
 }
