@@ -201,6 +201,10 @@ public final class Clusters {
             pools.vnetCidrs.forEach(cidrs::add);
             fields.add(field("vnetCidr", cidrs));
         }
+        if ("byo-cni".equals(option)) {
+            assumptions.add(new Assumption("customCni", null, "the CNI the cluster runs is not in its settings: "
+                    + "set customCni to keep it, else the advice looks for an AKS-managed plugin that will do"));
+        }
         if (pools.unresolvedSubnets > 0) {
             assumptions.add(new Assumption("nodeSubnetCidr", null, pools.unresolvedSubnets + " pool subnet"
                     + (pools.unresolvedSubnets == 1 ? "" : "s") + " known only by id: give the VNets with --vnets "
