@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor ask --save request.yaml",
                 "  cni-advisor plan -f examples/requests/payments.yaml -o markdown",
                 "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
+                "  cni-advisor assess fleet.json --vnets vnets.json",
                 "  cni-advisor rules test examples/scenarios --coverage",
                 "  cni-advisor schema > request.schema.json",
                 ""})
@@ -38,7 +39,7 @@ public final class Main implements Runnable {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         for (Class<?> command : List.of(AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
-                RulesCommand.class, SchemaCommand.class)) {
+                AssessCommand.class, RulesCommand.class, SchemaCommand.class)) {
             commands.put(command.getAnnotation(Command.class).name(), command);
         }
         return commands;

@@ -1,0 +1,134 @@
+package cniadvisor.inventory;
+
+import cniadvisor.model.Reason;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fleet at a glance, counted as assessments stream by (nothing per cluster is kept): clusters on each option,
+ * by status, how many retiring before each deadline (and how many past it), where they should go, how many have an
+ * error finding, how many have no fitting option, how many are blocked and by what, and the inputs that could not be
+ * read.
+ */
+public final class FleetSummary {
+
+    /** One deadline and the clusters it applies to: {@code retiring} before it, {@code past} it already. */
+    @JsonPropertyOrder({"subject", "date", "retiring", "past"})
+    public record DeadlineCount(String subject, LocalDate date, long retiring, long past) {
+    }
+
+    /** The summary as the JSON report gives it. */
+    @JsonPropertyOrder({"clusters", "invalid", "byOption", "byStatus", "deadlines", "targets", "withErrors",
+            "withWarnings", "noFit", "blocked", "blockers"})
+    public record View(long clusters, long invalid, Map<String, Long> byOption, Map<String, Long> byStatus,
+                       List<DeadlineCount> deadlines, Map<String, Long> targets, long withErrors, long withWarnings,
+                       long noFit, long blocked, Map<String, Long> blockers) {
+    }
+
+    private long clusters;
+    private long invalid;
+    private final Map<String, Long> byOption = new TreeMap<>();
+    private final Map<String, Long> byStatus = new TreeMap<>();
+    private final Map<String, long[]> deadlines = new TreeMap<>();
+    private final Map<String, String[]> deadlineKeys = new TreeMap<>();
+    private final Map<String, Long> targets = new TreeMap<>();
+    private long withErrors;
+    private long withWarnings;
+    private long noFit;
+    private long blocked;
+    private final Map<String, Long> blockers = new TreeMap<>();
+
+    public void add(Assessment a) {
+        clusters++;
+        byOption.merge(a.current().option(), 1L, Long::sum);
+        byStatus.merge(a.status(), 1L, Long::sum);
+        for (Assessment.Deadline d : a.deadlines()) {
+            String key = d.date() + " " + d.subject();
+            deadlineKeys.putIfAbsent(key, new String[] {d.subject(), d.date().toString()});
+            long[] counts = deadlines.computeIfAbsent(key, k -> new long[2]);
+            counts[d.passed() ? 1 : 0]++;
+        }
+        targets.merge(a.target() == null ? "no fit" : a.target().stay() ? "stay" : "move to " + a.target().option()
+                + (a.target().changes().contains("option") ? "" : " (" + String.join(", ", a.target().changes())
+                + ")"), 1L, Long::sum);
+        if (a.target() == null) {
+            noFit++;
+        }
+        if (a.hasErrors()) {
+            withErrors++;
+        } else if (a.findings().stream().anyMatch(f -> Reason.WARNING.equals(f.level()))) {
+            withWarnings++;
+        }
+        if (a.migration() != null && !a.migration().blockers().isEmpty()) {
+            blocked++;
+            a.migration().blockers().forEach(b -> blockers.merge(b.rule(), 1L, Long::sum));
+        }
+    }
+
+    public void addInvalid() {
+        invalid++;
+    }
+
+    public long clusters() {
+        return clusters;
+    }
+
+    public long invalid() {
+        return invalid;
+    }
+
+    public long noFit() {
+        return noFit;
+    }
+
+    public View view() {
+        List<DeadlineCount> counts = new ArrayList<>();
+        deadlines.forEach((key, n) -> {
+            String[] k = deadlineKeys.get(key);
+            counts.add(new DeadlineCount(k[0], LocalDate.parse(k[1]), n[0], n[1]));
+        });
+        counts.sort(Comparator.comparing(DeadlineCount::date).thenComparing(DeadlineCount::subject));
+        return new View(clusters, invalid, byOption, byStatus, counts, targets, withErrors, withWarnings, noFit,
+                blocked, blockers);
+    }
+
+    /** The summary as lines of text, for the text and table reports and stderr. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%,d cluster%s assessed%s", clusters, clusters == 1 ? "" : "s",
+                invalid > 0 ? String.format(Locale.ROOT, ", %,d input%s could not be read", invalid,
+                        invalid == 1 ? "" : "s") : ""));
+        if (!byOption.isEmpty()) {
+            lines.add("  on each option:  " + join(byOption));
+        }
+        if (!byStatus.isEmpty()) {
+            lines.add("  status:          " + join(byStatus));
+        }
+        for (DeadlineCount d : view().deadlines()) {
+            lines.add(String.format(Locale.ROOT, "  %s %-28s %,d retiring before it%s", d.date(), d.subject(),
+                    d.retiring(), d.past() > 0 ? String.format(Locale.ROOT, ", %,d past it", d.past()) : ""));
+        }
+        if (!targets.isEmpty()) {
+            lines.add("  target:          " + join(targets));
+        }
+        lines.add(String.format(Locale.ROOT, "  findings:        %,d with errors, %,d with warnings only", withErrors,
+                withWarnings));
+        if (blocked > 0) {
+            lines.add(String.format(Locale.ROOT, "  blocked:         %,d (%s)", blocked, join(blockers)));
+        }
+        return lines;
+    }
+
+    private static String join(Map<String, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", k, n)));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,267 @@
+package cniadvisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cniadvisor.testing.CliRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code assess} through the real entry point: Azure JSON in, the per-cluster assessment and the fleet out. */
+class AssessCommandTest {
+
+    static final String AZURE = "src/test/resources/azure/";
+    static final String AS_OF = "2026-11-21";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode cluster(JsonNode report, String name) {
+        for (JsonNode c : report.path("clusters")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no cluster " + name + " in " + report);
+    }
+
+    /** The end-to-end path of the README: an az aks list file with two clusters, and the VNets. */
+    @Test
+    void azAksListWithTwoClustersAsJson() throws IOException {
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", "--vnets", AZURE + "vnet-list-arm.json",
+                "--as-of", AS_OF, "-o", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals(AS_OF, report.path("asOf").asText());
+        assertEquals(2, report.path("clusters").size());
+        assertEquals(0, report.path("errors").size());
+
+        JsonNode payments = cluster(report, "payments");
+        assertEquals("rg-pay", payments.path("resourceGroup").asText());
+        assertEquals(AZURE + "aks-list-two.json#1", payments.path("source").asText());
+        assertEquals("azure-cni-overlay", payments.at("/current/option").asText());
+        assertEquals("cilium", payments.at("/current/dataplane").asText());
+        assertEquals("cilium", payments.at("/current/networkPolicy").asText());
+        assertEquals("1.31.5", payments.at("/current/kubernetesVersion").asText());
+        assertEquals("nodepool1", payments.at("/current/pools/0/name").asText());
+        assertEquals("supported", payments.path("status").asText());
+        assertEquals(0, payments.path("deadlines").size());
+        assertTrue(payments.at("/target/stay").asBoolean(), payments::toString);
+        assertEquals("azure-cni-overlay", payments.at("/target/option").asText());
+        assertTrue(payments.has("migration") && payments.path("migration").isNull(), "migration: null until planned");
+        assertTrue(payments.path("findings").isArray());
+        assertTrue(payments.path("assumptions").isArray());
+
+        JsonNode data = cluster(report, "data");
+        assertEquals("azure-cni-pod-subnet", data.at("/current/option").asText());
+        assertEquals("10.40.0.0/24", data.at("/current/pools/0/nodeSubnetCidr").asText());
+        assertEquals("10.40.16.0/20", data.at("/current/pools/0/podSubnetCidr").asText());
+        assertEquals("retiring", data.path("status").asText()); // Azure NPM on Linux retires on 2028-09-30
+        assertEquals("policy:azure (linux)", data.at("/deadlines/0/subject").asText());
+        assertEquals("2028-09-30", data.at("/deadlines/0/date").asText());
+        assertEquals(679, data.path("daysLeft").asInt());
+        assertFalse(data.at("/deadlines/0/sources").isEmpty());
+        // every finding is a REASON with a level, as in advise
+        for (JsonNode finding : data.path("findings")) {
+            assertTrue(finding.has("rule") && finding.has("level") && finding.has("text") && finding.has("sources"),
+                    finding::toString);
+        }
+
+        JsonNode summary = report.path("summary");
+        assertEquals(2, summary.path("clusters").asInt());
+        assertEquals(1, summary.at("/byOption/azure-cni-overlay").asInt());
+        assertEquals(1, summary.at("/byOption/azure-cni-pod-subnet").asInt());
+        assertEquals("2028-09-30", summary.at("/deadlines/0/date").asText());
+        assertEquals(1, summary.at("/deadlines/0/retiring").asInt());
+    }
+
+    @Test
+    void textAndTableReports() {
+        CliRun text = CliRun.run("assess", AZURE + "aks-list-two.json", "--as-of", AS_OF);
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.out().contains("payments (resource group rg-pay)"), text::toString);
+        assertTrue(text.out().contains("  status     SUPPORTED"), text::toString);
+        assertTrue(text.out().contains("  target     stay: Azure CNI Overlay, cilium data plane"), text::toString);
+        assertTrue(text.out().contains("Fleet\n2 clusters assessed"), text::toString);
+        assertTrue(text.out().contains("trafficPattern: mixed"), "the assumptions are listed: " + text.out());
+
+        CliRun table = CliRun.run("assess", AZURE + "aks-list-two.json", "--as-of", AS_OF, "-o", "table");
+        assertEquals(0, table.exitCode(), table::toString);
+        assertTrue(table.out().startsWith("NAME "), table::toString);
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("data ") && l.contains("retiring (679d)")),
+                table::toString);
+    }
+
+    /** What is not a cluster is reported with file, element and line; the rest is assessed; exit 2 at the end. */
+    @Test
+    void inputsThatAreNotClustersAreReportedAndTheOthersAssessed() throws IOException {
+        CliRun run = CliRun.run("assess", AZURE + "not-a-cluster.json", AZURE + "list-with-a-vnet.json",
+                AZURE + "vnet-show-shop.json", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF,
+                "-o", "jsonl");
+        assertEquals(2, run.exitCode(), run::toString);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.out().lines().toList()) {
+            lines.add(JSON.readTree(line));
+        }
+        assertEquals(6, lines.size(), run::toString);
+        assertEquals(AZURE + "not-a-cluster.json", lines.get(0).path("source").asText());
+        assertTrue(lines.get(0).at("/inputErrors/0/message").asText().startsWith("not a managed cluster"));
+        assertEquals("ok", lines.get(1).path("name").asText());
+        assertEquals(AZURE + "list-with-a-vnet.json#2", lines.get(2).path("source").asText());
+        assertEquals(5, lines.get(2).at("/inputErrors/0/line").asInt());
+        assertTrue(lines.get(2).at("/inputErrors/0/message").asText().contains("give virtual networks with --vnets"));
+        assertEquals(AZURE + "list-with-a-vnet.json#3", lines.get(3).path("source").asText());
+        assertEquals(AZURE + "vnet-show-shop.json", lines.get(4).path("source").asText());
+        assertEquals("shop", lines.get(5).path("name").asText());
+        assertTrue(run.err().contains("2 clusters assessed, 4 inputs could not be read"), run::toString);
+    }
+
+    /** -o request writes a request file that advise -f reads back to the same recommendation. */
+    @Test
+    void requestOutputRoundTripsThroughAdvise() throws IOException {
+        CliRun assess = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--vnets",
+                AZURE + "vnet-show-shop.json", "--as-of", AS_OF, "-o", "request");
+        assertEquals(0, assess.exitCode(), assess::toString);
+        assertTrue(assess.out().contains("currentPlugin: kubenet"), assess::toString);
+        assertTrue(assess.out().contains("#   trafficPattern: mixed"), assess::toString);
+        Path request = Files.writeString(dir.resolve("shop.yaml"), assess.out());
+        CliRun advise = CliRun.run("advise", "-f", request.toString(), "--as-of", AS_OF, "-o", "json");
+        assertEquals(0, advise.exitCode(), advise::toString);
+        JsonNode recommendation = JSON.readTree(advise.out()).path("recommendation");
+
+        CliRun json = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--vnets",
+                AZURE + "vnet-show-shop.json", "--as-of", AS_OF, "-o", "json");
+        JsonNode target = cluster(JSON.readTree(json.out()), "shop").path("target");
+        assertEquals(target.path("option").asText(), recommendation.path("option").asText());
+        assertEquals(target.path("dataplane").asText(), recommendation.path("dataplane").asText());
+        assertEquals(target.path("networkPolicy").asText(), recommendation.path("networkPolicy").asText());
+        assertEquals("azure-cni-overlay", target.path("option").asText());
+
+        // several clusters: one YAML document each, which batch reads as they are
+        CliRun many = CliRun.run("assess", AZURE + "aks-list-two.json", AZURE + "resource-graph.json", "--as-of",
+                AS_OF, "-o", "request");
+        Path requests = Files.writeString(dir.resolve("fleet.yaml"), many.out());
+        CliRun batch = CliRun.run("batch", requests.toString(), "--as-of", AS_OF, "-o", "jsonl", "--no-progress",
+                "--fail-on", "never");
+        assertEquals(0, batch.exitCode(), batch::toString);
+        assertEquals(4, batch.out().lines().count(), batch::toString);
+    }
+
+    @Test
+    void requirementsOverrideTheDefaultsForAllOrOneCluster() throws IOException {
+        Path requirements = Files.writeString(dir.resolve("req.yaml"), """
+                trafficPattern: intra-cluster
+                clusters:
+                  rg-data/data:
+                    networkPolicy: cilium
+                  nosuchcluster:
+                    directPodAccess: true
+                """);
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", "--requirements", requirements.toString(),
+                "--as-of", AS_OF, "-o", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode data = cluster(JSON.readTree(run.out()), "data");
+        assertEquals("[\"trafficPattern\",\"networkPolicy\"]", data.path("requirements").toString());
+        for (JsonNode assumption : data.path("assumptions")) {
+            assertFalse(List.of("trafficPattern", "networkPolicy").contains(assumption.path("key").asText()),
+                    data::toString);
+        }
+        assertEquals("cilium", data.at("/target/networkPolicy").asText());
+        assertTrue(run.err().contains("clusters.nosuchcluster matched no cluster read"), run::toString);
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "trafficPatern: mixed\n");
+        CliRun refused = CliRun.run("assess", AZURE + "aks-list-two.json", "--requirements", bad.toString());
+        assertEquals(2, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("bad.yaml: trafficPatern: unknown key 'trafficPatern'; did you mean "
+                + "'trafficPattern'?"), refused::toString);
+    }
+
+    /** A retired plugin is an error finding: exit 6 under --fail-on error, 0 with never. */
+    @Test
+    void retiredPluginFailsTheRun() throws IOException {
+        CliRun run = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", "2028-04-01", "-o",
+                "json");
+        assertEquals(6, run.exitCode(), run::toString);
+        JsonNode shop = cluster(JSON.readTree(run.out()), "shop");
+        assertEquals("retired", shop.path("status").asText());
+        assertTrue(shop.path("deadlines").get(0).path("passed").asBoolean());
+        assertTrue(run.err().contains("error: shop: [LIFE-RETIRED-PLUGIN-IN-USE]"), run::toString);
+        assertTrue(run.err().contains("cni-advisor: failing (--fail-on error): 1 error"), run::toString);
+
+        assertEquals(0, CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", "2028-04-01",
+                "--fail-on", "never").exitCode());
+        // a retiring plugin is a warning
+        assertEquals(6, CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF,
+                "--fail-on", "warning").exitCode());
+    }
+
+    @Test
+    void unsupportedWindowsServerAndStdin() throws IOException {
+        String graph = Files.readString(Path.of(AZURE + "resource-graph.json"));
+        CliRun run = CliRun.runWithInput(graph, "assess", "-", "--as-of", AS_OF, "-o", "json", "--fail-on", "never");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode legacy = cluster(JSON.readTree(run.out()), "legacy-win");
+        assertEquals("stdin#1", legacy.path("source").asText());
+        assertEquals("unsupported", legacy.path("status").asText());
+        assertTrue(legacy.path("statusDetail").asText().startsWith("Windows Server 2019 has been unsupported since"),
+                legacy::toString);
+        assertEquals("byo-cni", cluster(JSON.readTree(run.out()), "lab").at("/current/option").asText());
+    }
+
+    /** A migration plan, when a planner is wired in, is rendered: blockers as REASONs, steps as bash and data. */
+    @Test
+    void aMigrationPlanIsRenderedWhenOneIsPlanned() throws IOException {
+        var source = new cniadvisor.model.Source("learn-update-cni", "Update Azure CNI", "https://example.org",
+                java.time.LocalDate.of(2024, 11, 26));
+        var blocker = new cniadvisor.model.Reason("MIG-TEST-BLOCKER", "notes", "error",
+                "Calico must be uninstalled first.", List.of(source));
+        var step = new cniadvisor.model.Deployment.Step("az aks update", List.of(
+                cniadvisor.model.Deployment.Arg.variable("--resource-group", "RESOURCE_GROUP"),
+                new cniadvisor.model.Deployment.Arg("--name", "shop", cniadvisor.model.Deployment.Arg.CLUSTER),
+                cniadvisor.model.Deployment.Arg.value("--network-plugin-mode", "overlay")), null, null);
+        AssessCommand.migrationPlanner = (state, advice) -> new cniadvisor.model.MigrationPlan(state.option(),
+                advice.recommendation().option(), true, List.of(blocker), List.of(
+                new cniadvisor.model.MigrationPlan.RunbookStep("Move to Overlay", step, List.of("learn-update-cni")),
+                new cniadvisor.model.MigrationPlan.RunbookStep("Check the workloads", null, List.of())));
+        try {
+            CliRun json = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF, "-o",
+                    "json");
+            JsonNode migration = cluster(JSON.readTree(json.out()), "shop").path("migration");
+            assertEquals("kubenet", migration.path("from").asText());
+            assertTrue(migration.path("inPlace").asBoolean());
+            assertEquals("MIG-TEST-BLOCKER", migration.at("/blockers/0/rule").asText());
+            assertEquals("Move to Overlay", migration.at("/steps/0/title").asText());
+            assertEquals("az aks update \\\n  --resource-group \"$RESOURCE_GROUP\" \\\n  --name shop \\\n"
+                    + "  --network-plugin-mode overlay", migration.at("/steps/0/command").asText());
+            assertEquals("az aks update", migration.at("/steps/0/step/command").asText());
+            assertTrue(migration.at("/steps/1/command").isNull());
+            assertEquals(1, JSON.readTree(json.out()).at("/summary/blocked").asInt());
+
+            CliRun text = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF);
+            assertTrue(text.out().contains("  migration  kubenet -> azure-cni-overlay, in place\n"
+                    + "    blocked [MIG-TEST-BLOCKER] Calico must be uninstalled first.\n"
+                    + "    1. Move to Overlay [learn-update-cni]\n"
+                    + "       az aks update \\\n"), text::toString);
+        } finally {
+            AssessCommand.migrationPlanner = cniadvisor.inventory.Assessor.NO_MIGRATION_PLAN;
+        }
+    }
+
+    @Test
+    void missingFilesAreUsageErrors() {
+        CliRun run = CliRun.run("assess", "no-such.json", "--vnets", "nor-this.json");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("error: no-such.json: no such file"), run::toString);
+        assertTrue(run.err().contains("error: nor-this.json: no such file"), run::toString);
+    }
+}

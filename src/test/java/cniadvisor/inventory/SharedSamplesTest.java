@@ -1,0 +1,158 @@
+package cniadvisor.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cniadvisor.model.Advice;
+import cniadvisor.model.ClusterState;
+import cniadvisor.model.NodePool;
+import cniadvisor.model.Request;
+import cniadvisor.testing.Fixtures;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every real ARM response in ../shared/reference/azure-samples (reference data beside the project, not part of it:
+ * the check is skipped where the folder is missing) is read without error, maps to the option, data plane and policy
+ * its README describes, and is assessed.
+ */
+class SharedSamplesTest {
+
+    static final Path SAMPLES = Path.of("../shared/reference/azure-samples");
+    static final Path CLUSTERS = SAMPLES.resolve("managed-clusters");
+    static final Path VNETS = SAMPLES.resolve("virtual-networks");
+
+    private static final Map<String, ClustersTest.Read> READ = new TreeMap<>();
+    private static VirtualNetworks vnets;
+
+    @BeforeAll
+    static void readAll() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CLUSTERS), "no " + CLUSTERS + " here: nothing to check");
+        vnets = Files.isDirectory(VNETS) ? ClustersTest.vnets(files(VNETS).toArray(Path[]::new))
+                : VirtualNetworks.none();
+        for (Path file : files(CLUSTERS)) {
+            READ.put(file.getFileName().toString(), ClustersTest.read(file.getFileName().toString(),
+                    Files.newInputStream(file), vnets, Requirements.none()));
+        }
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static ClusterState state(String file) {
+        ClustersTest.Read read = READ.get(file);
+        assertNotNull(read, () -> file + " is not among the samples: " + READ.keySet());
+        return read.clusters().get(0).state();
+    }
+
+    private static Request request(String file) {
+        return READ.get(file).requests().get(0);
+    }
+
+    @Test
+    void everySampleIsReadWithoutErrorAndAssessed() {
+        assertFalse(READ.isEmpty());
+        Assessor assessor = new Assessor(Fixtures.advisor().knowledge(), Fixtures.binder(), Requirements.none(),
+                Fixtures.AS_OF, null);
+        List<String> problems = new ArrayList<>();
+        READ.forEach((file, read) -> {
+            if (!read.errors().isEmpty() || read.clusters().size() != 1) {
+                problems.add(file + ": " + read.errors() + ", " + read.clusters().size() + " clusters");
+                return;
+            }
+            Advice advice = Fixtures.advisor().advise(read.requests().get(0), Fixtures.AS_OF);
+            Assessment assessment = assessor.assess(read.clusters().get(0), read.requests().get(0), advice);
+            if (assessment.target() == null) {
+                problems.add(file + ": no target (" + advice.conflicts() + ")");
+            }
+        });
+        assertEquals(List.of(), problems);
+        // the virtual networks are read too
+        if (Files.isDirectory(VNETS)) {
+            assertTrue(vnets.count() > 0);
+            assertTrue(vnets.addressSpaces("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
+                    + "cli_vnet_test000001/providers/Microsoft.Network/virtualNetworks/vnet1").contains("10.0.0.0/16"));
+        }
+    }
+
+    @Test
+    void kubenetSamples() {
+        for (String file : READ.keySet()) {
+            if (file.startsWith("kubenet")) {
+                assertEquals("kubenet", state(file).option(), file);
+                assertEquals("kubenet", request(file).currentPlugin(), file);
+            }
+        }
+        assertEquals("calico", state("kubenet-calico-network-policy.json").networkPolicy());
+        assertEquals("10.0.2.10", request("kubenet-calico-network-policy.json").dnsServiceIp());
+        assertTrue(state("kubenet-dualstack-ipv4-ipv6.json").dualStack());
+        assertEquals("10.244.0.0/16", request("kubenet-dualstack-ipv4-ipv6.json").podCidr());
+        assertEquals("managedNATGateway", state("kubenet-managed-nat-gateway-before-update.json").outboundType());
+        NodePool autoscaled = request("kubenet-default-ranges-cluster-autoscaler.json").nodePools().get(0);
+        assertEquals(101, autoscaled.maxCount());
+        assertEquals(3, autoscaled.minCount());
+    }
+
+    @Test
+    void overlayMigrationBeforeAndAfter() {
+        ClusterState before = state("azure-cni-node-subnet-before-overlay-migration.json");
+        assertEquals("azure-cni-node-subnet", before.option());
+        assertEquals(26, before.kubernetesMinor());
+        ClusterState after = state("azure-cni-overlay-after-migration.json");
+        assertEquals("azure-cni-overlay", after.option());
+        assertEquals("100.64.0.0/10", request("azure-cni-overlay-after-migration.json").podCidr());
+        assertEquals("azure-cni-overlay", state("azure-cni-overlay.json").option());
+    }
+
+    @Test
+    void dataplanePolicyAndFeatures() {
+        ClusterState cilium = state("azure-cni-overlay-cilium-dataplane.json");
+        assertEquals("azure-cni-overlay", cilium.option());
+        assertEquals("cilium", cilium.dataplane());
+        assertEquals("cilium", cilium.networkPolicy());
+
+        ClusterState automatic = state("aks-automatic-before-sku-change.json");
+        assertTrue(automatic.automatic());
+        assertEquals("Automatic", automatic.sku());
+        assertTrue(automatic.nodeAutoProvisioning());
+        assertEquals("cilium", automatic.dataplane());
+        assertFalse(state("aks-automatic-after-update-to-sku-base.json").automatic());
+
+        ClusterState windows = state("azure-cni-node-subnet-with-windows-pool.json");
+        assertTrue(windows.windowsPools());
+        NodePool npwin = request("azure-cni-node-subnet-with-windows-pool.json").nodePools().get(1);
+        assertEquals(NodePool.WINDOWS, npwin.os());
+        assertEquals("2022", npwin.windowsServerVersion());
+        assertEquals(NodePool.USER, npwin.mode());
+
+        ClusterState podSubnet = state("azure-cni-pod-subnet-static-block.json");
+        assertEquals("azure-cni-pod-subnet", podSubnet.option());
+        assertEquals("StaticBlock", podSubnet.podIpAllocationMode());
+        assertEquals("none", podSubnet.networkPolicy()); // "none" as a string
+
+        ClusterState virtualNode = state("azure-cni-byo-vnet-subnet-virtual-node-addon.json");
+        assertEquals("azure-cni-node-subnet", virtualNode.option());
+        assertTrue(virtualNode.virtualNodesAddon());
+        assertTrue(request("azure-cni-byo-vnet-subnet-virtual-node-addon.json").uses("virtualNodes"));
+
+        ClusterState privateCluster = state("azure-cni-overlay-private-cluster-apiserver-vnet-integration.json");
+        assertEquals("azure-cni-overlay", privateCluster.option());
+        assertTrue(privateCluster.privateCluster());
+        assertTrue(privateCluster.apiServerVnetIntegration());
+    }
+}
