@@ -208,6 +208,12 @@ public final class JsonSchemaWriter {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (ContractKey key : contract.poolKeys()) {
             Map<String, Object> p = property(key, true);
+            if (key.key().equals("name")) {
+                // AKS's rule for pool names, as the binder checks it; the lengths are the rules' (facts/)
+                p.put("type", "string");
+                p.remove("minLength");
+                p.put("pattern", "^" + RequestContract.POOL_NAME_PATTERN + "$");
+            }
             putSpellings(properties, key.key(), p);
             for (String alias : key.aliases()) {
                 Map<String, Object> aliased = new LinkedHashMap<>(p);

@@ -33,6 +33,8 @@ public final class RequestContract {
     public static final List<String> TRAFFIC_PATTERNS = List.of("intra-cluster", "external", "mixed");
     /** networkPolicy values besides the policy engines of facts/. */
     public static final List<String> POLICY_WORDS = List.of("none", "any");
+    /** AKS's rule for node pool names: lowercase letters and digits, starting with a letter (lengths: facts/). */
+    public static final String POOL_NAME_PATTERN = "[a-z][a-z0-9]*";
     public static final List<String> POOL_MODES = List.of(NodePool.SYSTEM, NodePool.USER);
     public static final List<String> POOL_OSES = List.of(NodePool.LINUX, NodePool.WINDOWS);
 

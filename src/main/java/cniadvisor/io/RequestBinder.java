@@ -70,7 +70,8 @@ public final class RequestBinder {
     public static final String SHORTHAND_POOL_NAME = "nodepool1";
     private static final int MAX_SUGGESTION_DISTANCE = 3;
     /** AKS's rule for node pool names (the lengths are facts: POOL-NAME-TOO-LONG). */
-    private static final java.util.regex.Pattern POOL_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]*");
+    private static final java.util.regex.Pattern POOL_NAME =
+            java.util.regex.Pattern.compile(RequestContract.POOL_NAME_PATTERN);
 
     private final RequestContract contract;
     /** All contract keys, in contract order. */
