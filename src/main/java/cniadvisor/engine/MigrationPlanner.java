@@ -29,8 +29,8 @@ import java.util.Set;
 /**
  * How an existing cluster gets to the configuration the advice recommends for it. The migration rules
  * (rules/migration.drl, compiled with the other rules) run in a session of their own over the knowledge, the
- * {@link ClusterState} the cluster reports, the {@link MigrationTarget} taken from the advice and the request's
- * node pools; they record blockers, warnings and manual checks, each for a runbook step. The planner turns those
+ * {@link ClusterState} the cluster reports and the {@link MigrationTarget} taken from the advice (and the request's
+ * Windows pools); they record blockers, warnings and manual checks, each for a runbook step. The planner turns those
  * into the runbook, in the order the docs require: a Kubernetes upgrade when the cluster is below the Overlay
  * minimum, the policy engine removed, the in-place Overlay update with the pod CIDR the advice's address plan
  * checked, then the Cilium data plane as a separate operation, then the policy engine of the target. A step whose
@@ -70,7 +70,10 @@ public final class MigrationPlanner {
         }
         String podCidr = advice.addressPlan().range(AddressPlanner.POD_CIDR).map(ProposedRange::usable)
                 .orElse(null);
-        MigrationTarget target = new MigrationTarget(rec.option(), rec.dataplane(), rec.networkPolicy(), podCidr);
+        List<String> windowsPools = request == null ? List.of() : request.nodePools().stream()
+                .filter(cniadvisor.model.NodePool::windows).map(cniadvisor.model.NodePool::label).toList();
+        MigrationTarget target = new MigrationTarget(rec.option(), rec.dataplane(), rec.networkPolicy(), podCidr,
+                windowsPools);
         Verdict verdict = advisor.newVerdict(null);
         fire(current, target, request, asOf, verdict, listener);
         List<Verdict.MigrationFinding> findings = verdict.migrationFindings();
@@ -95,9 +98,6 @@ public final class MigrationPlanner {
             advisor.knowledge().facts().forEach(session::insert);
             session.insert(current);
             session.insert(target);
-            if (request != null) {
-                request.nodePools().forEach(session::insert);
-            }
             fired = session.fireAllRules(advisor.maxFirings());
         } catch (ConsequenceException e) {
             throw advisor.located(RuleAuthorException.of(e));

@@ -49,7 +49,7 @@ final class ReusableSession {
 
     /** The facts that belong to one request; everything else in the session is shared. */
     private static final Set<Class<?>> REQUEST_FACTS = Set.of(Request.class, AddressFit.class, RequestRange.class,
-            RangeRelation.class, cniadvisor.model.ClusterState.class, cniadvisor.model.MigrationTarget.class);
+            RangeRelation.class);
 
     private final Advisor advisor;
     private final LocalDate asOf;
