@@ -1,5 +1,6 @@
 package cniadvisor.authoring;
 
+import cniadvisor.model.ClusterState;
 import cniadvisor.model.Request;
 
 import java.nio.file.Path;
@@ -9,10 +10,11 @@ import java.util.List;
 /**
  * One rule scenario: a request, the date it is judged at, and what the advice must say. {@code extraFacts} are
  * facts files added to the facts folder for this scenario only (to make a rule fire that today's facts never
- * trigger).
+ * trigger). {@code cluster} (may be null) is what an existing cluster reports: with it, the scenario also plans
+ * the cluster's migration to the advice's recommendation, so the migration rules run.
  */
 public record Scenario(String name, String file, int line, LocalDate asOf, Request request, List<Path> extraFacts,
-                       Expectations expect) {
+                       ClusterState cluster, Expectations expect) {
 
     public Scenario {
         extraFacts = List.copyOf(extraFacts);
@@ -37,10 +39,13 @@ public record Scenario(String name, String file, int line, LocalDate asOf, Reque
      * @param notFired      rule ids that must not fire
      * @param warnings      the complete list of warnings, by rule id and optionally level; null: not checked
      * @param findings      the complete list of address-plan findings (IP rules), likewise
+     * @param inPlace       whether the migration is in place (false: a new cluster); null: not checked
+     * @param blockers      the complete list of the migration's blockers (every level), likewise
      */
     public record Expectations(String recommended, String dataplane, String networkPolicy, List<String> excluded,
                                List<String> eligible, List<String> fired, List<String> notFired,
-                               List<RuleAtLevel> warnings, List<RuleAtLevel> findings) {
+                               List<RuleAtLevel> warnings, List<RuleAtLevel> findings, Boolean inPlace,
+                               List<RuleAtLevel> blockers) {
 
         public static final String NONE = "none";
 
@@ -51,6 +56,7 @@ public record Scenario(String name, String file, int line, LocalDate asOf, Reque
             notFired = List.copyOf(notFired);
             warnings = warnings == null ? null : List.copyOf(warnings);
             findings = findings == null ? null : List.copyOf(findings);
+            blockers = blockers == null ? null : List.copyOf(blockers);
         }
     }
 

@@ -8,6 +8,7 @@ import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestBinder.Field;
 import cniadvisor.knowledge.Knowledge;
+import cniadvisor.model.ClusterState;
 import cniadvisor.model.Component;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Reason;
@@ -57,9 +58,16 @@ import java.util.stream.Stream;
 public final class ScenarioReader {
 
     private static final List<String> FILE_KEYS = List.of("asOf", "scenarios");
-    private static final List<String> SCENARIO_KEYS = List.of("name", "asOf", "request", "extraFacts", "expect");
+    private static final List<String> SCENARIO_KEYS = List.of("name", "asOf", "request", "cluster", "extraFacts",
+            "expect");
     private static final List<String> EXPECT_KEYS = List.of("recommended", "dataplane", "networkPolicy", "excluded",
-            "eligible", "fired", "notFired", "warnings", "findings");
+            "eligible", "fired", "notFired", "warnings", "findings", "inPlace", "blockers");
+    /** The keys of a scenario's {@code cluster:} block: what an existing cluster reports (see ClusterState). */
+    private static final List<String> CLUSTER_TEXT_KEYS = List.of("option", "dataplane", "networkPolicy",
+            "kubernetesVersion", "sku", "outboundType", "podIpAllocationMode");
+    private static final List<String> CLUSTER_FLAG_KEYS = List.of("virtualNodesAddon",
+            "applicationGatewayIngressAddon", "nodeAutoProvisioning", "privateCluster", "apiServerVnetIntegration",
+            "dualStack", "windowsPools");
     private static final int MAX_SUGGESTION_DISTANCE = 3;
 
     /** The ids a scenario may name. */
@@ -207,9 +215,77 @@ public final class ScenarioReader {
                         extraFacts.get(i) + ": no such file (paths are relative to the scenario file)");
             }
         }
+        ClusterState cluster = cluster(yaml, at.appendProperty("cluster"), name == null ? "scenario" : name);
         Expectations expect = expectations(yaml, at.appendProperty("expect"));
-        return errors.size() == before ? new Scenario(name, yaml.file(), line, asOf, request, extraFacts, expect)
-                : null;
+        if (expect != null && cluster == null && (expect.inPlace() != null || expect.blockers() != null)) {
+            error(yaml, at.appendProperty("expect"), "expect", "inPlace and blockers describe the migration of "
+                    + "an existing cluster: give the scenario a cluster: block");
+        }
+        return errors.size() == before ? new Scenario(name, yaml.file(), line, asOf, request, extraFacts, cluster,
+                expect) : null;
+    }
+
+    /**
+     * The existing cluster of a scenario, or null when it has no {@code cluster:} block: option (required; an
+     * option id), dataplane (default azure), networkPolicy (default none), kubernetesVersion ("1.25.6"; left out:
+     * not known), sku, outboundType, podIpAllocationMode, and the flags of {@link ClusterState}.
+     */
+    private ClusterState cluster(LocatedYaml yaml, JsonPointer at, String name) {
+        JsonNode node = yaml.root().at(at);
+        if (node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            error(yaml, at, "cluster", "expected a mapping of cluster state keys, e.g. {option: kubenet, "
+                    + "kubernetesVersion: \"1.25.6\"}");
+            return null;
+        }
+        List<String> allowed = new ArrayList<>(CLUSTER_TEXT_KEYS);
+        allowed.addAll(CLUSTER_FLAG_KEYS);
+        checkKeys(yaml, at, "cluster.", allowed);
+        Map<String, String> texts = new HashMap<>();
+        for (String key : CLUSTER_TEXT_KEYS) {
+            JsonNode value = node.get(key);
+            if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
+                texts.put(key, value.asText().strip());
+            } else if (value != null) {
+                error(yaml, at.appendProperty(key), "cluster." + key, "expected text");
+            }
+        }
+        Map<String, Boolean> flags = new HashMap<>();
+        for (String key : CLUSTER_FLAG_KEYS) {
+            JsonNode value = node.get(key);
+            if (value != null && !value.isBoolean()) {
+                error(yaml, at.appendProperty(key), "cluster." + key, "expected true or false");
+            }
+            flags.put(key, value != null && value.asBoolean());
+        }
+        String option = texts.get("option");
+        if (option == null && !node.has("option")) {
+            error(yaml, at, "cluster.option", "required: the option id the cluster runs, e.g. kubenet");
+        }
+        known(yaml, at.appendProperty("option"), "cluster.option", option, vocabulary.options(), "option", null);
+        known(yaml, at.appendProperty("dataplane"), "cluster.dataplane", texts.get("dataplane"),
+                vocabulary.dataplanes(), "data plane", null);
+        known(yaml, at.appendProperty("networkPolicy"), "cluster.networkPolicy", texts.get("networkPolicy"),
+                vocabulary.policyEngines(), "policy engine", null);
+        String version = texts.get("kubernetesVersion");
+        int minor = -1;
+        if (version != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?1\\.(\\d{1,2})(\\..*)?").matcher(version);
+            if (m.matches()) {
+                minor = Integer.parseInt(m.group(1));
+            } else {
+                error(yaml, at.appendProperty("kubernetesVersion"), "cluster.kubernetesVersion",
+                        "expected a Kubernetes version such as \"1.25.6\" or \"1.27\"");
+            }
+        }
+        return new ClusterState(name, null, yaml.file() + ":" + yaml.line(at), option,
+                texts.getOrDefault("dataplane", "azure"), texts.getOrDefault("networkPolicy", "none"), version,
+                minor, texts.get("sku"), texts.get("outboundType"), texts.get("podIpAllocationMode"),
+                flags.get("virtualNodesAddon"), flags.get("applicationGatewayIngressAddon"),
+                flags.get("nodeAutoProvisioning"), flags.get("privateCluster"), flags.get("apiServerVnetIntegration"),
+                flags.get("dualStack"), flags.get("windowsPools"));
     }
 
     private Request request(LocatedYaml yaml, JsonPointer at, String defaultName) {
@@ -269,8 +345,18 @@ public final class ScenarioReader {
         both(yaml, at.appendProperty("notFired"), "expect.notFired", fired, notFired, "fired");
         List<RuleAtLevel> warnings = rulesAtLevel(yaml, at.appendProperty("warnings"), "expect.warnings");
         List<RuleAtLevel> findings = rulesAtLevel(yaml, at.appendProperty("findings"), "expect.findings");
+        JsonNode inPlaceNode = node.get("inPlace");
+        Boolean inPlace = null;
+        if (inPlaceNode != null) {
+            if (inPlaceNode.isBoolean()) {
+                inPlace = inPlaceNode.booleanValue();
+            } else {
+                error(yaml, at.appendProperty("inPlace"), "expect.inPlace", "expected true or false");
+            }
+        }
+        List<RuleAtLevel> blockers = rulesAtLevel(yaml, at.appendProperty("blockers"), "expect.blockers");
         return new Expectations(recommended, dataplane, policy, excluded, eligible, fired, notFired, warnings,
-                findings);
+                findings, inPlace, blockers);
     }
 
     /** warnings or findings: [RULE-ID, RULE-ID: level, ...]; null when not given. */

@@ -5,6 +5,8 @@ import cniadvisor.authoring.Scenario.Expectations;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
 import cniadvisor.engine.FiringTrace;
+import cniadvisor.engine.MigrationPlanner;
+import cniadvisor.model.MigrationPlan;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.knowledge.KnowledgeException;
 import cniadvisor.knowledge.KnowledgeLoader;
@@ -88,13 +90,36 @@ public final class ScenarioRunner {
                 : Objects.requireNonNull(withExtraFacts.get(scenario.extraFacts()), "prepare() was not called");
         FiringTrace trace = new FiringTrace(advisor.rules());
         Advice advice;
+        MigrationPlan migration = null;
         try {
             advice = scenarioAdvisor.advise(scenario.request(), scenario.asOf(), trace);
+            if (scenario.cluster() != null) {
+                migration = new MigrationPlanner(scenarioAdvisor).plan(scenario.cluster(), scenario.request(),
+                        advice, scenario.asOf(), trace);
+            }
         } catch (RuleAuthorException e) {
             return new Result(scenario, List.of(new Mismatch("evaluation", "the rules to run without a mistake",
                     "failed: " + e.describe(), List.of())), List.copyOf(trace.firedRuleIds()));
         }
-        return new Result(scenario, compare(scenario.expect(), advice, trace), List.copyOf(trace.firedRuleIds()));
+        List<Mismatch> mismatches = new ArrayList<>(compare(scenario.expect(), advice, trace));
+        if (migration != null) {
+            compareMigration(scenario.expect(), migration).forEach(mismatches::add);
+        }
+        return new Result(scenario, mismatches, List.copyOf(trace.firedRuleIds()));
+    }
+
+    /** The migration's in-place flag and, when listed, its complete list of blockers. */
+    static List<Mismatch> compareMigration(Expectations expect, MigrationPlan plan) {
+        List<Mismatch> mismatches = new ArrayList<>();
+        if (expect.inPlace() != null && expect.inPlace() != plan.inPlace()) {
+            mismatches.add(new Mismatch("inPlace", String.valueOf(expect.inPlace()), String.valueOf(plan.inPlace()),
+                    plan.blockers().stream().filter(r -> Reason.ERROR.equals(r.level()))
+                            .map(r -> r.rule() + ": " + r.text()).toList()));
+        }
+        if (expect.blockers() != null) {
+            compareLevelled("blockers", expect.blockers(), plan.blockers()).ifPresent(mismatches::add);
+        }
+        return mismatches;
     }
 
     static List<Mismatch> compare(Expectations expect, Advice advice, FiringTrace trace) {

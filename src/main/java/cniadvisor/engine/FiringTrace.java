@@ -124,6 +124,16 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         if (fact instanceof Migration m) {
             return "Migration(" + m.from() + " -> " + m.to() + ": " + m.path() + ")";
         }
+        if (fact instanceof cniadvisor.model.MigrationPrerequisite p) {
+            return "MigrationPrerequisite(" + p.id() + ": " + p.step() + ")";
+        }
+        if (fact instanceof cniadvisor.model.ClusterState c) {
+            return "ClusterState(" + c.name() + ": " + c.option() + ", " + c.dataplane() + ", " + c.networkPolicy()
+                    + ", Kubernetes " + c.kubernetesVersion() + ")";
+        }
+        if (fact instanceof cniadvisor.model.MigrationTarget t) {
+            return "MigrationTarget(" + t.option() + " / " + t.dataplane() + " / " + t.networkPolicy() + ")";
+        }
         if (fact instanceof PluginOption o) {
             return "PluginOption(" + o.id() + ")";
         }

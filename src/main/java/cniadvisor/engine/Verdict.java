@@ -2,6 +2,7 @@ package cniadvisor.engine;
 
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Cited;
+import cniadvisor.model.MigrationPrerequisite;
 import cniadvisor.model.RangeRelation;
 import cniadvisor.model.Reason;
 import cniadvisor.model.RequestRange;
@@ -38,6 +39,23 @@ public final class Verdict {
     /** Role of each given range a rule rejected, and the ids of the rules that did (sorted: output order). */
     private final Map<String, Set<String>> rejectedRoles = new java.util.TreeMap<>();
     private final Set<String> optionIds;
+    private final List<MigrationFinding> migrationFindings = new ArrayList<>();
+
+    /**
+     * What a migration rule found for an existing cluster: the reason (its level says how much it matters), the
+     * runbook step it concerns and the step that clears it (from the prerequisite), and whether the runbook shows
+     * it as a check to make by hand before that step.
+     */
+    record MigrationFinding(Reason reason, MigrationPrerequisite prerequisite, boolean manual) {
+
+        String step() {
+            return prerequisite.step();
+        }
+
+        String clearedBy() {
+            return prerequisite.clearedBy();
+        }
+    }
 
     Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds) {
         this(sources, rules, optionIds, null);
@@ -66,6 +84,7 @@ public final class Verdict {
         seed.notes.forEach((option, reasons) -> notes.put(option, new ArrayList<>(reasons)));
         warnings.addAll(seed.warnings);
         addressFindings.addAll(seed.addressFindings);
+        migrationFindings.addAll(seed.migrationFindings);
         seed.rejectedRoles.forEach((role, ids) -> rejectedRoles.put(role, new java.util.TreeSet<>(ids)));
     }
 
@@ -143,6 +162,43 @@ public final class Verdict {
 
     public void info(RuleContext rule, Cited fact, String text, Object... args) {
         warnings.add(reason(rule, null, Reason.INFO, fact, text, args));
+    }
+
+    /**
+     * A migration blocker the cluster's data shows (error level): the prerequisite's step cannot run until it is
+     * cleared. The text names what clears it; when the prerequisite names a {@code clearedBy} step, the runbook
+     * adds that step first, otherwise it leaves the blocked step out.
+     */
+    public void blocker(RuleContext rule, MigrationPrerequisite prerequisite, String text, Object... args) {
+        migration(rule, Reason.ERROR, prerequisite, false, text, args);
+    }
+
+    /** Something the migration disrupts or risks (warning level), e.g. policies not enforced in between. */
+    public void migrationWarning(RuleContext rule, MigrationPrerequisite prerequisite, String text, Object... args) {
+        migration(rule, Reason.WARNING, prerequisite, false, text, args);
+    }
+
+    /** A remark on the migration (info level) that changes no step, e.g. a later step that stays out of reach. */
+    public void migrationInfo(RuleContext rule, MigrationPrerequisite prerequisite, String text, Object... args) {
+        migration(rule, Reason.INFO, prerequisite, false, text, args);
+    }
+
+    /**
+     * A prerequisite the API cannot show (info level), such as a custom ip-masq-agent configuration: the runbook
+     * lists it as a check to make by hand before the prerequisite's step.
+     */
+    public void manualCheck(RuleContext rule, MigrationPrerequisite prerequisite, String text, Object... args) {
+        migration(rule, Reason.INFO, prerequisite, true, text, args);
+    }
+
+    private void migration(RuleContext rule, String level, MigrationPrerequisite prerequisite, boolean manual,
+                           String text, Object... args) {
+        if (prerequisite == null) {
+            throw authorError(rule, "passed no migration prerequisite (null) to verdict; bind one with "
+                    + "$p : MigrationPrerequisite( id == \"...\" )");
+        }
+        migrationFindings.add(new MigrationFinding(reason(rule, null, level, prerequisite, text, args),
+                prerequisite, manual));
     }
 
     /**
@@ -285,6 +341,11 @@ public final class Verdict {
 
     List<Reason> addressFindings() {
         return addressFindings;
+    }
+
+    /** What the migration rules found, in firing order. */
+    List<MigrationFinding> migrationFindings() {
+        return migrationFindings;
     }
 
     /** Roles of given ranges that a rule rejected ({@link #rejectRange}), with the ids of those rules. */

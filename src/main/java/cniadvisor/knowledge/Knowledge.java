@@ -9,6 +9,7 @@ import cniadvisor.model.WindowsVersion;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
+import cniadvisor.model.MigrationPrerequisite;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
@@ -38,6 +39,7 @@ public final class Knowledge {
     private final List<Conflict> conflicts;
     private final List<Retirement> retirements;
     private final List<Migration> migrations;
+    private final List<MigrationPrerequisite> migrationPrerequisites;
     private final List<AddressRange> ranges;
     private final List<Feature> features;
     private final List<WindowsVersion> windowsVersions;
@@ -57,7 +59,8 @@ public final class Knowledge {
                      List<Support> support, List<Conflict> conflicts,
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
                      List<Feature> features, List<WindowsVersion> windowsVersions, List<OutboundType> outboundTypes,
-                     String fingerprint) {
+                     List<MigrationPrerequisite> migrationPrerequisites, String fingerprint) {
+        this.migrationPrerequisites = List.copyOf(migrationPrerequisites);
         this.features = List.copyOf(features);
         this.windowsVersions = List.copyOf(windowsVersions);
         this.outboundTypes = List.copyOf(outboundTypes);
@@ -82,7 +85,8 @@ public final class Knowledge {
                 LinkedHashMap::new, Collectors.toUnmodifiableList()));
         List<Object> all = new ArrayList<>();
         Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.conflicts,
-                this.retirements, this.migrations, this.ranges, this.features, this.outboundTypes).forEach(all::addAll);
+                this.retirements, this.migrations, this.ranges, this.features, this.outboundTypes,
+                this.migrationPrerequisites).forEach(all::addAll);
         this.facts = List.copyOf(all);
     }
 
@@ -147,6 +151,11 @@ public final class Knowledge {
 
     public List<Migration> migrations() {
         return migrations;
+    }
+
+    /** What an existing cluster's migration needs or breaks (rules/migration.drl decides when each applies). */
+    public List<MigrationPrerequisite> migrationPrerequisites() {
+        return migrationPrerequisites;
     }
 
     public List<AddressRange> ranges() {

@@ -8,6 +8,7 @@ import cniadvisor.model.Feature;
 import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
+import cniadvisor.model.MigrationPrerequisite;
 import cniadvisor.model.OutboundType;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Request;
@@ -57,7 +58,7 @@ public final class KnowledgeLoader {
     /** Record components that may be left out of an entry. */
     private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
             "networkPluginMode", "min", "max", "decidedBy", "subnetRole", "counterpart", "prerequisite", "noMigrationTo",
-            "caveats", "aksDefault", "preview", "networkIsolated", "routesToAppliance");
+            "caveats", "aksDefault", "preview", "networkIsolated", "routesToAppliance", "clearedBy", "kubernetesMinor");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
@@ -104,6 +105,7 @@ public final class KnowledgeLoader {
     private final List<Located<Conflict>> conflicts = new ArrayList<>();
     private final List<Located<Retirement>> retirements = new ArrayList<>();
     private final List<Located<Migration>> migrations = new ArrayList<>();
+    private final List<Located<MigrationPrerequisite>> migrationPrerequisites = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
     private final List<Located<LimitName>> limitNames = new ArrayList<>();
     private final List<Located<Feature>> features = new ArrayList<>();
@@ -185,6 +187,8 @@ public final class KnowledgeLoader {
                     case "conflicts" -> readEntries(parser, name, Conflict.class, conflicts, Function.identity());
                     case "retirements" -> readEntries(parser, name, Retirement.class, retirements, Function.identity());
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
+                    case "migrationPrerequisites" -> readEntries(parser, name, MigrationPrerequisite.class,
+                            migrationPrerequisites, Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
                     case "features" -> readEntries(parser, name, Feature.class, features, Function.identity());
                     case "windowsServerVersions" -> readEntries(parser, name, WindowsVersion.class, windowsVersions,
@@ -194,7 +198,8 @@ public final class KnowledgeLoader {
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
                                 + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
-                                + "retirements, migrations, ranges, features, windowsServerVersions, outboundTypes");
+                                + "retirements, migrations, migrationPrerequisites, ranges, features, windowsServerVersions, "
+                                + "outboundTypes");
                         parser.skipChildren();
                     }
                 }
@@ -305,6 +310,7 @@ public final class KnowledgeLoader {
         unique(conflicts, c -> c.features().stream().sorted().toList().toString(), "conflict");
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
+        unique(migrationPrerequisites, MigrationPrerequisite::id, "migration prerequisite");
         unique(features, Feature::id, "feature");
         unique(outboundTypes, OutboundType::id, "outbound type");
         Set<String> windowsVersionIds = new java.util.TreeSet<>(
@@ -315,7 +321,8 @@ public final class KnowledgeLoader {
         policyIds.forEach(id -> subjects.add("policy:" + id));
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
-                support, conflicts, retirements, migrations, ranges, features, windowsVersions, outboundTypes)) {
+                support, conflicts, retirements, migrations, ranges, features, windowsVersions, outboundTypes,
+                migrationPrerequisites)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -379,6 +386,7 @@ public final class KnowledgeLoader {
             check(m, optionIds.contains(m.value().from()), "from: unknown option '" + m.value().from() + "'");
             check(m, optionIds.contains(m.value().to()), "to: unknown option '" + m.value().to() + "'");
         }
+        validateMigrationPrerequisites();
         for (Located<AddressRange> r : ranges) {
             check(r, RANGE_KINDS.contains(r.value().kind()), "kind: '" + r.value().kind() + "' is not one of "
                     + String.join(", ", RANGE_KINDS));
@@ -402,6 +410,26 @@ public final class KnowledgeLoader {
             }
         }
         validateMeanings(optionIds, dataplaneIds, policyIds, subjects, windowsVersionIds);
+    }
+
+    /**
+     * A migration prerequisite names the runbook step it concerns and the step that clears it, from the steps the
+     * planner knows; a Kubernetes minimum is a minor version of Kubernetes 1.
+     */
+    private void validateMigrationPrerequisites() {
+        for (Located<MigrationPrerequisite> located : migrationPrerequisites) {
+            MigrationPrerequisite p = located.value();
+            check(located, MigrationPrerequisite.STEPS.contains(p.step()), "step: '" + p.step() + "' is not one of "
+                    + String.join(", ", MigrationPrerequisite.STEPS)
+                    + Suggestions.didYouMean(p.step(), new java.util.TreeSet<>(MigrationPrerequisite.STEPS))
+                    .replaceFirst("; known: .*", ""));
+            check(located, p.clearedBy() == null || MigrationPrerequisite.CLEARING_STEPS.contains(p.clearedBy()),
+                    "clearedBy: '" + p.clearedBy() + "' is not one of "
+                            + String.join(", ", MigrationPrerequisite.CLEARING_STEPS)
+                            + " (leave it out when nothing in the runbook clears it)");
+            check(located, p.kubernetesMinor() == null || p.kubernetesMinor() >= 1 && p.kubernetesMinor() <= 99,
+                    "kubernetesMinor: " + p.kubernetesMinor() + " is not a Kubernetes 1.x minor version (1 to 99)");
+        }
     }
 
     /**
@@ -551,7 +579,7 @@ public final class KnowledgeLoader {
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
                 values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
                 values(migrations), values(ranges), values(features), values(windowsVersions), values(outboundTypes),
-                fingerprint);
+                values(migrationPrerequisites), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

@@ -31,7 +31,7 @@ class RulesListDocTest {
         assertTrue(lines.contains(row("PREF-OVERLAY-GENERAL", "Azure CNI Overlay is Microsoft's general recommendation",
                 "rules/preferences.drl:9", "+30", "learn-plan-pod-networking, learn-cni-overview", lines.get(0))),
                 run::toString);
-        assertEquals(RULES + " rules in 9 files", lines.get(lines.size() - 1));
+        assertEquals(RULES + " rules in 10 files", lines.get(lines.size() - 1));
         assertEquals("", run.err());
     }
 
@@ -119,7 +119,7 @@ class RulesListDocTest {
         assertTrue(doc.contains("- Weight: +30 (added to the score of each configuration it matches)\n"), doc);
         assertTrue(doc.contains("| [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
                 + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | 6 facts |\n"), doc);
-        assertEquals(6, run.err().lines().count(), run.err());
+        assertEquals(7, run.err().lines().count(), run.err());
     }
 
     @Test
@@ -138,7 +138,7 @@ class RulesListDocTest {
         assertTrue(run.out().lines().anyMatch(l -> l.matches("ORG-WINDOWS-CALICO +Org: clusters with Windows node "
                 + "pools run Calico network policy +examples/org-policy/rules/org-policy\\.drl:13 +- +"
                 + "learn-network-policies")), run::toString);
-        assertTrue(run.out().endsWith((RULES + 2) + " rules in 10 files\n"), run::toString);
+        assertTrue(run.out().endsWith((RULES + 2) + " rules in 11 files\n"), run::toString);
     }
 
     @Test

@@ -92,8 +92,8 @@ class KnowledgeLoaderTest {
     void unknownSectionsKeysAndMissingFieldsAreNamed() throws IOException {
         assertEquals(List.of(
                 file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
-                        + "limitNames, support, conflicts, retirements, migrations, ranges, features, windowsServerVersions, "
-                        + "outboundTypes",
+                        + "limitNames, support, conflicts, retirements, migrations, migrationPrerequisites, ranges, features, "
+                        + "windowsServerVersions, outboundTypes",
                 file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
                 file() + ":5: level: required"),
                 problems("""
