@@ -102,12 +102,6 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    /**
-     * Where migration plans come from: none until the migration planner is wired in (the assessment then leaves
-     * {@code migration} null). Set it to {@code (state, advice) -> planner.plan(state, advice)}.
-     */
-    static volatile BiFunction<ClusterState, Advice, MigrationPlan> migrationPlanner = Assessor.NO_MIGRATION_PLAN;
-
     @Override
     public Integer call() {
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
@@ -118,8 +112,10 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FleetSummary summary = new FleetSummary();
         FindingLines findings = new FindingLines(failOn.level());
-        Assessor assessor = new Assessor(advisor.knowledge(), binder, requirements, knowledge.asOf(),
-                migrationPlanner);
+        cniadvisor.engine.MigrationPlanner planner = new cniadvisor.engine.MigrationPlanner(advisor);
+        java.time.LocalDate asOf = knowledge.asOf();
+        Assessor assessor = new Assessor(advisor.knowledge(), binder, requirements, asOf,
+                (state, request, advice) -> planner.plan(state, request, advice, asOf));
         long bugs = 0;
         try (AssessmentWriter writer = AssessmentWriter.open(format, spec.commandLine().getOut(),
                 new AssessmentWriter.Context(knowledge.asOf(), binder));

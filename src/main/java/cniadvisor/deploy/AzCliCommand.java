@@ -187,6 +187,12 @@ public final class AzCliCommand {
      * an id, and one flag per continued line ({@code \}). Every line but the comments is shell syntax that bash
      * accepts with RESOURCE_GROUP and VNET_NAME set.
      */
+    /** One step as the bash a user pastes (with its comment line), without a trailing line break. */
+    public static String script(Deployment.Step step) {
+        return script(new Deployment("cluster", List.of(), List.of(), false, null, false, List.of(step)))
+                .stripTrailing();
+    }
+
     public static String script(Deployment deployment) {
         StringBuilder s = new StringBuilder();
         for (Deployment.Step step : deployment.steps()) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 
 /**
  * Turns an imported cluster into a request (the keys read from Azure, with --requirements over them, bound by the
@@ -30,23 +29,26 @@ import java.util.function.BiFunction;
  */
 public final class Assessor {
 
-    /** The migration planner when none is wired in: no plan ({@code migration} stays null). */
-    public static final BiFunction<ClusterState, Advice, MigrationPlan> NO_MIGRATION_PLAN = (state, advice) -> null;
+    /** Plans a cluster's migration to the advice's recommendation (engine/MigrationPlanner does). */
+    @FunctionalInterface
+    public interface Planner {
+        MigrationPlan plan(ClusterState current, Request request, Advice advice);
+    }
 
     private final Knowledge knowledge;
     private final RequestBinder binder;
     private final Requirements requirements;
     private final LocalDate asOf;
-    private final BiFunction<ClusterState, Advice, MigrationPlan> migrations;
+    private final Planner migrations;
     private final java.util.Set<String> featureKeys;
 
     public Assessor(Knowledge knowledge, RequestBinder binder, Requirements requirements, LocalDate asOf,
-                    BiFunction<ClusterState, Advice, MigrationPlan> migrations) {
+                    Planner migrations) {
         this.knowledge = knowledge;
         this.binder = binder;
         this.requirements = requirements;
         this.asOf = asOf;
-        this.migrations = migrations == null ? NO_MIGRATION_PLAN : migrations;
+        this.migrations = migrations;
         this.featureKeys = java.util.Set.copyOf(binder.contract().featureKeys());
     }
 
@@ -118,7 +120,7 @@ public final class Assessor {
         }
 
         Assessment.Target target = target(state, advice.recommendation());
-        MigrationPlan migration = migrations.apply(state, advice);
+        MigrationPlan migration = migrations.plan(state, request, advice);
         return new Assessment(state.name(), state.resourceGroup(), state.source(), current(imported, request), status,
                 daysLeft, detail, deadlines, target, migration, advice.findings(), assumptions, given, state,
                 request, advice);

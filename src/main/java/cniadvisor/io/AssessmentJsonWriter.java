@@ -124,7 +124,6 @@ final class AssessmentJsonWriter implements AssessmentWriter {
         if (step == null) {
             return null;
         }
-        return AzCliCommand.script(new Deployment("cluster", List.of(), List.of(), false, null, false,
-                List.of(step))).stripTrailing();
+        return AzCliCommand.script(step);
     }
 }

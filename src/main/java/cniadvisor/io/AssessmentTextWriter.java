@@ -125,7 +125,9 @@ final class AssessmentTextWriter implements AssessmentWriter {
         s.append("  migration  ").append(plan.from()).append(" -> ").append(plan.to())
                 .append(plan.inPlace() ? ", in place" : ", a new cluster").append('\n');
         for (Reason blocker : plan.blockers()) {
-            s.append("    blocked [").append(blocker.rule()).append("] ").append(Escape.oneLine(blocker.text()))
+            // an error blocks the step; a warning or info is something to know or check first
+            String label = cniadvisor.model.Reason.ERROR.equals(blocker.level()) ? "blocked" : blocker.level();
+            s.append("    ").append(label).append(" [").append(blocker.rule()).append("] ").append(Escape.oneLine(blocker.text()))
                     .append('\n');
         }
         int n = 0;

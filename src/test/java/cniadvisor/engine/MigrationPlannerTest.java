@@ -42,8 +42,7 @@ class MigrationPlannerTest {
 
     /** One step as bash (the way the runbook is pasted), or null for a manual step. */
     static String bash(RunbookStep step) {
-        return step.command() == null ? null : AzCliCommand.script(new Deployment("aks1", List.of(), List.of(),
-                false, null, List.of(step.command())));
+        return step.command() == null ? null : AzCliCommand.script(step.command()) + "\n";
     }
 
     static List<String> commands(MigrationPlan plan) {
