@@ -67,8 +67,10 @@ class SharedSamplesTest {
     @Test
     void everySampleIsReadWithoutErrorAndAssessed() {
         assertFalse(READ.isEmpty());
+        cniadvisor.engine.MigrationPlanner planner = new cniadvisor.engine.MigrationPlanner(Fixtures.advisor());
         Assessor assessor = new Assessor(Fixtures.advisor().knowledge(), Fixtures.binder(), Requirements.none(),
-                Fixtures.AS_OF, null);
+                Fixtures.AS_OF, (state, request, advice) -> planner.plan(state, request, advice, Fixtures.AS_OF));
+        java.util.Map<String, Assessment> assessed = new java.util.TreeMap<>();
         List<String> problems = new ArrayList<>();
         READ.forEach((file, read) -> {
             if (!read.errors().isEmpty() || read.clusters().size() != 1) {
@@ -80,8 +82,29 @@ class SharedSamplesTest {
             if (assessment.target() == null) {
                 problems.add(file + ": no target (" + advice.conflicts() + ")");
             }
+            assessed.put(file, assessment);
         });
         assertEquals(List.of(), problems);
+        // what the issue asks of each: kubenet gets the in-place Overlay path with a checked pod CIDR, the Calico one
+        // starts by removing the engine, AKS Automatic is recognised
+        for (Map.Entry<String, Assessment> entry : assessed.entrySet()) {
+            String file = entry.getKey();
+            cniadvisor.model.MigrationPlan plan = entry.getValue().migration();
+            if (file.startsWith("kubenet")) {
+                assertEquals("azure-cni-overlay", plan.to(), file);
+                assertTrue(plan.inPlace(), file);
+                assertTrue(plan.steps().stream().anyMatch(step -> step.command() != null && step.command().args()
+                        .stream().anyMatch(a -> "--pod-cidr".equals(a.flag()) && a.value() != null)), file);
+            }
+            if (file.equals("kubenet-calico-network-policy.json")) {
+                String first = plan.steps().stream().filter(step -> step.command() != null).findFirst()
+                        .map(step -> step.command().args().toString()).orElse("");
+                assertTrue(first.contains("--network-policy") && first.contains("none")
+                        || plan.steps().get(0).title().contains("pgrade"), plan.steps().toString());
+                assertTrue(plan.blockers().stream().anyMatch(b -> b.rule().equals("MIG-POLICY-ENGINE")), file);
+            }
+        }
+        assertTrue(state("aks-automatic-before-sku-change.json").automatic());
         // the virtual networks are read too
         if (Files.isDirectory(VNETS)) {
             assertTrue(vnets.count() > 0);
