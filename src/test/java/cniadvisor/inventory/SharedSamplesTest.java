@@ -97,10 +97,12 @@ class SharedSamplesTest {
                         .stream().anyMatch(a -> "--pod-cidr".equals(a.flag()) && a.value() != null)), file);
             }
             if (file.equals("kubenet-calico-network-policy.json")) {
-                String first = plan.steps().stream().filter(step -> step.command() != null).findFirst()
-                        .map(step -> step.command().args().toString()).orElse("");
-                assertTrue(first.contains("--network-policy") && first.contains("none")
-                        || plan.steps().get(0).title().contains("pgrade"), plan.steps().toString());
+                // an old cluster: upgrade first; then the engine is removed before the Overlay update
+                List<String> commands = plan.steps().stream().filter(step -> step.command() != null)
+                        .map(step -> step.command().args().toString()).toList();
+                int removal = indexOf(commands, "--network-policy, value=none");
+                int overlay = indexOf(commands, "--network-plugin-mode, value=overlay");
+                assertTrue(removal >= 0 && removal < overlay, commands.toString());
                 assertTrue(plan.blockers().stream().anyMatch(b -> b.rule().equals("MIG-POLICY-ENGINE")), file);
             }
         }
@@ -111,6 +113,15 @@ class SharedSamplesTest {
             assertTrue(vnets.addressSpaces("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                     + "cli_vnet_test000001/providers/Microsoft.Network/virtualNetworks/vnet1").contains("10.0.0.0/16"));
         }
+    }
+
+    private static int indexOf(List<String> commands, String text) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
