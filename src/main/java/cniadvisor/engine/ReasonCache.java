@@ -42,13 +42,13 @@ final class ReasonCache {
             this.level = level;
             this.text = text;
             this.args = args; // the varargs array of one call: nobody else holds it
-            this.hash = Objects.hash(System.identityHashCode(rule), System.identityHashCode(fact), effect, level,
+            this.hash = Objects.hash(System.identityHashCode(rule), factHash(fact), effect, level,
                     text, Arrays.hashCode(args));
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && rule == key.rule && fact == key.fact && hash == key.hash
+            return other instanceof Key key && rule == key.rule && sameFact(fact, key.fact) && hash == key.hash
                     && Objects.equals(effect, key.effect) && Objects.equals(level, key.level)
                     && text.equals(key.text) && Arrays.equals(args, key.args);
         }
@@ -56,6 +56,18 @@ final class ReasonCache {
         @Override
         public int hashCode() {
             return hash;
+        }
+
+        /**
+         * Facts are the session's own objects, compared by identity (cheap, and what a reason was made from);
+         * sources combined for one firing (Cited.all) are made anew each time, so they compare by value.
+         */
+        private static int factHash(Cited fact) {
+            return fact instanceof Cited.Sources ? fact.hashCode() : System.identityHashCode(fact);
+        }
+
+        private static boolean sameFact(Cited a, Cited b) {
+            return a == b || a instanceof Cited.Sources && a.equals(b);
         }
     }
 

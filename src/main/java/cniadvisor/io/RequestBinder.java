@@ -79,6 +79,9 @@ public final class RequestBinder {
     private final List<ValueReader> readers;
     /** Each key's value when not given, by key index. */
     private final Object[] defaults;
+    /** The key indexes of the yes/no features, in contract order (read for every request). */
+    private final int[] featureIndexes;
+    private final List<String> featureKeys;
     private final Map<String, Integer> index;
     private final Map<String, ValueReader> poolReaders;
     /** Pool keys, aliases and ignored AKS keys by their folded spelling (case and separators aside). */
@@ -89,6 +92,8 @@ public final class RequestBinder {
         this.keys = contract.keys().stream().map(ContractKey::key).toList();
         this.readers = contract.keys().stream().map(RequestBinder::reader).toList();
         this.defaults = contract.keys().stream().map(ContractKey::defaultValue).toArray();
+        this.featureKeys = contract.featureKeys();
+        this.featureIndexes = featureKeys.stream().mapToInt(keys::indexOf).toArray();
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             positions.put(keys.get(i), i);
@@ -624,9 +629,9 @@ public final class RequestBinder {
 
     private Request toRequest(Bound bound, List<NodePool> pools, boolean poolsGiven) {
         Set<String> features = new TreeSet<>();
-        for (String key : contract.featureKeys()) {
-            if (bound.flag(key)) {
-                features.add(key);
+        for (int i = 0; i < featureIndexes.length; i++) {
+            if (Boolean.TRUE.equals(bound.valueAt(featureIndexes[i]))) {
+                features.add(featureKeys.get(i));
             }
         }
         long nodes = 0;
@@ -697,6 +702,11 @@ public final class RequestBinder {
             if (values[position] == null) {
                 values[position] = value;
             }
+        }
+
+        /** The value at a key index, or the key's default. */
+        Object valueAt(int position) {
+            return values[position] != null ? values[position] : defaults[position];
         }
 
         /** The value, or the key's default. */

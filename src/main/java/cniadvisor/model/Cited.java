@@ -14,7 +14,10 @@ public interface Cited {
         for (Cited fact : facts) {
             ids.addAll(fact.sources());
         }
-        List<String> sources = List.copyOf(ids);
-        return () -> sources;
+        return new Sources(List.copyOf(ids));
+    }
+
+    /** Sources by themselves; equal when the ids are (reasons are cached by what they cite). */
+    record Sources(List<String> sources) implements Cited {
     }
 }
