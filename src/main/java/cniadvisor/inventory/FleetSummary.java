@@ -26,10 +26,23 @@ public final class FleetSummary {
 
     /** The summary as the JSON report gives it. */
     @JsonPropertyOrder({"clusters", "invalid", "byOption", "byStatus", "deadlines", "targets", "withErrors",
-            "withWarnings", "noFit", "blocked", "blockers"})
+            "withWarnings", "noFit", "blocked", "blockers", "waves"})
     public record View(long clusters, long invalid, Map<String, Long> byOption, Map<String, Long> byStatus,
                        List<DeadlineCount> deadlines, Map<String, Long> targets, long withErrors, long withWarnings,
-                       long noFit, long blocked, Map<String, Long> blockers) {
+                       long noFit, long blocked, Map<String, Long> blockers, List<Wave> waves) {
+    }
+
+    /**
+     * The clusters to move before one deadline ({@code deadline} null: those with none), in the order to take them:
+     * fewest blockers first.
+     */
+    @JsonPropertyOrder({"deadline", "clusters"})
+    public record Wave(LocalDate deadline, List<WaveCluster> clusters) {
+    }
+
+    /** A cluster in a wave: its name, resource group, what it moves to and how many blockers stand in its way. */
+    @JsonPropertyOrder({"name", "resourceGroup", "target", "blockers"})
+    public record WaveCluster(String name, String resourceGroup, String target, int blockers) {
     }
 
     private long clusters;
@@ -44,6 +57,8 @@ public final class FleetSummary {
     private long noFit;
     private long blocked;
     private final Map<String, Long> blockers = new TreeMap<>();
+    /** Clusters that must change, with the deadline they change before (null: none); one each, for the waves. */
+    private final List<Object[]> moving = new ArrayList<>();
 
     public void add(Assessment a) {
         clusters++;
@@ -66,10 +81,39 @@ public final class FleetSummary {
         } else if (a.findings().stream().anyMatch(f -> Reason.WARNING.equals(f.level()))) {
             withWarnings++;
         }
-        if (a.migration() != null && !a.migration().blockers().isEmpty()) {
+        // a blocker is an error-level reason: warnings and manual checks do not stop a migration
+        List<Reason> errors = a.migration() == null ? List.of() : a.migration().blockers().stream()
+                .filter(b -> Reason.ERROR.equals(b.level())).toList();
+        if (!errors.isEmpty()) {
             blocked++;
-            a.migration().blockers().forEach(b -> blockers.merge(b.rule(), 1L, Long::sum));
+            errors.forEach(b -> blockers.merge(b.rule(), 1L, Long::sum));
         }
+        // what must change: another option or configuration, or a part of it that retires (a Windows version, say)
+        if (a.target() != null && (!a.target().stay() || !a.deadlines().isEmpty())) {
+            LocalDate deadline = a.deadlines().stream().map(Assessment.Deadline::date).min(Comparator.naturalOrder())
+                    .orElse(null);
+            moving.add(new Object[] {deadline, new WaveCluster(a.name(), a.resourceGroup(),
+                    a.target().stay() ? "stay" : a.target().option(), errors.size())});
+        }
+    }
+
+    /**
+     * The clusters that must move, in waves: one per deadline, soonest first (past ones first of all), then those
+     * with no deadline; in a wave, fewest blockers first, then by name.
+     */
+    public List<Wave> waves() {
+        Map<LocalDate, List<WaveCluster>> byDeadline = new TreeMap<>(
+                Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()));
+        for (Object[] m : moving) {
+            byDeadline.computeIfAbsent((LocalDate) m[0], d -> new ArrayList<>()).add((WaveCluster) m[1]);
+        }
+        List<Wave> waves = new ArrayList<>();
+        byDeadline.forEach((deadline, clusters) -> {
+            clusters.sort(Comparator.comparingInt(WaveCluster::blockers).thenComparing(WaveCluster::name)
+                    .thenComparing(c -> String.valueOf(c.resourceGroup())));
+            waves.add(new Wave(deadline, List.copyOf(clusters)));
+        });
+        return waves;
     }
 
     public void addInvalid() {
@@ -96,7 +140,7 @@ public final class FleetSummary {
         });
         counts.sort(Comparator.comparing(DeadlineCount::date).thenComparing(DeadlineCount::subject));
         return new View(clusters, invalid, byOption, byStatus, counts, targets, withErrors, withWarnings, noFit,
-                blocked, blockers);
+                blocked, blockers, waves());
     }
 
     /** The summary as lines of text, for the text and table reports and stderr. */
@@ -122,6 +166,14 @@ public final class FleetSummary {
                 withWarnings));
         if (blocked > 0) {
             lines.add(String.format(Locale.ROOT, "  blocked:         %,d (%s)", blocked, join(blockers)));
+        }
+        List<Wave> waves = waves();
+        for (int i = 0; i < waves.size(); i++) {
+            Wave wave = waves.get(i);
+            lines.add(String.format(Locale.ROOT, "  wave %d %-18s %s", i + 1, wave.deadline() == null
+                    ? "(no deadline)" : "(before " + wave.deadline() + ")", wave.clusters().stream()
+                    .map(c -> c.name() + (c.blockers() > 0 ? " [" + c.blockers() + " blocked]" : ""))
+                    .collect(java.util.stream.Collectors.joining(", "))));
         }
         return lines;
     }

@@ -259,4 +259,29 @@ class AssessCommandTest {
         assertTrue(run.err().contains("error: no-such.json: no such file"), run::toString);
         assertTrue(run.err().contains("error: nor-this.json: no such file"), run::toString);
     }
+
+    /**
+     * The fleet in waves: one per deadline, soonest first (a retired Windows version before kubenet's retirement),
+     * then the clusters that should move without one; within a wave, fewest blockers first.
+     */
+    @Test
+    void theFleetIsOrderedIntoWavesBySoonestDeadlineThenFewestBlockers() throws IOException {
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", AZURE + "aks-show-kubenet-calico.json",
+                AZURE + "resource-graph.json", "--as-of", AS_OF, "-o", "json");
+        JsonNode waves = JSON.readTree(run.out()).at("/summary/waves");
+        List<String> order = new java.util.ArrayList<>();
+        for (JsonNode wave : waves) {
+            String deadline = wave.path("deadline").isNull() ? "none" : wave.path("deadline").asText();
+            wave.path("clusters").forEach(c -> order.add(deadline + " " + c.path("name").asText() + " "
+                    + c.path("blockers").asInt()));
+        }
+        List<String> deadlines = new java.util.ArrayList<>();
+        waves.forEach(w -> deadlines.add(w.path("deadline").isNull() ? "none" : w.path("deadline").asText()));
+        assertEquals(deadlines.stream().filter(d -> !d.equals("none")).sorted().toList(),
+                deadlines.stream().filter(d -> !d.equals("none")).toList(), "soonest deadline first");
+        assertEquals("2026-03-01 legacy-win", order.get(0).substring(0, order.get(0).lastIndexOf(' ')),
+                order::toString);
+        assertTrue(order.contains("2028-03-31 shop 1"), order::toString);
+        assertTrue(order.get(order.size() - 1).startsWith("none "), order::toString);
+    }
 }
