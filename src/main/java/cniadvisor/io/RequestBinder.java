@@ -57,12 +57,6 @@ public final class RequestBinder {
         }
     }
 
-    /**
-     * Keys that give another key's value in another form: surgeNodes is maxSurge as a node count (the key requests
-     * had before maxSurge took percentages too). A request gives one or the other; the questionnaire asks maxSurge.
-     */
-    public static final Map<String, String> ALTERNATIVE_KEYS = Map.of("surgeNodes", "maxSurge");
-
     /** The flat keys that describe the one pool of the shorthand; with nodePools, each pool says them itself. */
     static final List<String> SHORTHAND_POOL_KEYS = List.of("nodeCount", "maxPodsPerNode", "maxSurge", "surgeNodes",
             "windowsNodePools", "windowsServerVersion");

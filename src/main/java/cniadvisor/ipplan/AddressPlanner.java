@@ -53,6 +53,8 @@ public final class AddressPlanner {
     /** The reserved and supported pod ranges of facts/ with their spans, which every request is checked against. */
     private final List<KnownRange> reserved;
     private final List<KnownRange> supportedPodRanges;
+    /** Each option's default max pods (facts/: defaultMaxPods), read for every pool of every request. */
+    private final java.util.Map<String, Long> defaultMaxPods = new java.util.HashMap<>();
 
     record KnownRange(AddressRange range, Span span, int prefixLength) {
         static List<KnownRange> of(List<AddressRange> ranges) {
@@ -68,6 +70,8 @@ public final class AddressPlanner {
         this.windowsMaxPods = knowledge.requiredLimit("windows", "recommendedMaxPods").value();
         this.reserved = KnownRange.of(knowledge.ranges(RESERVED));
         this.supportedPodRanges = KnownRange.of(knowledge.ranges(SUPPORTED_POD_RANGE));
+        knowledge.options().forEach(o -> defaultMaxPods.put(o.id(),
+                knowledge.requiredLimit(o.id(), "defaultMaxPods").value()));
     }
 
     public Knowledge knowledge() {
@@ -111,7 +115,7 @@ public final class AddressPlanner {
         if (pool.maxPodsPerNode() != null) {
             return pool.maxPodsPerNode();
         }
-        long optionDefault = knowledge.requiredLimit(option, "defaultMaxPods").value();
+        long optionDefault = defaultMaxPods.get(option);
         return (int) (pool.windows() ? Math.min(optionDefault, windowsMaxPods) : optionDefault);
     }
 
