@@ -298,12 +298,26 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void anExistingNodeSubnetClusterStaysThoughOverlayIsAnInPlaceMigrationAway() {
+    void anExistingNodeSubnetClusterTakesTheInPlaceUpgradeToOverlay() {
         Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: azure-cni-node-subnet",
                 "trafficPattern: intra-cluster", "networkPolicy: any");
 
+        assertRecommended(advice, "azure-cni-overlay", "cilium", "cilium");
+        List<Reason> upgrade = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-UPGRADE-IN-PLACE",
+                "favours", "learn-update-cni");
+        assertText(upgrade.get(0), "azure-cni-node-subnet reaches Azure CNI Overlay by an in-place update");
+        // staying is still weighed, and loses
+        assertReason(advice, "azure-cni-node-subnet", ELIGIBLE, "LIFE-STAY-CURRENT", "favours", "learn-update-cni");
+    }
+
+    @Test
+    void anExistingNodeSubnetClusterWithMostlyExternalTrafficStaysFlat() {
+        Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 50", "currentPlugin: azure-cni-node-subnet",
+                "trafficPattern: external");
+
         assertRecommended(advice, "azure-cni-node-subnet", "cilium", "cilium");
         assertReason(advice, "azure-cni-node-subnet", RECOMMENDED, "LIFE-STAY-CURRENT", "favours", "learn-update-cni");
+        assertReason(advice, "azure-cni-overlay", ELIGIBLE, "LIFE-UPGRADE-IN-PLACE", "favours", "learn-update-cni");
     }
 
     @Test
