@@ -2,7 +2,9 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.BatchAdvisor;
+import cniadvisor.engine.MigrationPlanner;
 import cniadvisor.engine.RuleAuthorException;
+import cniadvisor.engine.RuleMeta;
 import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.Assessor;
 import cniadvisor.inventory.AzureInput;
@@ -12,6 +14,8 @@ import cniadvisor.inventory.Requirements;
 import cniadvisor.inventory.VirtualNetworks;
 import cniadvisor.io.AssessmentFormat;
 import cniadvisor.io.AssessmentWriter;
+import cniadvisor.io.AtomicFileWriter;
+import cniadvisor.io.BatchWriter;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.InputFiles;
@@ -21,6 +25,7 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
 import cniadvisor.model.MigrationPlan;
 import cniadvisor.model.Request;
+import cniadvisor.model.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +39,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -73,8 +87,12 @@ import java.util.function.BiFunction;
                 "  cni-advisor assess fleet.json --vnets vnets.json -o table",
                 "  az aks show -g rg -n aks1 -o json | cni-advisor assess - --requirements team.yaml -o json",
                 "  cni-advisor assess fleet.json -o request > requests.yaml",
+                "  cni-advisor assess fleet.json --output-file fleet.md       # the fleet report for a wiki or PR",
+                "  cni-advisor assess fleet.json -o sarif --output-file assess.sarif --fail-on warning",
                 ""})
 final class AssessCommand implements Callable<Integer> {
+
+    static final int MAX_THREADS = 64;
 
     @Spec
     CommandSpec spec;
@@ -92,9 +110,20 @@ final class AssessCommand implements Callable<Integer> {
                     + "cluster, under clusters: {<name>: {...}} for one.")
     Path requirementsFile;
 
-    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    AssessmentFormat format = AssessmentFormat.text;
+    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the --output-file extension "
+                    + "(.txt, .json, .jsonl, .csv, .md, .xml for junit, .sarif, .yaml for request); else text.")
+    AssessmentFormat format;
+
+    @Option(names = "--output-file", paramLabel = "FILE",
+            description = "Write the report here instead of standard output, atomically: the file appears complete "
+                    + "or not at all.")
+    Path outputFile;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Clusters assessed at once, 1 to " + MAX_THREADS + " (default: the number of cores). "
+                    + "The report is the same, in input order, whatever N is.")
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     @Mixin
     FailOnOptions failOn;
@@ -104,6 +133,11 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be from 1 to " + MAX_THREADS
+                    + ", got " + threads);
+        }
+        AssessmentFormat reportFormat = reportFormat();
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         checkInputs();
         Advisor advisor = KnowledgeOptions.await(loading);
@@ -112,27 +146,41 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FleetSummary summary = new FleetSummary();
         FindingLines findings = new FindingLines(failOn.level());
-        cniadvisor.engine.MigrationPlanner planner = new cniadvisor.engine.MigrationPlanner(advisor);
-        java.time.LocalDate asOf = knowledge.asOf();
+        MigrationPlanner planner = new MigrationPlanner(advisor);
+        LocalDate asOf = knowledge.asOf();
+        Evaluators evaluators = new Evaluators(advisor, planner, asOf);
         Assessor assessor = new Assessor(advisor.knowledge(), binder, requirements, asOf,
-                (state, request, advice) -> planner.plan(state, request, advice, asOf));
+                (state, request, advice) -> evaluators.get().migrations().plan(state, request, advice));
+        List<String> inputs = new ArrayList<>(files);
+        inputs.addAll(vnetFiles);
+        AssessmentWriter.Context context = new AssessmentWriter.Context(asOf, binder, inputs, failOn.level(),
+                ruleInfos(advisor));
         long bugs = 0;
-        try (AssessmentWriter writer = AssessmentWriter.open(format, spec.commandLine().getOut(),
-                new AssessmentWriter.Context(knowledge.asOf(), binder));
-             BatchAdvisor.Worker worker = new BatchAdvisor(advisor, knowledge.asOf()).newWorker()) {
+        ExitCode exit;
+        try (AtomicFileWriter file = outputFile == null ? null : openOutput();
+             AssessmentWriter writer = AssessmentWriter.open(reportFormat, file == null
+                     ? spec.commandLine().getOut() : file.writer(), context);
+             Evaluators closing = evaluators;
+             Pipeline pipeline = new Pipeline(threads)) {
             VirtualNetworks vnets = vnets(writer, summary);
-            Clusters clusters = new Clusters(advisor.knowledge(), vnets, knowledge.asOf());
-            for (String file : files) {
-                bugs += assessFile(file, clusters, assessor, worker, writer, summary, findings);
+            Clusters clusters = new Clusters(advisor.knowledge(), vnets, asOf);
+            Sink sink = new Sink(writer, summary, findings);
+            for (String input : files) {
+                assessFile(input, clusters, assessor, evaluators, pipeline, sink);
             }
-            writer.finish(summary);
+            pipeline.drain(sink);
+            bugs = sink.bugs;
+            exit = bugs > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
+                    ? ExitCode.USAGE_ERROR : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
+            writer.finish(summary, exit.code());
+            if (file != null) {
+                file.commit();
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: cannot write the report: " + e.getMessage());
         }
-        ExitCode exit = bugs > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
-                ? ExitCode.USAGE_ERROR : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
         findings.print(err);
-        if (format != AssessmentFormat.text && format != AssessmentFormat.table) {
+        if (outputFile != null || (reportFormat != AssessmentFormat.text && reportFormat != AssessmentFormat.table)) {
             summary.lines().forEach(err::println);
         }
         for (String unused : requirements.unused()) {
@@ -148,54 +196,237 @@ final class AssessCommand implements Callable<Integer> {
         return exit.code();
     }
 
-    /** Assesses every cluster of one file; returns how many an internal error kept from being assessed. */
-    private long assessFile(String file, Clusters clusters, Assessor assessor, BatchAdvisor.Worker worker,
-                            AssessmentWriter writer, FleetSummary summary, FindingLines findings) throws IOException {
-        long bugs = 0;
+    /** -o if given; else by the --output-file extension (an unknown one is an error); else text. */
+    private AssessmentFormat reportFormat() {
+        if (format != null) {
+            return format;
+        }
+        if (outputFile == null) {
+            return AssessmentFormat.text;
+        }
+        AssessmentFormat byName = AssessmentFormat.forFileName(outputFile.getFileName().toString());
+        if (byName == null) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --output-file " + outputFile + ": the extension "
+                    + "names no report format (.txt, .json, .jsonl, .csv, .md, .xml, .sarif, .yaml); give -o");
+        }
+        return byName;
+    }
+
+    private AtomicFileWriter openOutput() {
+        if (Files.isDirectory(outputFile)) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --output-file " + outputFile + ": is a directory");
+        }
+        try {
+            return AtomicFileWriter.open(outputFile);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --output-file " + outputFile
+                    + ": cannot write there (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Every rule of the rule base, for the reports that list them (SARIF). */
+    private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
+        List<BatchWriter.RuleInfo> infos = new ArrayList<>();
+        for (RuleMeta rule : advisor.rules().rules()) {
+            String helpUri = rule.sources().stream().map(id -> advisor.knowledge().sources().get(id))
+                    .filter(Objects::nonNull).map(Source::url).findFirst().orElse(null);
+            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(), helpUri));
+        }
+        return infos;
+    }
+
+    /** Queues every cluster of one file for assessment; what could not be read goes to the sink in its place. */
+    private void assessFile(String file, Clusters clusters, Assessor assessor, Evaluators evaluators,
+                            Pipeline pipeline, Sink sink) throws IOException {
         try (AzureInput input = open(file)) {
             while (input.hasNext()) {
                 AzureInput.Item item = input.next();
                 if (!item.valid()) {
-                    invalid(writer, summary, item.source(), List.of(item.error()));
+                    pipeline.add(() -> Outcome.invalid(item.file(), item.source(), List.of(item.error())), sink);
                     continue;
                 }
-                Clusters.Imported imported;
-                Request request;
-                try {
-                    imported = clusters.read(item);
-                    request = assessor.request(imported);
-                } catch (InputException e) {
-                    invalid(writer, summary, item.source(), e.errors());
-                    continue;
-                }
-                Assessment assessment;
-                try {
-                    Advice advice = worker.advise(request);
-                    assessment = assessor.assess(imported, request, advice);
-                } catch (RuleAuthorException e) {
-                    throw e;
-                } catch (RuntimeException | StackOverflowError e) {
-                    bugs++;
-                    invalid(writer, summary, item.source(), List.of(new InputError(item.source(), item.line(), null,
-                            "internal error assessing this cluster (" + e.getClass().getSimpleName()
-                                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); "
-                                    + BatchCommand.PLEASE_REPORT)));
-                    continue;
-                }
-                summary.add(assessment);
-                findings.add(assessment.name(), assessment.findings());
-                writer.write(assessment);
+                pipeline.add(() -> assess(item, clusters, assessor, evaluators), sink);
             }
         } catch (InputException e) {
-            invalid(writer, summary, file, e.errors());
+            pipeline.add(() -> Outcome.invalid(file, file, e.errors()), sink);
         }
-        return bugs;
     }
 
-    private static void invalid(AssessmentWriter writer, FleetSummary summary, String source,
+    /** One cluster, on a worker thread: read, bound to a request, advised, assessed with its migration plan. */
+    private static Outcome assess(AzureInput.Item item, Clusters clusters, Assessor assessor,
+                                  Evaluators evaluators) {
+        Clusters.Imported imported;
+        Request request;
+        try {
+            imported = clusters.read(item);
+            request = assessor.request(imported);
+        } catch (InputException e) {
+            return Outcome.invalid(item.file(), item.source(), e.errors());
+        }
+        try {
+            Advice advice = evaluators.get().advice().advise(request);
+            return new Outcome(assessor.assess(imported, request, advice), null, null, null, false);
+        } catch (RuleAuthorException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Outcome(null, item.file(), item.source(), List.of(new InputError(item.source(), item.line(),
+                    null, "internal error assessing this cluster (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + BatchCommand.PLEASE_REPORT)),
+                    true);
+        }
+    }
+
+    /** What one input item came to: an assessment, or the errors that kept it from one ({@code bug}: ours). */
+    private record Outcome(Assessment assessment, String file, String source, List<InputError> errors, boolean bug) {
+        static Outcome invalid(String file, String source, List<InputError> errors) {
+            return new Outcome(null, file, source, errors, false);
+        }
+    }
+
+    /** Takes the outcomes in input order: the report, the fleet summary and the stderr findings. */
+    private static final class Sink {
+        private final AssessmentWriter writer;
+        private final FleetSummary summary;
+        private final FindingLines findings;
+        long bugs;
+
+        Sink(AssessmentWriter writer, FleetSummary summary, FindingLines findings) {
+            this.writer = writer;
+            this.summary = summary;
+            this.findings = findings;
+        }
+
+        void accept(Outcome outcome) throws IOException {
+            if (outcome.assessment() == null) {
+                bugs += outcome.bug() ? 1 : 0;
+                invalid(writer, summary, outcome.file(), outcome.source(), outcome.errors());
+                return;
+            }
+            Assessment assessment = outcome.assessment();
+            summary.add(assessment);
+            findings.add(assessment.name(), assessment.findings());
+            writer.write(assessment);
+        }
+    }
+
+    /** Each worker thread's advice session and migration planner session, closed with the run. */
+    private static final class Evaluators implements AutoCloseable {
+        record Evaluator(BatchAdvisor.Worker advice, MigrationPlanner.Session migrations) {
+        }
+
+        private final BatchAdvisor advisor;
+        private final MigrationPlanner planner;
+        private final LocalDate asOf;
+        private final List<Evaluator> all = new ArrayList<>();
+        private final ThreadLocal<Evaluator> mine = ThreadLocal.withInitial(this::create);
+
+        Evaluators(Advisor advisor, MigrationPlanner planner, LocalDate asOf) {
+            this.advisor = new BatchAdvisor(advisor, asOf);
+            this.planner = planner;
+            this.asOf = asOf;
+        }
+
+        Evaluator get() {
+            return mine.get();
+        }
+
+        private Evaluator create() {
+            Evaluator evaluator = new Evaluator(advisor.newWorker(), planner.newSession(asOf));
+            synchronized (all) {
+                all.add(evaluator);
+            }
+            return evaluator;
+        }
+
+        @Override
+        public void close() {
+            synchronized (all) {
+                all.forEach(e -> {
+                    e.advice().close();
+                    e.migrations().close();
+                });
+                all.clear();
+            }
+        }
+    }
+
+    /**
+     * Runs the items on {@code threads} threads and hands their outcomes to the sink in input order. At most a few
+     * items per thread are in flight, so a Resource Graph export of any size streams through in bounded memory.
+     * With one thread, each item runs where it is read.
+     */
+    private static final class Pipeline implements AutoCloseable {
+        private final ExecutorService pool;
+        private final Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+        private final int window;
+
+        Pipeline(int threads) {
+            this.window = threads * 8;
+            this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "assess-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void add(Callable<Outcome> work, Sink sink) throws IOException {
+            if (pool == null) {
+                sink.accept(call(work));
+                return;
+            }
+            inFlight.add(pool.submit(work));
+            while (inFlight.size() >= window) {
+                sink.accept(take());
+            }
+        }
+
+        void drain(Sink sink) throws IOException {
+            while (!inFlight.isEmpty()) {
+                sink.accept(take());
+            }
+        }
+
+        private Outcome take() {
+            Future<Outcome> next = inFlight.removeFirst();
+            try {
+                return next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        private static Outcome call(Callable<Outcome> work) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                inFlight.forEach(f -> f.cancel(true));
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void invalid(AssessmentWriter writer, FleetSummary summary, String file, String source,
                                 List<InputError> errors) throws IOException {
         summary.addInvalid();
-        writer.invalid(source, errors);
+        writer.invalid(file, source, errors);
     }
 
     private AzureInput open(String file) throws InputException, IOException {
@@ -214,11 +445,11 @@ final class AssessCommand implements Callable<Integer> {
                     AzureInput.Item item = input.next();
                     InputError error = item.valid() ? vnets.add(item) : item.error();
                     if (error != null) {
-                        invalid(writer, summary, item.source() + " (--vnets)", List.of(error));
+                        invalid(writer, summary, item.file(), item.source() + " (--vnets)", List.of(error));
                     }
                 }
             } catch (InputException e) {
-                invalid(writer, summary, file + " (--vnets)", e.errors());
+                invalid(writer, summary, file, file + " (--vnets)", e.errors());
             }
         }
         return vnets;

@@ -245,6 +245,14 @@ public final class AzCliCommand {
         };
     }
 
+    /** {@code NAME='value'} per variable, one a line: what a runbook sets before its first command. */
+    public static String assignments(List<cniadvisor.model.MigrationPlan.Variable> variables) {
+        StringBuilder s = new StringBuilder();
+        variables.forEach(v -> s.append(v.name()).append('=').append(singleQuoted(Escape.oneLine(v.value())))
+                .append('\n'));
+        return s.toString();
+    }
+
     /** A bash word in single quotes: nothing inside is expanded; a quote is closed, escaped and reopened. */
     static String singleQuoted(String text) {
         return "'" + text.replace("'", "'\\''") + "'";

@@ -16,6 +16,11 @@ import cniadvisor.model.Recommendation;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -63,10 +68,141 @@ public final class MigrationPlanner {
     /** The same, with {@code listener} (may be null) seeing every rule firing (rules test, --explain). */
     public MigrationPlan plan(ClusterState current, Request request, Advice advice, LocalDate asOf,
                               AgendaEventListener listener) {
+        return plan(current, request, advice, (target, verdict) -> fire(current, target, asOf, verdict, listener));
+    }
+
+    /**
+     * A planner for one thread that keeps its rule session between clusters: the knowledge facts and the date are
+     * inserted once, and only a cluster's {@link ClusterState} and {@link MigrationTarget} come and go (every
+     * migration rule matches both). Should a rule change the session's facts itself, or record a migration finding
+     * without a cluster, the session falls back to a fresh one per cluster, which is what {@link #plan} does.
+     * Not thread-safe; close it when done.
+     */
+    public Session newSession(LocalDate asOf) {
+        return new Session(asOf);
+    }
+
+    public final class Session implements AutoCloseable {
+
+        private final LocalDate asOf;
+        private KieSession session;
+        private boolean fresh;
+        /** Set while this class inserts or deletes a cluster's facts: the only changes a plan may make. */
+        private boolean ours;
+        private boolean changedByRules;
+
+        private Session(LocalDate asOf) {
+            this.asOf = asOf;
+        }
+
+        public MigrationPlan plan(ClusterState current, Request request, Advice advice) {
+            return MigrationPlanner.this.plan(current, request, advice, (target, verdict) -> {
+                if (!fresh && session == null) {
+                    open();
+                }
+                if (fresh) {
+                    fire(current, target, asOf, verdict, null);
+                    return;
+                }
+                fireReused(current, target, verdict);
+                if (changedByRules) {
+                    // the session's state may now differ from a fresh one: this cluster and the rest go fresh
+                    close();
+                    fresh = true;
+                    verdict.migrationFindings().clear();
+                    fire(current, target, asOf, verdict, null);
+                }
+            });
+        }
+
+        private void open() {
+            session = advisor.rules().kieBase().newKieSession();
+            Verdict shared = advisor.newVerdict(null);
+            try {
+                session.setGlobal("verdict", shared);
+                session.insert(new Context(asOf));
+                advisor.knowledge().facts().forEach(session::insert);
+                session.fireAllRules(advisor.maxFirings());
+            } catch (ConsequenceException e) {
+                close();
+                throw advisor.located(RuleAuthorException.of(e));
+            } catch (RuntimeException e) {
+                close();
+                throw RuleAuthorException.ofCondition(e, advisor.rules());
+            }
+            if (!shared.migrationFindings().isEmpty()) {
+                close(); // a migration rule that needs no cluster: only a fresh session per cluster records it each time
+                fresh = true;
+                return;
+            }
+            session.addEventListener(new RuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    changedByRules |= !ours;
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    changedByRules |= !ours;
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    changedByRules |= !ours;
+                }
+            });
+        }
+
+        private void fireReused(ClusterState current, MigrationTarget target, Verdict verdict) {
+            FactHandle state;
+            FactHandle goal;
+            int fired;
+            try {
+                session.setGlobal("verdict", verdict);
+                ours = true;
+                state = session.insert(current);
+                goal = session.insert(target);
+                ours = false;
+                fired = session.fireAllRules(advisor.maxFirings());
+                ours = true;
+                session.delete(state);
+                session.delete(goal);
+                ours = false;
+            } catch (ConsequenceException e) {
+                close();
+                throw advisor.located(RuleAuthorException.of(e));
+            } catch (RuntimeException e) {
+                close();
+                throw RuleAuthorException.ofCondition(e, advisor.rules());
+            }
+            if (fired >= advisor.maxFirings()) {
+                close();
+                FiringCounter counting = new FiringCounter();
+                MigrationPlanner.this.fire(current, target, asOf, advisor.newVerdict(null), counting);
+                throw counting.loop(advisor.maxFirings()).located(advisor.rules());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.dispose();
+                session = null;
+            }
+        }
+    }
+
+    /** Fires the migration rules for one target into a verdict. */
+    @FunctionalInterface
+    private interface Firing {
+        void fire(MigrationTarget target, Verdict verdict);
+    }
+
+    private MigrationPlan plan(ClusterState current, Request request, Advice advice, Firing firing) {
         Objects.requireNonNull(current, "current");
         Recommendation rec = advice.recommendation();
         if (rec == null) {
-            return new MigrationPlan(current.option(), null, false, List.of(), List.of());
+            return new MigrationPlan(current.option(), null, false, List.of(), List.of(), List.of(), List.of());
         }
         String podCidr = advice.addressPlan().range(AddressPlanner.POD_CIDR).map(ProposedRange::usable)
                 .orElse(null);
@@ -75,18 +211,101 @@ public final class MigrationPlanner {
         MigrationTarget target = new MigrationTarget(rec.option(), rec.dataplane(), rec.networkPolicy(), podCidr,
                 windowsPools);
         Verdict verdict = advisor.newVerdict(null);
-        fire(current, target, request, asOf, verdict, listener);
+        firing.fire(target, verdict);
         List<Verdict.MigrationFinding> findings = verdict.migrationFindings();
         boolean inPlace = findings.stream().noneMatch(f -> MigrationPrerequisite.REBUILD.equals(f.clearedBy()));
         List<RunbookStep> steps = inPlace ? inPlaceSteps(current, target, findings)
                 : rebuildSteps(rec, findings);
         List<Reason> blockers = Selection.distinctSorted(findings.stream().map(Verdict.MigrationFinding::reason)
                 .toList());
-        return new MigrationPlan(current.option(), rec.option(), inPlace, blockers, steps);
+        return new MigrationPlan(current.option(), rec.option(), inPlace, blockers, steps, variables(current, steps),
+                inPlace ? terraform(current, request, steps) : List.of());
     }
 
-    private void fire(ClusterState current, MigrationTarget target, Request request, LocalDate asOf,
-                      Verdict verdict, AgendaEventListener listener) {
+    /**
+     * What the runbook's az steps change in an azurerm_kubernetes_cluster resource, read off the steps themselves
+     * (the flags they pass), each with how the provider applies it (facts/terraform.yaml). An attribute no fact
+     * covers is listed with inPlace null: no source says.
+     */
+    private List<MigrationPlan.TerraformStep> terraform(ClusterState current, Request request,
+                                                        List<RunbookStep> steps) {
+        List<MigrationPlan.TerraformStep> changes = new ArrayList<>();
+        String policy = NONE.equals(current.networkPolicy()) ? null : current.networkPolicy();
+        for (RunbookStep runbookStep : steps) {
+            Deployment.Step step = runbookStep.command();
+            if (step == null || !step.command().equals("az aks update")) {
+                continue;
+            }
+            if (step.value("--network-plugin-mode").isPresent()) {
+                if (!"azure".equals(pluginOf(current))) {
+                    change(changes, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin", pluginOf(current),
+                            "azure");
+                }
+                change(changes, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin_mode", null, "overlay");
+                String podCidr = request == null ? null : request.podCidr();
+                step.value("--pod-cidr").filter(to -> !to.equals(podCidr)).ifPresent(to -> change(changes,
+                        MigrationPrerequisite.OVERLAY, "network_profile.pod_cidr", podCidr, to));
+            } else if (step.value("--network-dataplane").isPresent()) {
+                change(changes, MigrationPrerequisite.DATAPLANE, "network_profile.network_data_plane",
+                        current.dataplane() == null ? "azure" : current.dataplane(),
+                        step.value("--network-dataplane").get());
+                String to = step.value("--network-policy").orElse(policy);
+                if (!java.util.Objects.equals(to, policy)) {
+                    change(changes, MigrationPrerequisite.DATAPLANE, "network_profile.network_policy", policy, to);
+                    policy = to;
+                }
+            } else if (step.value("--network-policy").isPresent()) {
+                String to = step.value("--network-policy").get();
+                to = NONE.equals(to) ? null : to;
+                change(changes, to == null ? MigrationPrerequisite.REMOVE_POLICY : MigrationPrerequisite.POLICY,
+                        "network_profile.network_policy", policy, to);
+                policy = to;
+            }
+        }
+        return changes;
+    }
+
+    private void change(List<MigrationPlan.TerraformStep> changes, String step, String attribute, String from,
+                        String to) {
+        cniadvisor.model.TerraformChange fact = advisor.knowledge().terraformChanges().stream()
+                .filter(t -> t.attribute().equals(attribute) && t.step().equals(step)).findFirst().orElse(null);
+        if (fact == null) {
+            changes.add(new MigrationPlan.TerraformStep(attribute, from, to, null, "no source here says whether the "
+                    + "provider updates this in place: run terraform plan and look for '# forces replacement'",
+                    List.of()));
+            return;
+        }
+        Boolean inPlace = fact.inPlace();
+        if (Boolean.TRUE.equals(inPlace) && cniadvisor.model.TerraformChange.CHANGED.equals(fact.replacesWhen())
+                && from != null) {
+            inPlace = false; // a value it had is changed or removed
+        }
+        changes.add(new MigrationPlan.TerraformStep(attribute, from, to, inPlace, fact.note(), fact.sources()));
+    }
+
+    /** The AKS networkPlugin of the cluster's option (kubenet, azure, none), from facts/options.yaml. */
+    private String pluginOf(ClusterState current) {
+        return advisor.knowledge().option(current.option()).map(cniadvisor.model.PluginOption::networkPlugin)
+                .orElse(null);
+    }
+
+    /** The values the data gives for the variables the steps read: the resource group and the cluster's name. */
+    private static List<MigrationPlan.Variable> variables(ClusterState current, List<RunbookStep> steps) {
+        if (steps.stream().allMatch(step -> step.command() == null)) {
+            return List.of();
+        }
+        List<MigrationPlan.Variable> variables = new ArrayList<>();
+        if (current.resourceGroup() != null) {
+            variables.add(new MigrationPlan.Variable(Deployment.RESOURCE_GROUP, current.resourceGroup()));
+        }
+        if (current.name() != null) {
+            variables.add(new MigrationPlan.Variable(CLUSTER_NAME, current.name()));
+        }
+        return variables;
+    }
+
+    private void fire(ClusterState current, MigrationTarget target, LocalDate asOf, Verdict verdict,
+                      AgendaEventListener listener) {
         KieSession session = advisor.rules().kieBase().newKieSession();
         int fired;
         try {
@@ -108,7 +327,7 @@ public final class MigrationPlanner {
         }
         if (fired >= advisor.maxFirings()) {
             FiringCounter counting = new FiringCounter();
-            fire(current, target, request, asOf, advisor.newVerdict(null), counting);
+            fire(current, target, asOf, advisor.newVerdict(null), counting);
             throw counting.loop(advisor.maxFirings()).located(advisor.rules());
         }
     }
@@ -132,6 +351,9 @@ public final class MigrationPlanner {
                             update("az aks upgrade", List.of(Arg.variable("--kubernetes-version", KUBERNETES_VERSION),
                                     Arg.on("--yes")), null), sources));
                 }
+                // the checks by hand first, the engine last: network policies go unenforced for as short a time as
+                // the update allows
+                manualChecks(steps, findings, MigrationPrerequisite.OVERLAY);
                 if (cleared(findings, MigrationPrerequisite.REMOVE_POLICY)) {
                     steps.add(new RunbookStep("Uninstall the " + policy + " network policy engine: network policies "
                             + "are not enforced from here until the target's engine runs",
@@ -139,7 +361,6 @@ public final class MigrationPlanner {
                             sourcesOf(findings, MigrationPrerequisite.REMOVE_POLICY)));
                     policy = NONE;
                 }
-                manualChecks(steps, findings, MigrationPrerequisite.OVERLAY);
                 List<Arg> args = new ArrayList<>(List.of(Arg.value("--network-plugin", "azure"),
                         Arg.value("--network-plugin-mode", "overlay")));
                 args.add(target.podCidr() == null ? Arg.variable("--pod-cidr", POD_CIDR)

@@ -20,12 +20,14 @@ import java.util.List;
  * ({@code migration}, null until a migration planner is wired in), and the findings on its ranges and pools. The
  * request itself, the advice and the cluster state are kept for the writers (not serialised).
  */
-@JsonPropertyOrder({"name", "resourceGroup", "source", "current", "status", "daysLeft", "statusDetail", "deadlines",
+@JsonPropertyOrder({"name", "resourceGroup", "source", "line", "current", "status", "daysLeft", "statusDetail", "deadlines",
         "target", "migration", "findings", "assumptions", "requirements"})
 public record Assessment(
         String name,
         String resourceGroup,
         String source,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int line,
+        @JsonIgnore String file,
         Current current,
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long daysLeft,

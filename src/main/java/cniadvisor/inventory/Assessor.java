@@ -121,7 +121,8 @@ public final class Assessor {
 
         Assessment.Target target = target(state, advice.recommendation());
         MigrationPlan migration = migrations.plan(state, request, advice);
-        return new Assessment(state.name(), state.resourceGroup(), state.source(), current(imported, request), status,
+        return new Assessment(state.name(), state.resourceGroup(), state.source(), imported.line(), imported.file(),
+                current(imported, request), status,
                 daysLeft, detail, deadlines, target, migration, advice.findings(), assumptions, given, state,
                 request, advice);
     }

@@ -27,8 +27,8 @@ import java.util.NoSuchElementException;
  */
 public final class AzureInput implements Iterator<AzureInput.Item>, Closeable {
 
-    /** One resource, or the error that ended the file ({@code node} null). */
-    public record Item(String source, int line, JsonNode node, InputError error) {
+    /** One resource, or the error that ended the file ({@code node} null); {@code file} is the input's name. */
+    public record Item(String file, String source, int line, JsonNode node, InputError error) {
         public boolean valid() {
             return error == null;
         }
@@ -129,7 +129,7 @@ public final class AzureInput implements Iterator<AzureInput.Item>, Closeable {
         int line = line();
         JsonNode node = mapper.readTree(parser);
         count++;
-        return new Item(name + "#" + count, line, node, null);
+        return new Item(name, name + "#" + count, line, node, null);
     }
 
     /**
@@ -152,7 +152,7 @@ public final class AzureInput implements Iterator<AzureInput.Item>, Closeable {
         }
         done = true;
         count++;
-        return new Item(name, line, object, null);
+        return new Item(name, name, line, object, null);
     }
 
     private void skipRestOfObject() throws IOException {
@@ -168,7 +168,7 @@ public final class AzureInput implements Iterator<AzureInput.Item>, Closeable {
 
     private Item error(int line, String message) {
         count++;
-        return new Item(inList ? name + "#" + count : name, line, null,
+        return new Item(name, inList ? name + "#" + count : name, line, null,
                 new InputError(name, Math.max(line, 0), null, message));
     }
 

@@ -40,7 +40,8 @@ public final class Clusters {
     }
 
     /** One cluster as read: its state, the request keys made from it, and what was assumed. */
-    public record Imported(ClusterState state, List<Field> fields, List<Assumption> assumptions,
+    /** A cluster as read: {@code file} and {@code line} say where its JSON starts (line 0 when not known). */
+    public record Imported(ClusterState state, String file, int line, List<Field> fields, List<Assumption> assumptions,
                            Map<String, Integer> poolCounts, Map<String, String> poolOsSkus) {
         public Imported {
             fields = List.copyOf(fields);
@@ -210,7 +211,7 @@ public final class Clusters {
                     + (pools.unresolvedSubnets == 1 ? "" : "s") + " known only by id: give the VNets with --vnets "
                     + "(az network vnet list -o json) to check their address space"));
         }
-        return new Imported(state, fields, assumptions, pools.counts, pools.osSkus);
+        return new Imported(state, item.file(), item.line(), fields, assumptions, pools.counts, pools.osSkus);
     }
 
     /** The option id the plugin, its mode and pod subnets make; null for a plugin AKS does not report. */

@@ -45,6 +45,9 @@ public final class FleetSummary {
     public record WaveCluster(String name, String resourceGroup, String target, int blockers) {
     }
 
+    /** The clusters a wave's summary line names; the rest are counted. */
+    static final int WAVE_NAMES = 10;
+
     private long clusters;
     private long invalid;
     private final Map<String, Long> byOption = new TreeMap<>();
@@ -170,10 +173,14 @@ public final class FleetSummary {
         List<Wave> waves = waves();
         for (int i = 0; i < waves.size(); i++) {
             Wave wave = waves.get(i);
-            lines.add(String.format(Locale.ROOT, "  wave %d %-18s %s", i + 1, wave.deadline() == null
-                    ? "(no deadline)" : "(before " + wave.deadline() + ")", wave.clusters().stream()
+            List<WaveCluster> shown = wave.clusters().subList(0, Math.min(WAVE_NAMES, wave.clusters().size()));
+            int more = wave.clusters().size() - shown.size();
+            lines.add(String.format(Locale.ROOT, "  wave %d %-18s %,d: %s%s", i + 1, wave.deadline() == null
+                    ? "(no deadline)" : "(before " + wave.deadline() + ")", wave.clusters().size(), shown.stream()
                     .map(c -> c.name() + (c.blockers() > 0 ? " [" + c.blockers() + " blocked]" : ""))
-                    .collect(java.util.stream.Collectors.joining(", "))));
+                    .collect(java.util.stream.Collectors.joining(", ")),
+                    more > 0 ? String.format(Locale.ROOT, " and %,d more (the JSON report lists them all)", more)
+                            : ""));
         }
         return lines;
     }

@@ -76,7 +76,7 @@ final class AssessmentJsonWriter implements AssessmentWriter {
     }
 
     @Override
-    public void invalid(String source, List<InputError> errors) throws IOException {
+    public void invalid(String file, String source, List<InputError> errors) throws IOException {
         if (lines) {
             mapper.writeValue(gen, new Invalid(source, errors));
             gen.flush();
@@ -87,7 +87,7 @@ final class AssessmentJsonWriter implements AssessmentWriter {
     }
 
     @Override
-    public void finish(FleetSummary summary) throws IOException {
+    public void finish(FleetSummary summary, int exitCode) throws IOException {
         if (!lines) {
             gen.writeEndArray();
             gen.writeFieldName("errors");

@@ -53,7 +53,7 @@ final class AssessmentRequestWriter implements AssessmentWriter {
     }
 
     @Override
-    public void invalid(String source, List<InputError> errors) throws IOException {
+    public void invalid(String file, String source, List<InputError> errors) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("# ").append(Escape.oneLine(source)).append(": not assessed\n");
         errors.forEach(e -> s.append("#   error: ").append(Escape.oneLine(e.format())).append('\n'));
@@ -68,7 +68,7 @@ final class AssessmentRequestWriter implements AssessmentWriter {
     }
 
     @Override
-    public void finish(FleetSummary summary) throws IOException {
+    public void finish(FleetSummary summary, int exitCode) throws IOException {
         out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.deploy.AzCliCommand;
 import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.Clusters;
 import cniadvisor.inventory.FleetSummary;
@@ -130,6 +131,10 @@ final class AssessmentTextWriter implements AssessmentWriter {
             s.append("    ").append(label).append(" [").append(blocker.rule()).append("] ").append(Escape.oneLine(blocker.text()))
                     .append('\n');
         }
+        if (!plan.variables().isEmpty()) {
+            s.append("    set first:\n");
+            AzCliCommand.assignments(plan.variables()).lines().forEach(l -> s.append("       ").append(l).append('\n'));
+        }
         int n = 0;
         for (MigrationPlan.RunbookStep step : plan.steps()) {
             s.append("    ").append(++n).append(". ").append(Escape.oneLine(step.title()))
@@ -140,10 +145,24 @@ final class AssessmentTextWriter implements AssessmentWriter {
                 bash.lines().forEach(l -> s.append("       ").append(l).append('\n'));
             }
         }
+        if (!plan.terraform().isEmpty()) {
+            s.append("    terraform (azurerm_kubernetes_cluster):\n");
+            for (MigrationPlan.TerraformStep t : plan.terraform()) {
+                s.append("      ").append(t.attribute()).append(": ").append(t.from() == null ? "(unset)" : t.from())
+                        .append(" -> ").append(t.to() == null ? "(unset)" : t.to()).append("  ")
+                        .append(inPlace(t.inPlace())).append(": ").append(Escape.oneLine(t.note()))
+                        .append(t.sources().isEmpty() ? "" : " [" + String.join(", ", t.sources()) + "]").append('\n');
+            }
+        }
+    }
+
+    /** How the azurerm provider applies a change, in words. */
+    static String inPlace(Boolean inPlace) {
+        return inPlace == null ? "not sourced" : inPlace ? "updates in place" : "REPLACES the cluster";
     }
 
     @Override
-    public void invalid(String source, List<InputError> errors) throws IOException {
+    public void invalid(String file, String source, List<InputError> errors) throws IOException {
         if (table) {
             header();
             line(String.format(Locale.ROOT, "%-24s INVALID  %s", fit(source, 24), errors.get(0).format()
@@ -156,7 +175,7 @@ final class AssessmentTextWriter implements AssessmentWriter {
     }
 
     @Override
-    public void finish(FleetSummary summary) throws IOException {
+    public void finish(FleetSummary summary, int exitCode) throws IOException {
         if (table && headerWritten) {
             out.write('\n');
         }

@@ -10,6 +10,7 @@ import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.MigrationPrerequisite;
+import cniadvisor.model.TerraformChange;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
@@ -40,6 +41,7 @@ public final class Knowledge {
     private final List<Retirement> retirements;
     private final List<Migration> migrations;
     private final List<MigrationPrerequisite> migrationPrerequisites;
+    private final List<TerraformChange> terraformChanges;
     private final List<AddressRange> ranges;
     private final List<Feature> features;
     private final List<WindowsVersion> windowsVersions;
@@ -59,8 +61,10 @@ public final class Knowledge {
                      List<Support> support, List<Conflict> conflicts,
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
                      List<Feature> features, List<WindowsVersion> windowsVersions, List<OutboundType> outboundTypes,
-                     List<MigrationPrerequisite> migrationPrerequisites, String fingerprint) {
+                     List<MigrationPrerequisite> migrationPrerequisites, List<TerraformChange> terraformChanges,
+                     String fingerprint) {
         this.migrationPrerequisites = List.copyOf(migrationPrerequisites);
+        this.terraformChanges = List.copyOf(terraformChanges);
         this.features = List.copyOf(features);
         this.windowsVersions = List.copyOf(windowsVersions);
         this.outboundTypes = List.copyOf(outboundTypes);
@@ -86,7 +90,7 @@ public final class Knowledge {
         List<Object> all = new ArrayList<>();
         Stream.of(this.options, this.dataplanes, this.policyEngines, this.limits, this.support, this.conflicts,
                 this.retirements, this.migrations, this.ranges, this.features, this.outboundTypes,
-                this.migrationPrerequisites).forEach(all::addAll);
+                this.migrationPrerequisites, this.terraformChanges).forEach(all::addAll);
         this.facts = List.copyOf(all);
     }
 
@@ -156,6 +160,11 @@ public final class Knowledge {
     /** What an existing cluster's migration needs or breaks (rules/migration.drl decides when each applies). */
     public List<MigrationPrerequisite> migrationPrerequisites() {
         return migrationPrerequisites;
+    }
+
+    /** How the azurerm provider applies what a migration changes (facts/terraform.yaml). */
+    public List<TerraformChange> terraformChanges() {
+        return terraformChanges;
     }
 
     public List<AddressRange> ranges() {

@@ -9,6 +9,7 @@ import cniadvisor.model.Limit;
 import cniadvisor.model.LimitName;
 import cniadvisor.model.Migration;
 import cniadvisor.model.MigrationPrerequisite;
+import cniadvisor.model.TerraformChange;
 import cniadvisor.model.OutboundType;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Request;
@@ -58,7 +59,8 @@ public final class KnowledgeLoader {
     /** Record components that may be left out of an entry. */
     private static final Set<String> OPTIONAL_FIELDS = Set.of("note", "appliesTo", "replacement", "command", "unit",
             "networkPluginMode", "min", "max", "decidedBy", "subnetRole", "counterpart", "prerequisite", "noMigrationTo",
-            "caveats", "aksDefault", "preview", "networkIsolated", "routesToAppliance", "clearedBy", "kubernetesMinor");
+            "caveats", "aksDefault", "preview", "networkIsolated", "routesToAppliance", "clearedBy", "kubernetesMinor",
+            "replacesWhen");
 
     private static final List<String> OPTION_MODELS = List.of("overlay", "flat", "byo");
     private static final List<String> POD_ADDRESSES = List.of("node-subnet", "pod-subnet", "pod-cidr", "none");
@@ -106,6 +108,7 @@ public final class KnowledgeLoader {
     private final List<Located<Retirement>> retirements = new ArrayList<>();
     private final List<Located<Migration>> migrations = new ArrayList<>();
     private final List<Located<MigrationPrerequisite>> migrationPrerequisites = new ArrayList<>();
+    private final List<Located<TerraformChange>> terraformChanges = new ArrayList<>();
     private final List<Located<AddressRange>> ranges = new ArrayList<>();
     private final List<Located<LimitName>> limitNames = new ArrayList<>();
     private final List<Located<Feature>> features = new ArrayList<>();
@@ -189,6 +192,8 @@ public final class KnowledgeLoader {
                     case "migrations" -> readEntries(parser, name, Migration.class, migrations, Function.identity());
                     case "migrationPrerequisites" -> readEntries(parser, name, MigrationPrerequisite.class,
                             migrationPrerequisites, Function.identity());
+                    case "terraformChanges" -> readEntries(parser, name, TerraformChange.class, terraformChanges,
+                            Function.identity());
                     case "ranges" -> readEntries(parser, name, AddressRange.class, ranges, Function.identity());
                     case "features" -> readEntries(parser, name, Feature.class, features, Function.identity());
                     case "windowsServerVersions" -> readEntries(parser, name, WindowsVersion.class, windowsVersions,
@@ -199,7 +204,7 @@ public final class KnowledgeLoader {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
                                 + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
                                 + "retirements, migrations, migrationPrerequisites, ranges, features, windowsServerVersions, "
-                                + "outboundTypes");
+                                + "outboundTypes, terraformChanges");
                         parser.skipChildren();
                     }
                 }
@@ -311,6 +316,7 @@ public final class KnowledgeLoader {
         unique(retirements, Retirement::id, "retirement");
         unique(migrations, m -> m.from() + " -> " + m.to(), "migration");
         unique(migrationPrerequisites, MigrationPrerequisite::id, "migration prerequisite");
+        unique(terraformChanges, t -> t.attribute() + " / " + t.step(), "Terraform change");
         unique(features, Feature::id, "feature");
         unique(outboundTypes, OutboundType::id, "outbound type");
         Set<String> windowsVersionIds = new java.util.TreeSet<>(
@@ -322,7 +328,7 @@ public final class KnowledgeLoader {
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
                 support, conflicts, retirements, migrations, ranges, features, windowsVersions, outboundTypes,
-                migrationPrerequisites)) {
+                migrationPrerequisites, terraformChanges)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -387,6 +393,7 @@ public final class KnowledgeLoader {
             check(m, optionIds.contains(m.value().to()), "to: unknown option '" + m.value().to() + "'");
         }
         validateMigrationPrerequisites();
+        validateTerraformChanges();
         for (Located<AddressRange> r : ranges) {
             check(r, RANGE_KINDS.contains(r.value().kind()), "kind: '" + r.value().kind() + "' is not one of "
                     + String.join(", ", RANGE_KINDS));
@@ -429,6 +436,20 @@ public final class KnowledgeLoader {
                             + " (leave it out when nothing in the runbook clears it)");
             check(located, p.kubernetesMinor() == null || p.kubernetesMinor() >= 1 && p.kubernetesMinor() <= 99,
                     "kubernetesMinor: " + p.kubernetesMinor() + " is not a Kubernetes 1.x minor version (1 to 99)");
+        }
+    }
+
+    /** A Terraform change names an attribute, a runbook step the planner knows, and replacesWhen only as "changed". */
+    private void validateTerraformChanges() {
+        for (Located<TerraformChange> located : terraformChanges) {
+            TerraformChange t = located.value();
+            check(located, t.attribute() != null && t.attribute().matches("[a-z_]+(\\.[a-z_]+)*"), "attribute: '"
+                    + t.attribute() + "' is not an azurerm attribute path (network_profile.network_plugin, say)");
+            check(located, TerraformChange.STEPS.contains(t.step()), "step: '" + t.step() + "' is not one of "
+                    + String.join(", ", TerraformChange.STEPS));
+            check(located, t.replacesWhen() == null || TerraformChange.CHANGED.equals(t.replacesWhen()),
+                    "replacesWhen: '" + t.replacesWhen() + "' is not allowed; the one value is 'changed' (changing or "
+                            + "removing a value the cluster has replaces it)");
         }
     }
 
@@ -579,7 +600,7 @@ public final class KnowledgeLoader {
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
                 values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
                 values(migrations), values(ranges), values(features), values(windowsVersions), values(outboundTypes),
-                values(migrationPrerequisites), fingerprint);
+                values(migrationPrerequisites), values(terraformChanges), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

@@ -118,8 +118,8 @@ class RulesListDocTest {
                 """), doc);
         assertTrue(doc.contains("- Weight: +30 (added to the score of each configuration it matches)\n"), doc);
         assertTrue(doc.contains("| [Virtual nodes in AKS](https://learn.microsoft.com/azure/aks/virtual-nodes) "
-                + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | 6 facts |\n"), doc);
-        assertEquals(7, run.err().lines().count(), run.err());
+                + "`learn-virtual-nodes` | 2023-11-06 | 1111 **stale** | 7 facts |\n"), doc);
+        assertEquals(9, run.err().lines().count(), run.err());
     }
 
     @Test

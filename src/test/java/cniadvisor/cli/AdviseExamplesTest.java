@@ -73,7 +73,7 @@ class AdviseExamplesTest {
             Map.entry("payments.yaml", Expected.fits("payments", "azure-cni-overlay", "cilium", "cilium")),
             Map.entry("three-pools.yaml", Expected.fits("line-of-business", "azure-cni-pod-subnet", "azure", "none")),
             Map.entry("trading-direct-access.yaml", Expected.fits("trading", "azure-cni-pod-subnet", "cilium", "cilium")),
-            Map.entry("virtual-nodes.yaml", Expected.fits("batch-burst", "azure-cni-node-subnet", "cilium", "cilium")),
+            Map.entry("virtual-nodes.yaml", Expected.fits("batch-burst", "azure-cni-node-subnet", "azure", "none")),
             Map.entry("windows-2019.yaml", Expected.fits("legacy-windows", "azure-cni-overlay", "azure", "calico") .withAnErrorFinding()),
             Map.entry("windows-line-of-business.yaml", Expected.fits("lob-windows", "azure-cni-overlay", "azure", "calico")));
 

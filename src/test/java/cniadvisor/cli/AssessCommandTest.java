@@ -284,4 +284,155 @@ class AssessCommandTest {
         assertTrue(order.contains("2028-03-31 shop 1"), order::toString);
         assertTrue(order.get(order.size() - 1).startsWith("none "), order::toString);
     }
+
+    /** The runbook pastes as it is: the variables the data gives are set first, with the cluster's own values. */
+    @Test
+    void theRunbookSetsTheClustersOwnNamesFirst() throws IOException {
+        CliRun json = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF, "-o", "json");
+        JsonNode migration = cluster(JSON.readTree(json.out()), "shop").path("migration");
+        assertEquals("[{\"name\":\"RESOURCE_GROUP\",\"value\":\"rg-shop\"},{\"name\":\"CLUSTER_NAME\","
+                + "\"value\":\"shop\"}]", migration.path("variables").toString());
+        CliRun text = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF);
+        assertTrue(text.out().contains("    set first:\n       RESOURCE_GROUP='rg-shop'\n       CLUSTER_NAME='shop'\n"),
+                text::toString);
+        // a cluster that stays has nothing to run, so nothing to set
+        CliRun stays = CliRun.run("assess", AZURE + "aks-list-two.json", "--as-of", AS_OF, "-o", "json");
+        assertTrue(cluster(JSON.readTree(stays.out()), "payments").at("/migration/variables").isEmpty(),
+                stays::toString);
+    }
+
+    /** CSV: one row per cluster and per unreadable input, with the verdict's columns; the summary on stderr. */
+    @Test
+    void csvHasARowPerClusterAndPerUnreadableInput() {
+        CliRun run = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", AZURE + "not-a-cluster.json",
+                "--as-of", AS_OF, "-o", "csv");
+        assertEquals(2, run.exitCode(), run::toString);
+        List<String> rows = run.out().lines().toList();
+        assertEquals("input,line,name,resourceGroup,option,dataplane,networkPolicy,kubernetesVersion,status,"
+                + "daysLeft,nextDeadline,target,changes,inPlace,blockers,steps,errors,warnings,rules,messages",
+                rows.get(0));
+        assertEquals(3, rows.size(), run::toString);
+        assertTrue(rows.get(1).startsWith(AZURE + "aks-show-kubenet-calico.json,1,shop,rg-shop,kubenet,azure,calico,"),
+                rows.get(1));
+        assertTrue(rows.get(1).contains(",retiring,496,2028-03-31 kubenet,azure-cni-overlay (azure/calico),option,"
+                + "true,MIG-POLICY-ENGINE,"), rows.get(1));
+        assertTrue(rows.get(1).contains(",0,2,LIFE-RETIRING-PLUGIN-MIGRATE;LIFE-WINDOWS-RETIRING,\"warning "
+                + "LIFE-RETIRING-PLUGIN-MIGRATE: This cluster runs kubenet, which is unsupported from 2028-03-31 (496 "
+                + "days after 2026-11-21): migrate to azure-cni-overlay before then. | warning LIFE-WINDOWS-RETIRING: "),
+                rows.get(1));
+        assertTrue(rows.get(2).startsWith(AZURE + "not-a-cluster.json,"), rows.get(2));
+        assertTrue(rows.get(2).contains(",invalid,"), rows.get(2));
+        assertTrue(run.err().contains("2 clusters assessed") || run.err().contains("1 cluster assessed, 1 input "
+                + "could not be read"), run::toString);
+    }
+
+    /** JUnit: a case per cluster that fails exactly when the cluster fails the run, so the suite agrees with the exit. */
+    @Test
+    void junitFailsTheClustersThatFailTheRun() {
+        CliRun passing = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", "--as-of", AS_OF, "-o",
+                "junit");
+        assertEquals(0, passing.exitCode(), passing::toString);
+        assertTrue(passing.out().contains("<testsuites name=\"cni-advisor assess\" tests=\"1\" failures=\"0\" "
+                + "errors=\"0\">"), passing::toString);
+        assertTrue(passing.out().contains("name=\"rg-shop/shop (line 1)\"><system-out>runs: kubenet"),
+                passing::toString);
+
+        CliRun failing = CliRun.run("assess", AZURE + "aks-show-kubenet-calico.json", AZURE + "not-a-cluster.json",
+                "--as-of", AS_OF, "-o", "junit", "--fail-on", "warning");
+        // an unreadable input (exit 2) comes before a failing finding (6); both fail their test cases
+        assertEquals(2, failing.exitCode(), failing::toString);
+        assertTrue(failing.out().contains("tests=\"2\" failures=\"1\" errors=\"1\""), failing::toString);
+        assertTrue(failing.out().contains("<failure type=\"warning-finding\" message=\"LIFE-RETIRING-PLUGIN-MIGRATE: "),
+                failing::toString);
+        assertTrue(failing.out().contains("<error type=\"invalid-input\""), failing::toString);
+        assertTrue(failing.out().contains("<property name=\"exitCode\" value=\"2\"/>"), failing::toString);
+    }
+
+    /** SARIF: a result per finding and input error, at the cluster's file and line; none for a cluster that is fine. */
+    @Test
+    void sarifLocatesEachFindingAtItsCluster() throws IOException {
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", AZURE + "aks-show-kubenet-calico.json",
+                AZURE + "not-a-cluster.json", "--as-of", AS_OF, "-o", "sarif");
+        assertEquals(2, run.exitCode(), run::toString);
+        JsonNode sarif = JSON.readTree(run.out());
+        assertEquals("2.1.0", sarif.path("version").asText());
+        JsonNode run0 = sarif.path("runs").get(0);
+        List<String> results = new ArrayList<>();
+        for (JsonNode r : run0.path("results")) {
+            JsonNode where = r.at("/locations/0/physicalLocation");
+            results.add(r.path("ruleId").asText() + " " + r.path("level").asText() + " "
+                    + where.at("/artifactLocation/uri").asText() + ":" + where.at("/region/startLine").asInt());
+        }
+        assertTrue(results.contains("LIFE-RETIRING-PLUGIN-MIGRATE warning " + AZURE + "aks-show-kubenet-calico.json:1"),
+                results::toString);
+        assertTrue(results.stream().anyMatch(r -> r.startsWith("ASSESS-INVALID-INPUT error " + AZURE
+                + "not-a-cluster.json:")), results::toString);
+        assertTrue(results.stream().noneMatch(r -> r.contains("aks-list-two.json") && !r.contains("warning")
+                && !r.contains("error")), results::toString);
+        assertEquals(2, run0.at("/invocations/0/exitCode").asInt());
+        List<String> ruleIds = new ArrayList<>();
+        run0.at("/tool/driver/rules").forEach(r -> ruleIds.add(r.path("id").asText()));
+        for (String r : results) {
+            assertTrue(ruleIds.contains(r.substring(0, r.indexOf(' '))), "every result's rule is listed: " + r);
+        }
+    }
+
+    /** Markdown: the fleet first (counts, deadlines, waves), then each cluster with its runbook as bash blocks. */
+    @Test
+    void markdownFromTheOutputFileExtension() throws IOException {
+        Path report = dir.resolve("fleet.md");
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", AZURE + "aks-show-kubenet-calico.json",
+                "--as-of", AS_OF, "--output-file", report.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("3 clusters assessed"), run::toString);
+        String md = Files.readString(report);
+        assertTrue(md.startsWith("# AKS clusters: network assessment\n\nAs of 2026-11-21."), md);
+        assertTrue(md.contains("| 2028-03-31 | `kubenet` | 1 | 0 |\n"), md);
+        assertTrue(md.contains("### Waves\n"), md);
+        int fleet = md.indexOf("## Fleet");
+        int shop = md.indexOf(". shop (rg-shop)");
+        assertTrue(fleet >= 0 && shop > fleet, md);
+        assertTrue(md.contains("Set first:\n\n```bash\nRESOURCE_GROUP='rg-shop'\nCLUSTER_NAME='shop'\n```\n"), md);
+        assertTrue(md.contains("   ```bash\n   az aks update \\\n"), md);
+        assertTrue(md.contains("\n## Sources\n"), md);
+    }
+
+    /** An --output-file whose extension names no format, and no -o, is refused before anything is read. */
+    @Test
+    void anOutputFileOfUnknownKindIsAUsageError() {
+        Path report = dir.resolve("fleet.html");
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", "--output-file", report.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("error: --output-file " + report + ": the extension names no report format (.txt, .json, "
+                + ".jsonl, .csv, .md, .xml, .sarif, .yaml); give -o\n", run.err());
+        assertFalse(Files.exists(report));
+    }
+
+    /** The report is the same bytes whatever --threads is: results are written in input order. */
+    @Test
+    void threadsDoNotChangeTheReport() {
+        String[] inputs = {AZURE + "aks-list-two.json", AZURE + "not-a-cluster.json", AZURE + "resource-graph.json",
+                AZURE + "aks-show-kubenet-calico.json", AZURE + "arm-overlay-private.json"};
+        List<String> reports = new ArrayList<>();
+        for (String threads : new String[]{"1", "2", "5"}) {
+            List<String> args = new ArrayList<>(List.of("assess"));
+            args.addAll(List.of(inputs));
+            args.addAll(List.of(inputs)); // twice: more clusters than one thread's window
+            args.addAll(List.of("--as-of", AS_OF, "-o", "jsonl", "--threads", threads));
+            CliRun run = CliRun.run(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), run::toString);
+            reports.add(run.out());
+        }
+        assertEquals(reports.get(0), reports.get(1));
+        assertEquals(reports.get(0), reports.get(2));
+        assertEquals(14, reports.get(0).lines().count(), reports.get(0));
+    }
+
+    @Test
+    void threadsOutOfRangeIsAUsageError() {
+        CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", "--threads", "2147483647");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals("error: --threads must be from 1 to 64, got 2147483647\n", run.err());
+    }
 }

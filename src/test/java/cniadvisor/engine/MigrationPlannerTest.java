@@ -214,4 +214,75 @@ class MigrationPlannerTest {
         }
         return -1;
     }
+
+    /**
+     * A session kept between clusters gives each the plan a fresh session gives it, in any order, including after a
+     * cluster whose rules blocked, cleared and checked by hand (nothing one cluster leaves behind reaches the next).
+     */
+    @Test
+    void aReusedSessionPlansEachClusterAsAFreshOneDoes() {
+        record Case(ClusterState cluster, String[] request) {
+        }
+        List<Case> cases = List.of(
+                new Case(cluster("kubenet", "azure", "calico", "1.25.6", false, false, false),
+                        new String[]{"nodeCount: 20", "currentPlugin: kubenet", "networkPolicy: calico"}),
+                new Case(cluster("azure-cni-overlay", "azure", "none", "1.31.2", false, false, false),
+                        new String[]{"nodeCount: 10", "currentPlugin: azure-cni-overlay"}),
+                new Case(cluster("azure-cni-node-subnet", "azure", "none", "1.31.2", true, false, false),
+                        new String[]{"currentPlugin: azure-cni-node-subnet", "networkPolicy: any",
+                                "nodeSubnetCidr: 10.20.0.0/26", "nodePools:", "  - {name: sys, maxCount: 3}",
+                                "  - {name: win, os: windows, windowsServerVersion: \"2022\", maxCount: 5}"}),
+                new Case(cluster("azure-cni-pod-subnet", "azure", "none", "1.30.1", false, false, false),
+                        new String[]{"nodeCount: 10", "currentPlugin: azure-cni-pod-subnet", "dualStack: true"}),
+                new Case(cluster("azure-cni-overlay", "azure", "none", "1.31.2", false, true, false),
+                        new String[]{"nodeCount: 10", "currentPlugin: azure-cni-overlay", "networkPolicy: cilium",
+                                "nodeAutoProvisioning: true"}));
+        MigrationPlanner planner = new MigrationPlanner(Fixtures.advisor());
+        try (MigrationPlanner.Session session = planner.newSession(Fixtures.AS_OF)) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < cases.size(); i++) {
+                    Case c = cases.get(round == 0 ? i : cases.size() - 1 - i);
+                    Request request = Fixtures.request(c.request());
+                    Advice advice = Fixtures.advisor().advise(request, Fixtures.AS_OF);
+                    MigrationPlan fresh = planner.plan(c.cluster(), request, advice, Fixtures.AS_OF);
+                    assertEquals(fresh, session.plan(c.cluster(), request, advice), c.cluster().option());
+                    assertFalse(fresh.steps().isEmpty() && fresh.blockers().isEmpty(), "each case plans something");
+                }
+            }
+        }
+    }
+
+    static List<String> terraform(MigrationPlan plan) {
+        return plan.terraform().stream().map(t -> t.attribute() + " " + t.from() + " -> " + t.to() + " "
+                + t.inPlace() + " " + t.sources()).toList();
+    }
+
+    /** What the runbook changes in azurerm_kubernetes_cluster, and how the provider applies it, per step. */
+    @Test
+    void theTerraformAttributesFollowTheRunbook() {
+        MigrationPlan kubenet = plan(cluster("kubenet", "azure", "calico", "1.29.4", false, false, false),
+                "nodeCount: 10", "currentPlugin: kubenet", "networkPolicy: calico", "podCidr: 10.244.0.0/16");
+        // the pod CIDR stays as kubenet had it (the plan checked it), so Terraform has nothing to replace
+        assertEquals(List.of(
+                "network_profile.network_policy calico -> null null []",
+                "network_profile.network_plugin kubenet -> azure true [azurerm-pr-30959, azurerm-issue-31683]",
+                "network_profile.network_plugin_mode null -> overlay true [azurerm-pr-22709]",
+                "network_profile.network_policy null -> calico null []"), terraform(kubenet));
+        assertTrue(kubenet.terraform().get(0).note().contains("run terraform plan"));
+
+        MigrationPlan nodeSubnet = plan(cluster("azure-cni-node-subnet", "azure", "none", "1.31.2", false, false,
+                false), "nodeCount: 10", "currentPlugin: azure-cni-node-subnet", "nodeSubnetCidr: 10.20.0.0/24");
+        String podCidr = nodeSubnet.steps().stream().map(RunbookStep::command).filter(Objects::nonNull)
+                .map(s -> s.value("--pod-cidr")).filter(java.util.Optional::isPresent).map(java.util.Optional::get)
+                .findFirst().orElseThrow();
+        assertEquals(List.of(
+                "network_profile.network_plugin_mode null -> overlay true [azurerm-pr-22709]",
+                "network_profile.pod_cidr null -> " + podCidr + " true [azurerm-pr-30959]",
+                "network_profile.network_data_plane azure -> cilium true [azurerm-pr-30958, azurerm-issue-30946]",
+                "network_profile.network_policy null -> cilium true [azurerm-pr-30958, azurerm-pr-23342]"),
+                terraform(nodeSubnet));
+        // a cluster that stays has nothing to change
+        assertEquals(List.of(), plan(cluster("azure-cni-overlay", "cilium", "cilium", "1.31.2", false, false, false),
+                "nodeCount: 10", "currentPlugin: azure-cni-overlay").terraform());
+    }
 }

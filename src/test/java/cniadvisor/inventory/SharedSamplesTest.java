@@ -102,17 +102,54 @@ class SharedSamplesTest {
                         .map(step -> step.command().args().toString()).toList();
                 int removal = indexOf(commands, "--network-policy, value=none");
                 int overlay = indexOf(commands, "--network-plugin-mode, value=overlay");
-                assertTrue(removal >= 0 && removal < overlay, commands.toString());
+                // removed right before the update: the time without policies is as short as it can be
+                assertTrue(removal >= 0 && removal == overlay - 1, commands.toString());
+                int removalStep = indexOfTitle(plan, "Uninstall the calico");
+                assertTrue(plan.steps().get(removalStep + 1).title().startsWith("Update the IPAM mode"),
+                        plan.steps().toString());
                 assertTrue(plan.blockers().stream().anyMatch(b -> b.rule().equals("MIG-POLICY-ENGINE")), file);
             }
         }
-        assertTrue(state("aks-automatic-before-sku-change.json").automatic());
+        // the Azure CNI "before" sample (Kubernetes 1.26) gets the in-place Overlay path, after the upgrade it needs
+        cniadvisor.model.MigrationPlan before = assessed.get("azure-cni-node-subnet-before-overlay-migration.json")
+                .migration();
+        assertEquals("azure-cni-overlay", before.to());
+        assertTrue(before.inPlace());
+        List<String> beforeCommands = before.steps().stream().filter(step -> step.command() != null)
+                .map(step -> step.command().command() + " " + step.command().args()).toList();
+        int upgrade = indexOf(beforeCommands, "az aks upgrade");
+        int overlayUpdate = indexOf(beforeCommands, "--network-plugin-mode, value=overlay");
+        assertTrue(upgrade >= 0 && overlayUpdate > upgrade, beforeCommands.toString());
+        // its "after" sample needs no plugin change
+        Assessment after = assessed.get("azure-cni-overlay-after-migration.json");
+        assertEquals(after.current().option(), after.target().option());
+        assertFalse(after.target().changes().contains("option"));
+        // the Windows-pool sample's Cilium step is blocked, naming the pool; no data plane command is given
+        cniadvisor.model.MigrationPlan windows = assessed.get("azure-cni-node-subnet-with-windows-pool.json")
+                .migration();
+        cniadvisor.model.Reason cilium = windows.blockers().stream().filter(b -> b.rule().startsWith("MIG-CILIUM-WINDOWS"))
+                .findFirst().orElseThrow(() -> new AssertionError(windows.blockers().toString()));
+        assertTrue(cilium.text().contains("node pool 'npwin'"), cilium.text());
+        assertTrue(windows.steps().stream().noneMatch(step -> step.command() != null
+                && step.command().value("--network-dataplane").isPresent()), windows.steps().toString());
+        // AKS Automatic is recognised, before and after its SKU change
+        assertTrue(assessed.get("aks-automatic-before-sku-change.json").current().automatic());
+        assertFalse(assessed.get("aks-automatic-after-update-to-sku-base.json").current().automatic());
         // the virtual networks are read too
         if (Files.isDirectory(VNETS)) {
             assertTrue(vnets.count() > 0);
             assertTrue(vnets.addressSpaces("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
                     + "cli_vnet_test000001/providers/Microsoft.Network/virtualNetworks/vnet1").contains("10.0.0.0/16"));
         }
+    }
+
+    private static int indexOfTitle(cniadvisor.model.MigrationPlan plan, String title) {
+        for (int i = 0; i < plan.steps().size(); i++) {
+            if (plan.steps().get(i).title().startsWith(title)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(List<String> commands, String text) {

@@ -93,7 +93,7 @@ class KnowledgeLoaderTest {
         assertEquals(List.of(
                 file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
                         + "limitNames, support, conflicts, retirements, migrations, migrationPrerequisites, ranges, features, "
-                        + "windowsServerVersions, outboundTypes",
+                        + "windowsServerVersions, outboundTypes, terraformChanges",
                 file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
                 file() + ":5: level: required"),
                 problems("""
@@ -181,5 +181,21 @@ class KnowledgeLoaderTest {
         KnowledgeException e = assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(facts));
         assertEquals(List.of(facts.resolve("zz-gone.yaml") + ": cannot read: a symbolic link that leads nowhere or "
                 + "loops"), e.problems());
+    }
+
+    @Test
+    void aTerraformChangeNamesAnAttributeAStepAndReplacesWhenOnlyAsChanged() throws IOException {
+        assertEquals(List.of(
+                file() + ":2: attribute: 'network profile' is not an azurerm attribute path (network_profile."
+                        + "network_plugin, say)",
+                file() + ":3: step: 'upgrade' is not one of overlay, dataplane, policy, remove-policy",
+                file() + ":4: replacesWhen: 'always' is not allowed; the one value is 'changed' (changing or removing "
+                        + "a value the cluster has replaces it)"),
+                problems("""
+                        terraformChanges:
+                          - {attribute: network profile, step: overlay, inPlace: true, sources: [azurerm-pr-30959]}
+                          - {attribute: network_profile.outbound_type, step: upgrade, inPlace: true, sources: [azurerm-pr-30959]}
+                          - {attribute: network_profile.pod_cidr, step: policy, inPlace: true, replacesWhen: always, sources: [azurerm-pr-30959]}
+                        """));
     }
 }

@@ -95,7 +95,11 @@ class EligibilityRulesTest {
         assertExcludedBy(advice, "azure-cni-overlay", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
         assertExcludedBy(advice, "azure-cni-pod-subnet", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
         assertExcludedBy(advice, "kubenet", "ELIG-UNSUPPORTED-FEATURE", "learn-virtual-nodes");
-        assertRecommended(advice, "azure-cni-node-subnet", "cilium", "cilium");
+        // the Cilium data plane always runs Cilium network policy, which Virtual Nodes v2 does not support
+        assertRecommended(advice, "azure-cni-node-subnet", "azure", "none");
+        List<Reason> noCilium = assertReason(advice, "azure-cni-node-subnet", RECOMMENDED, "ELIG-UNSUPPORTED-FEATURE",
+                "narrows", "learn-virtual-nodes-v2");
+        assertText(noCilium.get(0), "Virtual nodes: dataplane:cilium is not supported");
     }
 
     // ---- ELIG-DUAL-STACK ----

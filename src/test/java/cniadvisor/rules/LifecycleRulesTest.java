@@ -239,7 +239,7 @@ class LifecycleRulesTest {
     void nodeSubnetMigratesToOverlayInPlaceAndOneWay() {
         Advice advice = advise(BEFORE_KUBENET_RETIRES, "nodeCount: 10", "currentPlugin: azure-cni-node-subnet");
 
-        List<Reason> notes = assertReason(advice, "azure-cni-overlay", ELIGIBLE, "LIFE-MIGRATION-PATH", "notes",
+        List<Reason> notes = assertReason(advice, "azure-cni-overlay", RECOMMENDED, "LIFE-MIGRATION-PATH", "notes",
                 "learn-update-cni");
         assertText(notes.get(0), "Migration from azure-cni-node-subnet: in-place, one-way: true",
                 "The reasons that favour azure-cni-overlay are what the move gains");

@@ -1,0 +1,130 @@
+package cniadvisor.io;
+
+import cniadvisor.inventory.Assessment;
+import cniadvisor.inventory.FleetSummary;
+import cniadvisor.model.Reason;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code assess -o sarif}: SARIF 2.1.0, one run whose driver lists every rule, and a result per error or warning
+ * finding, per cluster no option fits and per input that could not be read, located at the cluster in its input
+ * file. A cluster that only gets its assessment has no result (SARIF results are problems). The invocation carries
+ * the exit code; the fleet summary goes into the run's properties. Streams.
+ */
+final class AssessmentSarifWriter implements AssessmentWriter {
+
+    static final String NO_FIT = "ASSESS-NO-FIT";
+    static final String INVALID_INPUT = "ASSESS-INVALID-INPUT";
+
+    private final Writer out;
+    private final JsonGenerator json;
+
+    AssessmentSarifWriter(Writer out, Context context) throws IOException {
+        this.out = out;
+        this.json = Mappers.JSON.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeStringField("$schema", SarifBatchWriter.SCHEMA);
+        json.writeStringField("version", "2.1.0");
+        json.writeArrayFieldStart("runs");
+        json.writeStartObject();
+        json.writeObjectFieldStart("tool");
+        json.writeObjectFieldStart("driver");
+        json.writeStringField("name", "cni-advisor");
+        json.writeStringField("informationUri", SarifBatchWriter.INFORMATION_URI);
+        json.writeArrayFieldStart("rules");
+        List<BatchWriter.RuleInfo> rules = new ArrayList<>(List.of(
+                new BatchWriter.RuleInfo(NO_FIT, "No option fits",
+                        "No network plugin option satisfies every requirement made from the cluster.", null),
+                new BatchWriter.RuleInfo(INVALID_INPUT, "Not a readable managed cluster",
+                        "The input, or one resource in it, is not a managed cluster or VNet this tool can read.",
+                        null)));
+        rules.addAll(context.rules());
+        for (BatchWriter.RuleInfo rule : rules) {
+            json.writeStartObject();
+            json.writeStringField("id", rule.id());
+            json.writeStringField("name", rule.name());
+            json.writeObjectFieldStart("shortDescription");
+            json.writeStringField("text", rule.description() != null ? rule.description() : rule.name());
+            json.writeEndObject();
+            if (rule.helpUri() != null) {
+                json.writeStringField("helpUri", rule.helpUri());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeArrayFieldStart("results");
+    }
+
+    @Override
+    public void write(Assessment a) throws IOException {
+        String name = (a.resourceGroup() == null ? "" : a.resourceGroup() + "/") + a.name();
+        if (a.target() == null) {
+            result(NO_FIT, "error", name + ": no option fits. " + String.join("; ", a.advice().conflicts()),
+                    a.file(), a.line());
+        }
+        for (Reason finding : AssessmentCells.reported(a)) {
+            result(finding.rule(), finding.level(), name + ": " + finding.text(), a.file(), a.line());
+        }
+    }
+
+    @Override
+    public void invalid(String file, String source, List<InputError> errors) throws IOException {
+        for (InputError error : errors) {
+            result(INVALID_INPUT, "error", error.format(), file, error.line());
+        }
+    }
+
+    private void result(String ruleId, String level, String message, String file, int line) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", ruleId);
+        json.writeStringField("level", level);
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", message);
+        json.writeEndObject();
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", SarifBatchWriter.uri(file));
+        json.writeEndObject();
+        if (line > 0) {
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", line);
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    @Override
+    public void finish(FleetSummary summary, int exitCode) throws IOException {
+        json.writeEndArray();
+        json.writeArrayFieldStart("invocations");
+        json.writeStartObject();
+        json.writeBooleanField("executionSuccessful", true);
+        json.writeNumberField("exitCode", exitCode);
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("properties");
+        json.writeFieldName("summary");
+        Mappers.JSON.writeValue(json, summary.view());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
+        out.write('\n');
+        out.flush();
+    }
+}
