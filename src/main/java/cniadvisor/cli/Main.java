@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
                 "  cni-advisor assess fleet.json --vnets vnets.json",
                 "  cni-advisor rules test examples/scenarios --coverage",
                 "  cni-advisor schema > request.schema.json",
+                "  source <(cni-advisor completion bash)",
                 ""})
 public final class Main implements Runnable {
 
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         for (Class<?> command : List.of(AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
-                AssessCommand.class, RulesCommand.class, SchemaCommand.class)) {
+                AssessCommand.class, RulesCommand.class, SchemaCommand.class, CompletionCommand.class)) {
             commands.put(command.getAnnotation(Command.class).name(), command);
         }
         return commands;
