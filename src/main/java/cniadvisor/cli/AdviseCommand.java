@@ -66,6 +66,7 @@ final class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.prepare(spec);
         if (explain && !ExplainWriter.supports(output.format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain works with -o "
                     + ExplainWriter.FORMATS.stream().map(Enum::name).collect(Collectors.joining(", ")) + ", not "
@@ -112,11 +113,15 @@ final class AdviseCommand implements Callable<Integer> {
             advice.conflicts().forEach(c -> lines.add("  " + c));
             throw new CliException(ExitCode.NO_FIT, lines);
         }
-        if (trace != null) {
-            ExplainWriter.write(advice, trace.firings(), output.format, spec.commandLine().getOut());
-        } else {
-            AdviceWriter.write(advice, output.format, spec.commandLine().getOut());
-        }
+        output.write(spec.commandLine().getOut(), out -> {
+            PrintWriter writer = out instanceof PrintWriter p ? p : new PrintWriter(out);
+            if (trace != null) {
+                ExplainWriter.write(advice, trace.firings(), output.format, writer);
+            } else {
+                AdviceWriter.write(advice, output.format, writer);
+            }
+            writer.flush();
+        });
         spec.commandLine().getOut().flush();
         ExitCode exit = findings.exitCode(advice.hasRecommendation() ? ExitCode.OK : ExitCode.NO_FIT);
         findings.print(err);

@@ -70,6 +70,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.prepare(spec);
         return interview(spec, output, failOn, knowledge, save, noColor);
     }
 

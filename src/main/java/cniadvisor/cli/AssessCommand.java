@@ -126,6 +126,9 @@ final class AssessCommand implements Callable<Integer> {
     int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     @Mixin
+    QueryOptions query;
+
+    @Mixin
     FailOnOptions failOn;
 
     @Mixin
@@ -136,6 +139,9 @@ final class AssessCommand implements Callable<Integer> {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be from 1 to " + MAX_THREADS
                     + ", got " + threads);
+        }
+        if (query.check(spec, QueryOptions.given(spec, "--output"), format == AssessmentFormat.json)) {
+            format = AssessmentFormat.json;
         }
         AssessmentFormat reportFormat = reportFormat();
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
@@ -158,8 +164,8 @@ final class AssessCommand implements Callable<Integer> {
         long bugs = 0;
         ExitCode exit;
         try (AtomicFileWriter file = outputFile == null ? null : openOutput();
-             AssessmentWriter writer = AssessmentWriter.open(reportFormat, file == null
-                     ? spec.commandLine().getOut() : file.writer(), context);
+             QueryBuffer buffer = new QueryBuffer(query, file == null ? spec.commandLine().getOut() : file.writer());
+             AssessmentWriter writer = AssessmentWriter.open(reportFormat, buffer.writer(), context);
              Evaluators closing = evaluators;
              Pipeline pipeline = new Pipeline(threads)) {
             VirtualNetworks vnets = vnets(writer, summary);
@@ -173,6 +179,7 @@ final class AssessCommand implements Callable<Integer> {
             exit = bugs > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
                     ? ExitCode.USAGE_ERROR : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
             writer.finish(summary, exit.code());
+            buffer.finish();
             if (file != null) {
                 file.commit();
             }
@@ -194,6 +201,34 @@ final class AssessCommand implements Callable<Integer> {
         }
         err.flush();
         return exit.code();
+    }
+
+    /** The report's writer: the output itself, or a buffer that --query filters when the report is complete. */
+    private static final class QueryBuffer implements AutoCloseable {
+        private final QueryOptions query;
+        private final java.io.Writer out;
+        private final java.io.StringWriter buffer;
+
+        QueryBuffer(QueryOptions query, java.io.Writer out) {
+            this.query = query;
+            this.out = out;
+            this.buffer = query.active() ? new java.io.StringWriter() : null;
+        }
+
+        java.io.Writer writer() {
+            return buffer == null ? out : buffer;
+        }
+
+        void finish() throws IOException {
+            if (buffer != null) {
+                out.write(query.apply(buffer.toString()));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** -o if given; else by the --output-file extension (an unknown one is an error); else text. */

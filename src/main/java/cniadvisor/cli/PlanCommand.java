@@ -51,6 +51,9 @@ final class PlanCommand implements Callable<Integer> {
     PlanFormat format = PlanFormat.text;
 
     @Mixin
+    QueryOptions query;
+
+    @Mixin
     FailOnOptions failOn;
 
     @Mixin
@@ -58,6 +61,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (query.check(spec, QueryOptions.given(spec, "--output"), format == PlanFormat.json)) {
+            format = PlanFormat.json;
+        }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
         Request request = AdviseCommand.readRequest(file, advisor);
         if (option != null && advisor.knowledge().option(option).isEmpty()) {
@@ -66,7 +72,16 @@ final class PlanCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         PlanReport report = advisor.plan(request, knowledge.asOf(), option);
-        write(report, spec.commandLine().getOut());
+        if (query.active()) {
+            java.io.StringWriter json = new java.io.StringWriter();
+            PrintWriter buffer = new PrintWriter(json);
+            write(report, buffer);
+            buffer.flush();
+            spec.commandLine().getOut().print(query.apply(json.toString()));
+            spec.commandLine().getOut().flush();
+        } else {
+            write(report, spec.commandLine().getOut());
+        }
         PrintWriter err = spec.commandLine().getErr();
         FindingLines findings = new FindingLines(failOn.level());
         findings.add(report.name(), report.addressPlan().findings());

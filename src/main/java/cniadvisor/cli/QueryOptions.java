@@ -1,0 +1,75 @@
+package cniadvisor.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.burt.jmespath.Expression;
+import io.burt.jmespath.JmesPath;
+import io.burt.jmespath.jackson.JacksonRuntime;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --query EXPR}: JMESPath over the command's JSON result, as {@code az --query} does. The expression is
+ * compiled before any work, so a typo is a usage error at once; the result is printed as JSON (a string as a JSON
+ * string, as az's -o json does).
+ */
+public final class QueryOptions {
+
+    private static final JmesPath<JsonNode> JMESPATH = new JacksonRuntime();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--query", paramLabel = "EXPR",
+            description = "JMESPath over the JSON result, as az --query (implies -o json); e.g. "
+                    + "'recommendation.option' or \"clusters[?status=='retiring'].name\".")
+    String expression;
+
+    private Expression<JsonNode> compiled;
+
+    public boolean active() {
+        return expression != null;
+    }
+
+    /**
+     * Compiles the expression and checks the format: --query reads JSON, so another format given with -o is an
+     * error. Returns whether the command must write JSON.
+     */
+    boolean check(CommandLine.Model.CommandSpec spec, boolean formatGiven, boolean formatIsJson) {
+        if (expression == null) {
+            return false;
+        }
+        if (formatGiven && !formatIsJson) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--query works on -o json; leave -o out or "
+                    + "give -o json");
+        }
+        try {
+            compiled = JMESPATH.compile(expression);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--query: not a JMESPath expression: "
+                    + e.getMessage());
+        }
+        return true;
+    }
+
+    /** The query's result over one JSON document, as indented JSON with a line break. */
+    String apply(String json) {
+        JsonNode input;
+        try {
+            input = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the JSON result did not parse: " + e.getOriginalMessage(), e);
+        }
+        try {
+            return JSON.writeValueAsString(compiled.search(input)) + "\n";
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether picocli matched one of the option's names on the command line (a default is not a choice). */
+    static boolean given(CommandLine.Model.CommandSpec spec, String name) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(name);
+    }
+}
