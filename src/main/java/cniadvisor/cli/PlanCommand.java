@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.io.AddressPlanWriter;
 import cniadvisor.io.Mappers;
+import cniadvisor.io.Tables;
 import cniadvisor.model.PlanReport;
 import cniadvisor.model.Request;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
                 ""})
 final class PlanCommand implements Callable<Integer> {
 
-    enum PlanFormat { text, json, yaml, markdown }
+    enum PlanFormat { text, json, yaml, markdown, table, tsv }
 
     @Spec
     CommandSpec spec;
@@ -95,6 +97,13 @@ final class PlanCommand implements Callable<Integer> {
         return exit.code();
     }
 
+    /** One row per range of the plan: role, the range (a rejected one's proposal after it), origin, pools, why. */
+    private static List<List<String>> rangeRows(PlanReport report) {
+        return report.addressPlan().ranges().stream().map(r -> List.of(r.role(),
+                r.cidr() + (r.isRejected() && r.proposal() != null ? " -> " + r.proposal() : ""), r.origin(),
+                String.join(",", r.pools()), r.reason() == null ? "" : r.reason())).toList();
+    }
+
     private void write(PlanReport report, PrintWriter out) {
         try {
             switch (format) {
@@ -102,6 +111,9 @@ final class PlanCommand implements Callable<Integer> {
                 case markdown -> out.print(AddressPlanWriter.markdown(report.addressPlan(), report.option()));
                 case json -> out.println(Mappers.JSON.writeValueAsString(report));
                 case yaml -> out.print(Mappers.YAML.writeValueAsString(report));
+                case table -> out.print(Tables.table(List.of("ROLE", "CIDR", "ORIGIN", "POOLS", "NOTE"),
+                        rangeRows(report)));
+                case tsv -> out.print(Tables.tsv(rangeRows(report)));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import java.util.List;
+
 import cniadvisor.deploy.AzCliCommand;
 import cniadvisor.deploy.BicepSnippet;
 import cniadvisor.deploy.TerraformSnippet;
@@ -32,8 +34,20 @@ public final class AdviceWriter {
             case text -> out.print(text(advice));
             case terraform -> out.print(TerraformSnippet.render(advice));
             case bicep -> out.print(BicepSnippet.render(advice));
+            case table -> out.print(Tables.table(OPTION_COLUMNS, optionRows(advice)));
+            case tsv -> out.print(Tables.tsv(optionRows(advice)));
         }
         out.flush();
+    }
+
+    static final List<String> OPTION_COLUMNS = List.of("OPTION", "STATUS", "SCORE", "DATAPLANE", "POLICY", "REASON");
+
+    /** One row per option, as ranked: its status, score, configuration and first reason. */
+    static List<List<String>> optionRows(Advice advice) {
+        return advice.options().stream().map(o -> List.of(o.id(), o.status(),
+                o.score() == null ? "" : o.score().toString(), o.dataplane() == null ? "" : o.dataplane(),
+                o.networkPolicy() == null ? "" : o.networkPolicy(),
+                o.reasons().isEmpty() ? "" : o.reasons().get(0).rule() + ": " + o.reasons().get(0).text())).toList();
     }
 
     public static boolean needsRecommendation(OutputFormat format) {
