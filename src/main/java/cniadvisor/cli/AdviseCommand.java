@@ -85,6 +85,7 @@ final class AdviseCommand implements Callable<Integer> {
             return AskCommand.interview(spec, output, failOn, knowledge, null, false);
         }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
+        output.source = file.toString().equals("-") ? "stdin" : file.toString();
         Request request = readRequest(file, advisor);
         FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
         return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, failOn, spec);
@@ -118,7 +119,8 @@ final class AdviseCommand implements Callable<Integer> {
             if (trace != null) {
                 ExplainWriter.write(advice, trace.firings(), output.format, writer);
             } else {
-                AdviceWriter.write(advice, output.format, writer);
+                AdviceWriter.write(advice, output.format, writer,
+                        output.source == null ? advice.name() : output.source);
             }
             writer.flush();
         });

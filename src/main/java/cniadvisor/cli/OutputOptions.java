@@ -20,6 +20,9 @@ public final class OutputOptions {
     @Mixin
     QueryOptions query;
 
+    /** The request file the report is about, for the formats that annotate it (github, azure-devops). */
+    String source;
+
     /** Checks --query against -o before any work; with --query and no -o, the report is JSON. */
     void prepare(CommandLine.Model.CommandSpec spec) {
         if (query.check(spec, QueryOptions.given(spec, "--output"), format == OutputFormat.json)) {

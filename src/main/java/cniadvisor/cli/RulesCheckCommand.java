@@ -1,9 +1,11 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.RulesCheck;
+import cniadvisor.authoring.DisplayPath;
 import cniadvisor.engine.AdvisorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
                 "  cni-advisor rules check",
                 "  cni-advisor rules check --rules bundled --rules team-rules",
                 "  cni-advisor rules check --facts my-facts",
+                "  cni-advisor rules check -o github            # annotations in a GitHub Actions run",
                 ""})
 final class RulesCheckCommand implements Callable<Integer> {
 
@@ -32,11 +35,35 @@ final class RulesCheckCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
+    enum CheckFormat { text, github, azure_devops {
+            @Override
+            public String toString() {
+                return "azure-devops";
+            }
+        } }
+
+    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, or annotations for CI: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CheckFormat format = CheckFormat.text;
+
     @Override
     public Integer call() {
         AdvisorConfig config = knowledge.toConfig();
         RulesCheck check = RulesCheck.run(config.ruleDirs(), config.factsDir());
-        check.write(spec.commandLine().getOut());
+        if (format == CheckFormat.text) {
+            check.write(spec.commandLine().getOut());
+        } else {
+            java.util.List<cniadvisor.io.CiAnnotations.Annotation> annotations = new java.util.ArrayList<>();
+            check.errors().forEach(e -> annotations.add(cniadvisor.io.CiAnnotations.located("error",
+                    DisplayPath.inProblem(e), "rules check")));
+            check.warnings().forEach(w -> annotations.add(cniadvisor.io.CiAnnotations.located("warning",
+                    DisplayPath.inProblem(w), "rules check")));
+            spec.commandLine().getOut().print(cniadvisor.io.CiAnnotations.render(format == CheckFormat.github
+                    ? cniadvisor.io.CiAnnotations.Kind.github : cniadvisor.io.CiAnnotations.Kind.azure_devops,
+                    annotations));
+            spec.commandLine().getOut().println(check.tally());
+            spec.commandLine().getOut().flush();
+        }
         return check.ok() ? ExitCode.OK.code() : ExitCode.RULES_ERROR.code();
     }
 }

@@ -27,6 +27,11 @@ public final class AdviceWriter {
 
     /** Writes the advice; terraform and bicep need a recommendation (see {@link #needsRecommendation}). */
     public static void write(Advice advice, OutputFormat format, PrintWriter out) {
+        write(advice, format, out, advice.name());
+    }
+
+    /** As {@link #write(Advice, OutputFormat, PrintWriter)}; {@code source} is the request file CI annotates. */
+    public static void write(Advice advice, OutputFormat format, PrintWriter out, String source) {
         switch (format) {
             case json -> out.println(serialize(advice, true));
             case yaml -> out.print(serialize(advice, false));
@@ -36,8 +41,28 @@ public final class AdviceWriter {
             case bicep -> out.print(BicepSnippet.render(advice));
             case table -> out.print(Tables.table(OPTION_COLUMNS, optionRows(advice)));
             case tsv -> out.print(Tables.tsv(optionRows(advice)));
+            case github -> out.print(CiAnnotations.render(CiAnnotations.Kind.github, annotations(advice, source)));
+            case azure_devops -> out.print(CiAnnotations.render(CiAnnotations.Kind.azure_devops,
+                    annotations(advice, source)));
         }
         out.flush();
+    }
+
+    /** The recommendation as a notice, then each error and warning, on the request file. */
+    static List<CiAnnotations.Annotation> annotations(Advice advice, String source) {
+        List<CiAnnotations.Annotation> annotations = new java.util.ArrayList<>();
+        if (advice.hasRecommendation()) {
+            annotations.add(new CiAnnotations.Annotation("notice", source, 0, 0, "cni-advisor", advice.name()
+                    + ": recommended " + advice.recommendation().title() + ", " + advice.recommendation().dataplane()
+                    + " data plane, " + advice.recommendation().networkPolicy() + " network policy"));
+        } else {
+            annotations.add(new CiAnnotations.Annotation("error", source, 0, 0, "no fit", advice.name()
+                    + ": no option fits: " + String.join("; ", advice.conflicts())));
+        }
+        advice.findings().stream().filter(f -> "error".equals(f.level()) || "warning".equals(f.level()))
+                .forEach(f -> annotations.add(new CiAnnotations.Annotation(f.level(), source, 0, 0, f.rule(),
+                        f.text())));
+        return annotations;
     }
 
     static final List<String> OPTION_COLUMNS = List.of("OPTION", "STATUS", "SCORE", "DATAPLANE", "POLICY", "REASON");
