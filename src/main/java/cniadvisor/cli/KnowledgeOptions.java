@@ -20,7 +20,7 @@ public final class KnowledgeOptions {
 
     static final String BUNDLED = "bundled";
 
-    @Option(names = "--rules", paramLabel = "DIR",
+    @Option(names = "--rules", paramLabel = "DIR", split = ",",
             description = "Folder of *.drl rule files. Repeatable: all folders compile into one rule base. "
                     + "'bundled' names the bundled rules/, so '--rules bundled --rules org-rules' adds an "
                     + "organisation's rules to the bundled ones. Default: bundled.")

@@ -40,7 +40,8 @@ public final class Main implements Runnable {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         for (Class<?> command : List.of(AdviseCommand.class, AskCommand.class, PlanCommand.class, BatchCommand.class,
-                AssessCommand.class, RulesCommand.class, SchemaCommand.class, CompletionCommand.class)) {
+                AssessCommand.class, RulesCommand.class, SchemaCommand.class, CompletionCommand.class,
+                ConfigCommand.class)) {
             commands.put(command.getAnnotation(Command.class).name(), command);
         }
         return commands;
@@ -48,6 +49,15 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read before picocli parses (see {@link ConfigFile#load}); declared so that every command accepts it. */
+    @CommandLine.Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Defaults for options (rules, facts, output, fail-on, threads, ...) from this YAML file. "
+                    + "Default: .cni-advisor.yaml here or in a parent folder, else ~/.config/cni-advisor/config.yaml.")
+    java.nio.file.Path configFile;
+
+    /** The configuration file of this run, for {@code cni-advisor config}. */
+    static final ThreadLocal<ConfigFile> CONFIG = ThreadLocal.withInitial(ConfigFile::none);
 
     /** What commands read as standard input; tests replace it. */
     static final ThreadLocal<InputStream> STDIN = ThreadLocal.withInitial(() -> System.in);
@@ -76,10 +86,20 @@ public final class Main implements Runnable {
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         STDIN.set(in);
         try {
+            ConfigFile config;
+            try {
+                config = ConfigFile.load(args, java.nio.file.Path.of(""));
+            } catch (CliException e) {
+                e.lines().forEach(err::println);
+                return e.exitCode().code();
+            }
+            CONFIG.set(config);
             CommandLine cli = commandLine(out, err, args);
+            cli.setDefaultValueProvider(config);
             return cli.execute(args);
         } finally {
             STDIN.remove();
+            CONFIG.remove();
             out.flush();
             err.flush();
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 final class Preload {
 
     /** Commands that load an advisor; for others (--help, --version) nothing is started. */
-    private static final Set<String> LOADING_COMMANDS = Set.of("advise", "plan", "ask", "batch");
+    private static final Set<String> LOADING_COMMANDS = Set.of("advise", "plan", "ask", "batch", "assess");
 
     private static volatile AdvisorConfig config;
     private static volatile CompletableFuture<Advisor> loading;
