@@ -22,7 +22,7 @@ public final class QueryOptions {
 
     @Option(names = "--query", paramLabel = "EXPR",
             description = "JMESPath over the JSON result, as az --query (implies -o json); e.g. "
-                    + "'recommendation.option' or \"clusters[?status=='retiring'].name\".")
+                    + "'recommendation.option' (advise) or \"clusters[?status=='retiring'].name\" (assess).")
     String expression;
 
     private Expression<JsonNode> compiled;

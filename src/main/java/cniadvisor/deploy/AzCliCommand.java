@@ -245,11 +245,15 @@ public final class AzCliCommand {
         };
     }
 
-    /** {@code NAME='value'} per variable, one a line: what a runbook sets before its first command. */
+    /**
+     * {@code NAME='value'} per variable, one a line: what a runbook sets before its first command. A variable with
+     * no value (the team chooses it) becomes a guard that stops the script, saying so, until it is set.
+     */
     public static String assignments(List<cniadvisor.model.MigrationPlan.Variable> variables) {
         StringBuilder s = new StringBuilder();
-        variables.forEach(v -> s.append(v.name()).append('=').append(singleQuoted(Escape.oneLine(v.value())))
-                .append('\n'));
+        variables.forEach(v -> s.append(v.value() == null
+                ? ": \"${" + v.name() + ":?set " + v.name() + " first (see the step that reads it)}\""
+                : v.name() + "=" + singleQuoted(Escape.oneLine(v.value()))).append('\n'));
         return s.toString();
     }
 

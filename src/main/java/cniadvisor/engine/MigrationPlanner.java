@@ -50,6 +50,7 @@ public final class MigrationPlanner {
     public static final String CLUSTER_NAME = "CLUSTER_NAME";
     public static final String KUBERNETES_VERSION = "KUBERNETES_VERSION";
     public static final String POD_CIDR = "POD_CIDR";
+    public static final String IDENTITY_ID = "IDENTITY_ID";
 
     private static final String NONE = "none";
     private static final String CILIUM = "cilium";
@@ -301,6 +302,15 @@ public final class MigrationPlanner {
         if (current.name() != null) {
             variables.add(new MigrationPlan.Variable(CLUSTER_NAME, current.name()));
         }
+        // what only the team can choose: named with no value, so the runbook stops with a message until it is set
+        for (String variable : List.of(KUBERNETES_VERSION, IDENTITY_ID, POD_CIDR)) {
+            boolean read = steps.stream().map(RunbookStep::command).filter(Objects::nonNull)
+                    .anyMatch(step -> step.args().stream().anyMatch(a -> a.kind().equals(Arg.VARIABLE)
+                            && variable.equals(a.value())));
+            if (read) {
+                variables.add(new MigrationPlan.Variable(variable, null));
+            }
+        }
         return variables;
     }
 
@@ -350,6 +360,13 @@ public final class MigrationPlanner {
                             + "from an unsupported version back to a supported one)",
                             update("az aks upgrade", List.of(Arg.variable("--kubernetes-version", KUBERNETES_VERSION),
                                     Arg.on("--yes")), null), sources));
+                }
+                if (cleared(findings, MigrationPrerequisite.ASSIGN_IDENTITY)) {
+                    steps.add(new RunbookStep("Give the cluster a user-assigned managed identity: set " + IDENTITY_ID
+                            + " to its resource id (az identity create, then az identity show --query id)",
+                            update("az aks update", List.of(Arg.on("--enable-managed-identity"),
+                                    Arg.variable("--assign-identity", IDENTITY_ID), Arg.on("--yes")), null),
+                            sourcesOf(findings, MigrationPrerequisite.ASSIGN_IDENTITY)));
                 }
                 // the checks by hand first, the engine last: network policies go unenforced for as short a time as
                 // the update allows

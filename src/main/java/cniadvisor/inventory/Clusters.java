@@ -177,11 +177,17 @@ public final class Clusters {
         ClusterState state = new ClusterState(name, resourceGroup, item.source(), option, dataplane, policy, version,
                 minor(version), sku, outbound, pools.podIpAllocationMode, virtualNodes, agic, nap,
                 AzureJson.flag(access, "enablePrivateCluster"), AzureJson.flag(access, "enableVnetIntegration"),
-                dualStack, pools.windows);
+                dualStack, pools.windows, AzureJson.text(cluster, "identity", "type"));
 
         List<Field> fields = new ArrayList<>();
         fields.add(field("name", NODES.textNode(name)));
         fields.add(field("currentPlugin", NODES.textNode(option)));
+        if ("byo-cni".equals(option)) {
+            // a cluster on its own CNI runs one on purpose: the API does not say which
+            fields.add(field("customCni", NODES.textNode("the CNI installed on the cluster")));
+            assumptions.add(new Assumption("customCni", "the CNI installed on the cluster", "networkPlugin none "
+                    + "means the team runs its own CNI; the API does not name it (set customCni to)"));
+        }
         fields.add(field("nodePools", pools.json));
         fields.add(field("networkPolicy", NODES.textNode(requestedPolicy(policy, pools, assumptions))));
         if (usesPodCidr(option)) {
@@ -256,10 +262,12 @@ public final class Clusters {
             boolean applies = ("policy:" + installed).equals(retirement.subject())
                     && ("linux".equals(retirement.appliesTo()) || retirement.appliesTo() == null
                     || "windows".equals(retirement.appliesTo()) && pools.windows);
-            if (applies && !asOf.isBefore(retirement.date())) {
+            if (applies) {
+                // a retired engine cannot stay, and a retiring one should not be reinstalled by a migration
                 assumptions.add(new Assumption("networkPolicy", "any", installed + " policy is unsupported on "
-                        + "this cluster's pools since " + retirement.date() + ", so any engine that runs on them "
-                        + "is asked for; set networkPolicy to choose one"));
+                        + "this cluster's pools " + (asOf.isBefore(retirement.date()) ? "from " : "since ")
+                        + retirement.date() + ", so policies are taken as needed and any engine that runs on the "
+                        + "pools is asked for; set networkPolicy to choose one"));
                 return "any";
             }
         }
@@ -357,12 +365,15 @@ public final class Clusters {
                 pool.put("osType", os);
             }
             String osSku = AzureJson.text(profile, "osSKU");
-            if (windows && osSku == null && minor >= 0 && minor < 25) {
-                // before Kubernetes 1.25, a Windows pool without an osSKU ran Windows Server 2019
-                osSku = "Windows2019";
+            if (windows && osSku == null) {
+                // a Windows pool without an osSKU runs AKS's default: 2019 before Kubernetes 1.25, 2022 from it
+                boolean old = minor >= 0 && minor < 25;
+                osSku = old ? "Windows2019" : "Windows2022";
                 assumptions.add(new Assumption("nodePools[" + (pools.json.size()) + "].windowsServerVersion",
-                        "2019", "a Windows pool without osSKU on Kubernetes 1." + minor + " runs Windows Server "
-                        + "2019 (2022 is the default from 1.25)"));
+                        old ? "2019" : "2022", "a Windows pool without osSKU on Kubernetes "
+                        + (minor >= 0 ? "1." + minor : "of an unknown version") + " runs AKS's default, Windows "
+                        + "Server " + (old ? "2019" : "2022") + " (2019 before 1.25, 2022 from it); set "
+                        + "windowsServerVersion if the pool runs another"));
             }
             if (osSku != null) {
                 pool.put("osSKU", osSku);

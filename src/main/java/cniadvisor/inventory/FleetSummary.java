@@ -92,11 +92,13 @@ public final class FleetSummary {
             errors.forEach(b -> blockers.merge(b.rule(), 1L, Long::sum));
         }
         // what must change: another option or configuration, or a part of it that retires (a Windows version, say)
-        if (a.target() != null && (!a.target().stay() || !a.deadlines().isEmpty())) {
+        // a cluster no option fits still has its deadline: it goes in that wave, marked, not out of the plan
+        if (a.target() == null ? !a.deadlines().isEmpty() : !a.target().stay() || !a.deadlines().isEmpty()) {
             LocalDate deadline = a.deadlines().stream().map(Assessment.Deadline::date).min(Comparator.naturalOrder())
                     .orElse(null);
             moving.add(new Object[] {deadline, new WaveCluster(a.name(), a.resourceGroup(),
-                    a.target().stay() ? "stay" : a.target().option(), errors.size())});
+                    a.target() == null ? "no fit" : a.target().stay() ? "stay" : a.target().option(),
+                    errors.size())});
         }
     }
 
@@ -176,7 +178,7 @@ public final class FleetSummary {
             List<WaveCluster> shown = wave.clusters().subList(0, Math.min(WAVE_NAMES, wave.clusters().size()));
             int more = wave.clusters().size() - shown.size();
             lines.add(String.format(Locale.ROOT, "  wave %d %-18s %,d: %s%s", i + 1, wave.deadline() == null
-                    ? "(no deadline)" : "(before " + wave.deadline() + ")", wave.clusters().size(), shown.stream()
+                    ? "(no deadline)" : "(deadline " + wave.deadline() + ")", wave.clusters().size(), shown.stream()
                     .map(c -> c.name() + (c.blockers() > 0 ? " [" + c.blockers() + " blocked]" : ""))
                     .collect(java.util.stream.Collectors.joining(", ")),
                     more > 0 ? String.format(Locale.ROOT, " and %,d more (the JSON report lists them all)", more)

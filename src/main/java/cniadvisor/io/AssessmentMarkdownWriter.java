@@ -144,8 +144,10 @@ final class AssessmentMarkdownWriter implements AssessmentWriter {
             int n = 0;
             for (FleetSummary.Wave wave : v.waves()) {
                 s.append(++n).append(". ").append(wave.deadline() == null ? "No deadline"
-                        : "Before " + wave.deadline()).append(": ").append(wave.clusters().stream()
-                        .map(c -> md(c.name()) + (c.blockers() > 0 ? " (" + c.blockers() + " blocked)" : ""))
+                        : "Deadline " + wave.deadline()).append(": ").append(wave.clusters().stream()
+                        .map(c -> md((c.resourceGroup() == null ? "" : c.resourceGroup() + "/") + c.name())
+                                + (c.blockers() > 0 ? " (" + c.blockers() + (c.blockers() == 1 ? " blocker)"
+                                : " blockers)") : ""))
                         .collect(Collectors.joining(", "))).append('\n');
             }
         }

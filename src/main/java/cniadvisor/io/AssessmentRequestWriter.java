@@ -34,7 +34,8 @@ final class AssessmentRequestWriter implements AssessmentWriter {
         separator(s);
         s.append("# ").append(Escape.oneLine(a.name())).append(": read from ").append(Escape.oneLine(a.source()))
                 .append(" by 'cni-advisor assess' (as of ").append(context.asOf()).append(")\n");
-        s.append("# Get the advice with: cni-advisor advise -f <this file>\n");
+        s.append("# Get the advice with: cni-advisor batch <this file> (one document per cluster), or save this "
+                + "document alone and run cni-advisor advise -f on it\n");
         if (!a.assumptions().isEmpty()) {
             s.append("# Not in Azure's data, so assumed (change them here):\n");
             for (Clusters.Assumption x : a.assumptions()) {

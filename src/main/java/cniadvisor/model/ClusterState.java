@@ -27,7 +27,19 @@ public record ClusterState(
         boolean privateCluster,
         boolean apiServerVnetIntegration,
         boolean dualStack,
-        boolean windowsPools) {
+        boolean windowsPools,
+        String identityType) {
+
+    /** Without the identity's type (not in the data): the rules ask for a check by hand. */
+    public ClusterState(String name, String resourceGroup, String source, String option, String dataplane,
+                        String networkPolicy, String kubernetesVersion, int kubernetesMinor, String sku,
+                        String outboundType, String podIpAllocationMode, boolean virtualNodesAddon,
+                        boolean applicationGatewayIngressAddon, boolean nodeAutoProvisioning, boolean privateCluster,
+                        boolean apiServerVnetIntegration, boolean dualStack, boolean windowsPools) {
+        this(name, resourceGroup, source, option, dataplane, networkPolicy, kubernetesVersion, kubernetesMinor, sku,
+                outboundType, podIpAllocationMode, virtualNodesAddon, applicationGatewayIngressAddon,
+                nodeAutoProvisioning, privateCluster, apiServerVnetIntegration, dualStack, windowsPools, null);
+    }
 
     public boolean automatic() {
         return "Automatic".equalsIgnoreCase(sku);

@@ -20,6 +20,7 @@ public record MigrationPrerequisite(String id, String step, String clearedBy, In
     public static final String POLICY = "policy";
     /** Steps the runbook adds to clear a prerequisite. */
     public static final String KUBERNETES_UPGRADE = "kubernetes-upgrade";
+    public static final String ASSIGN_IDENTITY = "assign-identity";
     public static final String REMOVE_POLICY = "remove-policy";
     public static final String NAP_OFF = "nap-off";
     /** No in-place path: a new cluster, and the workloads moved to it. */
@@ -28,7 +29,8 @@ public record MigrationPrerequisite(String id, String step, String clearedBy, In
     /** Steps a prerequisite can concern. */
     public static final List<String> STEPS = List.of(OVERLAY, DATAPLANE, POLICY);
     /** Steps that clear a prerequisite. */
-    public static final List<String> CLEARING_STEPS = List.of(KUBERNETES_UPGRADE, REMOVE_POLICY, NAP_OFF, REBUILD);
+    public static final List<String> CLEARING_STEPS = List.of(KUBERNETES_UPGRADE, ASSIGN_IDENTITY, REMOVE_POLICY,
+            NAP_OFF, REBUILD);
 
     /** "1.27", for reason texts; null when the entry has no Kubernetes minimum. */
     public String kubernetesVersion() {

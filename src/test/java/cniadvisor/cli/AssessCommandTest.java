@@ -282,7 +282,49 @@ class AssessCommandTest {
         assertEquals("2026-03-01 legacy-win", order.get(0).substring(0, order.get(0).lastIndexOf(' ')),
                 order::toString);
         assertTrue(order.contains("2028-03-31 shop 1"), order::toString);
-        assertTrue(order.get(order.size() - 1).startsWith("none "), order::toString);
+        // Azure NPM retires on Linux: the cluster is told to move to Cilium, not to keep it
+        assertEquals("2028-09-30 data 0", order.get(order.size() - 1), order::toString);
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("cilium", cluster(report, "data").at("/target/networkPolicy").asText());
+        // a cluster on its own CNI runs it on purpose: it stays, and is in no wave
+        assertTrue(cluster(report, "lab").at("/target/stay").asBoolean(), run::toString);
+        assertTrue(order.stream().noneMatch(o -> o.contains(" lab ")), order::toString);
+    }
+
+    /** A Windows pool without osSKU runs AKS's default for its Kubernetes version, and says it assumed so. */
+    @Test
+    void aWindowsPoolWithoutOsSkuRunsTheDefaultOfItsVersion() throws IOException {
+        String cluster = Files.readString(Path.of(AZURE + "aks-show-kubenet-calico.json"));
+        // the fixture's Windows pool names its osSKU; take it away
+        String withoutSku = cluster.replace("\"osSku\": \"Windows2022\",", "");
+        assertTrue(!withoutSku.equals(cluster), "the fixture's Windows pool names Windows2022");
+        Path file = Files.writeString(dir.resolve("no-sku.json"), withoutSku);
+        CliRun run = CliRun.run("assess", file.toString(), "--as-of", AS_OF, "-o", "json");
+        JsonNode shop = cluster(JSON.readTree(run.out()), "shop");
+        String pools = shop.at("/current/pools").toString();
+        assertTrue(pools.contains("\"windowsServerVersion\":\"2022\""), pools);
+        assertTrue(shop.path("assumptions").toString().contains("runs AKS's default, Windows Server 2022"),
+                shop.path("assumptions")::toString);
+    }
+
+    /** A kubenet cluster with a system-assigned identity gets one assigned before the Overlay update. */
+    @Test
+    void aSystemAssignedKubenetClusterIsGivenAUserAssignedIdentityFirst() throws IOException {
+        String cluster = Files.readString(Path.of(AZURE + "aks-show-kubenet-calico.json"));
+        Path file = Files.writeString(dir.resolve("system-assigned.json"), cluster.replaceFirst("\\{",
+                "{\"identity\": {\"type\": \"SystemAssigned\", \"principalId\": \"x\"},"));
+        CliRun run = CliRun.run("assess", file.toString(), "--as-of", AS_OF, "-o", "json");
+        JsonNode migration = cluster(JSON.readTree(run.out()), "shop").path("migration");
+        List<String> commands = new ArrayList<>();
+        migration.path("steps").forEach(step -> commands.add(step.path("command").asText()));
+        int assign = indexOf(commands, "--assign-identity \"$IDENTITY_ID\"");
+        int overlay = indexOf(commands, "--network-plugin-mode overlay");
+        assertTrue(assign >= 0 && assign < overlay, commands::toString);
+        assertTrue(migration.path("variables").toString().contains("{\"name\":\"IDENTITY_ID\",\"value\":null}"),
+                migration::toString);
+        CliRun text = CliRun.run("assess", file.toString(), "--as-of", AS_OF);
+        assertTrue(text.out().contains(": \"${IDENTITY_ID:?set IDENTITY_ID first (see the step that reads it)}\"\n"),
+                text::toString);
     }
 
     /** The runbook pastes as it is: the variables the data gives are set first, with the cluster's own values. */
