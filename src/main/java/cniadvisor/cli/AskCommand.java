@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.interview.EndOfInput;
 import cniadvisor.interview.Questionnaire;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.interview.RequestFile;
 import cniadvisor.interview.RuleNotes;

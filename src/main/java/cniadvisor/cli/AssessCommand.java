@@ -12,6 +12,8 @@ import cniadvisor.inventory.Requirements;
 import cniadvisor.inventory.VirtualNetworks;
 import cniadvisor.io.AssessmentFormat;
 import cniadvisor.io.AssessmentWriter;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.InputFiles;

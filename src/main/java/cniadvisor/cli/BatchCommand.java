@@ -9,6 +9,8 @@ import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.io.BatchInputFormat;
 import cniadvisor.io.BatchRecord;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.BatchReportFormat;
 import cniadvisor.io.BatchResult;

@@ -2,6 +2,8 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.io.AddressPlanWriter;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.Mappers;
 import cniadvisor.model.PlanReport;
 import cniadvisor.model.Request;

@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.RuleCatalog;
+import cniadvisor.io.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.RuleCatalog;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
 import cniadvisor.testing.BatchReport;

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.testing.Fixtures;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
