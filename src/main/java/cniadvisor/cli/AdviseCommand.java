@@ -11,7 +11,7 @@ import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,8 +86,8 @@ final class AdviseCommand implements Callable<Integer> {
             return AskCommand.interview(spec, output, failOn, knowledge, null, false);
         }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
-        Request request = readRequest(file, advisor);
-        FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
+        NamedRequest request = readRequest(file, advisor);
+        FiringTrace trace = explain ? new FiringTrace(advisor.rules(), request.name()) : null;
         return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, failOn, spec);
     }
 
@@ -132,7 +132,7 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     /** Reads a request file by the contract of the advisor's facts. */
-    static Request readRequest(Path file, Advisor advisor) {
+    static NamedRequest readRequest(Path file, Advisor advisor) {
         try {
             return RequestReader.read(file, Main.STDIN.get(), RequestBinder.forKnowledge(advisor.knowledge()));
         } catch (InputException e) {

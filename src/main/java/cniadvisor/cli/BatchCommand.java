@@ -23,7 +23,7 @@ import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.io.RequestStream;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -146,7 +146,7 @@ final class BatchCommand implements Callable<Integer> {
      * Test seam: wraps the function that evaluates one bound request on a worker, so that tests can make a request's
      * evaluation fail the way a bug would. The identity in production.
      */
-    static volatile UnaryOperator<Function<Request, Advice>> evaluationForTests = UnaryOperator.identity();
+    static volatile UnaryOperator<Function<NamedRequest, Advice>> evaluationForTests = UnaryOperator.identity();
 
     /** The end of the message of a request that an unexpected exception kept from being evaluated. */
     static final String PLEASE_REPORT = "this is a bug in cni-advisor: please report it with this request";
@@ -269,7 +269,7 @@ final class BatchCommand implements Callable<Integer> {
         private final BatchAdvisor.Worker advisor;
         private final CrossRequestChecks checks;
         private final RequestBinder binder;
-        private final Function<Request, Advice> advise;
+        private final Function<NamedRequest, Advice> advise;
 
         Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
             this.advisor = batch.newWorker();
@@ -284,7 +284,7 @@ final class BatchCommand implements Callable<Integer> {
             if (input.readBug()) {
                 return new Outcome(BatchResult.invalid(input.ordinal(), record, record.readErrors()), true);
             }
-            Request request;
+            NamedRequest request;
             try {
                 request = record.bind(binder);
             } catch (InputException e) {
@@ -294,7 +294,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             try {
                 Advice advice = advise.apply(request);
-                long demand = checks.hasPool() ? checks.routableDemand(request, advice) : 0;
+                long demand = checks.hasPool() ? checks.routableDemand(request.request(), advice) : 0;
                 return new Outcome(BatchResult.evaluated(input.ordinal(), record, request, advice, demand), false);
             } catch (RuleAuthorException e) {
                 throw e;

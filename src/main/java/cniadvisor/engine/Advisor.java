@@ -17,6 +17,7 @@ import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Context;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.PluginOption;
@@ -108,28 +109,34 @@ public final class Advisor {
         return planner;
     }
 
-    public Advice advise(Request request, LocalDate asOf) {
+    public Advice advise(NamedRequest request, LocalDate asOf) {
         return advise(request, asOf, null);
     }
 
-    /** Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. */
-    public Advice advise(Request request, LocalDate asOf, AgendaEventListener listener) {
-        return advice(evaluate(request, asOf, listener), asOf);
+    /**
+     * Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. The rules see
+     * the request without its name; the name labels the advice and names the cluster in its deployment.
+     */
+    public Advice advise(NamedRequest request, LocalDate asOf, AgendaEventListener listener) {
+        return advice(request.name(), evaluate(request.request(), asOf, listener), asOf);
     }
 
-    /** The advice that follows from what the rules recorded for a request (used by batch sessions too). */
-    Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
+    /**
+     * The advice that follows from what the rules recorded for a request (used by batch sessions too), labelled
+     * {@code name}.
+     */
+    Advice decide(String name, Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
                   List<RequestRange> ranges) {
         Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
-        return advice(new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
+        return advice(name, new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
     }
 
-    private Advice advice(Evaluation evaluation, LocalDate asOf) {
+    private Advice advice(String name, Evaluation evaluation, LocalDate asOf) {
         Request request = evaluation.request();
         Optional<Candidate> winner = evaluation.decision().winner();
         AddressPlan plan = evaluation.plan(winner.map(Candidate::option).orElse(null));
-        Recommendation recommendation = winner.map(w -> recommend(request, w, plan)).orElse(null);
-        return new Advice(request.name(), asOf, recommendation, evaluation.decision().options(),
+        Recommendation recommendation = winner.map(w -> recommend(name, request, w, plan)).orElse(null);
+        return new Advice(name, asOf, recommendation, evaluation.decision().options(),
                 evaluation.decision().warnings(), evaluation.decision().conflicts(), plan);
     }
 
@@ -153,8 +160,8 @@ public final class Advisor {
      * it is null (no ranges when nothing fits). The rules still run, so the findings are the same as advise's; an
      * option the rules excluded adds what excluded it, as errors: a plan for it would not be accepted as it stands.
      */
-    public PlanReport plan(Request request, LocalDate asOf, String option) {
-        Evaluation evaluation = evaluate(request, asOf, null);
+    public PlanReport plan(NamedRequest request, LocalDate asOf, String option) {
+        Evaluation evaluation = evaluate(request.request(), asOf, null);
         String planned = option != null ? option
                 : evaluation.decision().winner().map(Candidate::option).orElse(null);
         AddressPlan plan = evaluation.plan(planned);
@@ -242,11 +249,11 @@ public final class Advisor {
         return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, cache);
     }
 
-    private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {
+    private Recommendation recommend(String name, Request request, Candidate winner, AddressPlan plan) {
         NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
         return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),
                 winner.dataplane(), winner.policy(),
-                Deployments.of(knowledge, planner, request, winner.option(), plan, network), network);
+                Deployments.of(knowledge, planner, name, request, winner.option(), plan, network), network);
     }
 
     List<Candidate> candidates() {

@@ -6,6 +6,7 @@ import cniadvisor.model.RangeRelation;
 import cniadvisor.model.RequestRange;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Context;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Request;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -67,15 +68,16 @@ final class ReusableSession {
         this.fresh = !reusable;
     }
 
-    Advice advise(Request given) {
-        Request request = advisor.planner().withDefaults(given);
+    Advice advise(NamedRequest given) {
+        Request request = advisor.planner().withDefaults(given.request());
+        NamedRequest named = new NamedRequest(given.name(), request);
         if (fresh) {
-            return advisor.advise(request, asOf);
+            return advisor.advise(named, asOf);
         }
         if (session == null) {
             open();
             if (fresh) {
-                return advisor.advise(request, asOf);
+                return advisor.advise(named, asOf);
             }
         }
         Verdict verdict = new Verdict(shared);
@@ -100,13 +102,13 @@ final class ReusableSession {
         if (changes.seen) {
             close();
             fresh = true;
-            return advisor.advise(request, asOf);
+            return advisor.advise(named, asOf);
         }
         if (sharedFirings + fired >= advisor.maxFirings()) {
             close();
-            return advisor.advise(request, asOf); // fires again on its own, and names the rule that loops
+            return advisor.advise(named, asOf); // fires again on its own, and names the rule that loops
         }
-        return advisor.decide(request, asOf, verdict, fits, ranges);
+        return advisor.decide(named.name(), request, asOf, verdict, fits, ranges);
     }
 
     private void open() {

@@ -1,7 +1,7 @@
 package cniadvisor.io;
 
 import cniadvisor.io.RequestBinder.Field;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 
 import java.util.List;
 
@@ -60,7 +60,7 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
     }
 
     /** Checks every key and value; throws with all problems (read errors included) when the request is unusable. */
-    public Request bind(RequestBinder binder) throws InputException {
+    public NamedRequest bind(RequestBinder binder) throws InputException {
         if (fields.isEmpty() && !readErrors.isEmpty()) {
             throw new InputException(readErrors);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.ExitCode;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.BatchReport;
 import cniadvisor.testing.CliRun;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class BatchRowIsolationTest {
     }
 
     private static void failOnBoom() {
-        BatchCommand.evaluationForTests = advise -> (Function<Request, Advice>) request -> {
+        BatchCommand.evaluationForTests = advise -> (Function<NamedRequest, Advice>) request -> {
             if (request.name().startsWith("boom-")) {
                 throw new IllegalStateException("simulated bug for " + request.name());
             }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.engine.CrossRequestChecks;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -52,10 +52,10 @@ class BatchWriterTest {
                 BatchRecord record = stream.next();
                 BatchResult result;
                 try {
-                    Request request = record.bind(Fixtures.binder());
+                    NamedRequest request = record.bind(Fixtures.binder());
                     Advice advice = advisor().advise(request, Fixtures.AS_OF);
                     result = BatchResult.evaluated(++ordinal, record, request, advice, 0);
-                    result = result.withFindings(checks.check(result::label, request, 0));
+                    result = result.withFindings(checks.check(result::label, request.request(), 0));
                 } catch (InputException e) {
                     result = BatchResult.invalid(++ordinal, record, e.errors());
                 }
