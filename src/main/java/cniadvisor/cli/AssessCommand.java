@@ -1,7 +1,8 @@
 package cniadvisor.cli;
 
+import cniadvisor.batch.BatchAdvisor;
+import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
-import cniadvisor.engine.BatchAdvisor;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.Assessor;
@@ -181,7 +182,7 @@ final class AssessCommand implements Callable<Integer> {
                     invalid(writer, summary, item.source(), List.of(new InputError(item.source(), item.line(), null,
                             "internal error assessing this cluster (" + e.getClass().getSimpleName()
                                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); "
-                                    + BatchCommand.PLEASE_REPORT)));
+                                    + BatchJob.PLEASE_REPORT)));
                     continue;
                 }
                 summary.add(assessment);

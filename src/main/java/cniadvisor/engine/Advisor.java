@@ -125,7 +125,7 @@ public final class Advisor {
      * The advice that follows from what the rules recorded for a request (used by batch sessions too), labelled
      * {@code name}.
      */
-    Advice decide(String name, Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
+    public Advice decide(String name, Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
                   List<RequestRange> ranges) {
         Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
         return advice(name, new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
@@ -144,7 +144,7 @@ public final class Advisor {
      * The facts that belong to one request, in insertion order: the request, what each option needs of its ranges,
      * its ranges, and how they relate. Everything else in a session (knowledge, date, candidates) is shared.
      */
-    List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
+    public List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
         List<Object> facts = new ArrayList<>();
         facts.add(request);
         facts.addAll(request.nodePools());
@@ -222,10 +222,8 @@ public final class Advisor {
             candidates.forEach(session::insert);
             requestFacts(request, fits, ranges).forEach(session::insert);
             fired = session.fireAllRules(maxFirings);
-        } catch (ConsequenceException e) {
-            throw located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
-            throw RuleAuthorException.ofCondition(e, rules);
+            throw ruleFailure(e);
         } finally {
             session.dispose();
         }
@@ -244,9 +242,18 @@ public final class Advisor {
         return e instanceof RuleAuthorException author ? author.located(rules) : e;
     }
 
-    /** A verdict for one evaluation; {@code cache} may be null. */
-    Verdict newVerdict(ReasonCache cache) {
-        return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, cache);
+    /**
+     * What an exception thrown while this advisor's rules fired means: a consequence or a condition that threw is
+     * the rule author's mistake, named with its file:line; anything else is returned as it is.
+     */
+    public RuntimeException ruleFailure(RuntimeException e) {
+        return e instanceof ConsequenceException consequence ? located(RuleAuthorException.of(consequence))
+                : RuleAuthorException.ofCondition(e, rules);
+    }
+
+    /** A verdict for one evaluation; {@code memo} may be null. */
+    public Verdict newVerdict(ReasonMemo memo) {
+        return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, memo);
     }
 
     private Recommendation recommend(String name, Request request, Candidate winner, AddressPlan plan) {
@@ -256,11 +263,13 @@ public final class Advisor {
                 Deployments.of(knowledge, planner, name, request, winner.option(), plan, network), network);
     }
 
-    List<Candidate> candidates() {
+    /** Every configuration a session considers: one fact each, shared by every request. */
+    public List<Candidate> candidates() {
         return candidates;
     }
 
-    int maxFirings() {
+    /** The most rule firings one evaluation may take before it counts as a loop. */
+    public int maxFirings() {
         return maxFirings;
     }
 

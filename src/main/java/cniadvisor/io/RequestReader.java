@@ -162,13 +162,26 @@ public final class RequestReader {
      * Binds fields read by {@link #readObjectFields}; keys left out because their value was an alias or over a limit
      * are reported together with every other problem.
      */
-    static NamedRequest bind(List<Field> fields, List<InputError> aliasErrors, String file, String defaultName,
-                             RequestBinder binder) throws InputException {
+    public static NamedRequest bind(List<Field> fields, List<InputError> aliasErrors, String file,
+                                    String defaultName, RequestBinder binder) throws InputException {
         try {
             return bindAll(fields, aliasErrors, file, defaultName, binder);
         } catch (InputException e) {
             throw capped(e.errors());
         }
+    }
+
+    /**
+     * The name the fields give, if it is usable text, else {@code defaultName}: how a request that could not be
+     * bound is shown.
+     */
+    public static String displayName(List<Field> fields, String defaultName) {
+        return fields.stream()
+                .filter(f -> f.key().equals("name") && (f.value().isTextual() || f.value().isNumber())
+                        && !f.value().asText().isBlank()
+                        && ValueReaders.controlCharacter(f.value().asText()) < 0) // never ESC into a report
+                .map(f -> f.value().asText().strip())
+                .findFirst().orElse(defaultName);
     }
 
     /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.batch.CrossRequestChecks;
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.ipplan.Cidrs;
 import cniadvisor.ipplan.Cidrs.Span;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.BatchInputFormat;
-import cniadvisor.io.BatchRecord;
+import cniadvisor.batch.BatchRecord;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;

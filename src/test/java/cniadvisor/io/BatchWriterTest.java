@@ -4,7 +4,10 @@ import static cniadvisor.testing.Fixtures.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.batch.BatchRecord;
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
+import cniadvisor.batch.CrossRequestChecks;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;

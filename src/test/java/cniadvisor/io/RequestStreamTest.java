@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchRecord;
 import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -255,11 +256,5 @@ class RequestStreamTest {
             assertEquals("t.jsonl#2", stream.next().displayName());
             assertFalse(stream.hasNext());
         }
-    }
-
-    @Test
-    void defaultNamesUseTheFileNameWithoutItsFolder() {
-        assertEquals("teams.csv#7", BatchRecord.defaultName("examples/batch/teams.csv", 7));
-        assertEquals("stdin#1", BatchRecord.defaultName("stdin", 1));
     }
 }

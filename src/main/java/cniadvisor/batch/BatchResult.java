@@ -1,5 +1,6 @@
-package cniadvisor.io;
+package cniadvisor.batch;
 
+import cniadvisor.io.InputError;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;

@@ -1,5 +1,6 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
+import cniadvisor.engine.RuleMeta;
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.ipplan.Cidrs;
 import cniadvisor.knowledge.Knowledge;

@@ -1,6 +1,7 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.engine.Advisor;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Recommendation;

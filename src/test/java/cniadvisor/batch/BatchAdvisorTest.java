@@ -1,6 +1,9 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import cniadvisor.contract.RequestContract;
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.engine.RuleLoadException;
 import cniadvisor.io.InputException;
 import cniadvisor.io.Mappers;
 import cniadvisor.io.RequestBinder.Field;

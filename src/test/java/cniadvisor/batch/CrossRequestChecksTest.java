@@ -1,4 +1,4 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import static cniadvisor.testing.Fixtures.advisor;
 import static cniadvisor.testing.Fixtures.request;

@@ -1,5 +1,8 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.RuleBase;
+import cniadvisor.engine.Verdict;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.RangeRelation;
@@ -21,7 +24,6 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.time.LocalDate;
@@ -92,12 +94,9 @@ final class ReusableSession {
             advisor.requestFacts(request, fits, ranges).forEach(fact -> handles.add(session.insert(fact)));
             fired = session.fireAllRules(advisor.maxFirings() - sharedFirings);
             handles.forEach(session::delete);
-        } catch (ConsequenceException e) {
-            close(); // its state is unknown now; the next request opens a new one
-            throw advisor.located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
-            close();
-            throw RuleAuthorException.ofCondition(e, advisor.rules());
+            close(); // its state is unknown now; the next request opens a new one
+            throw advisor.ruleFailure(e);
         }
         if (changes.seen) {
             close();
@@ -123,12 +122,9 @@ final class ReusableSession {
             knowledge.facts().forEach(session::insert);
             advisor.candidates().forEach(session::insert);
             sharedFirings = session.fireAllRules(advisor.maxFirings());
-        } catch (ConsequenceException e) {
-            close();
-            throw advisor.located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
             close();
-            throw RuleAuthorException.ofCondition(e, advisor.rules());
+            throw advisor.ruleFailure(e);
         }
         if (sharedFirings >= advisor.maxFirings()) {
             close();

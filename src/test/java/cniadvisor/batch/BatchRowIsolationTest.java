@@ -1,4 +1,4 @@
-package cniadvisor.cli;
+package cniadvisor.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,7 @@ class BatchRowIsolationTest {
 
     @AfterEach
     void noSeam() {
-        BatchCommand.evaluationForTests = UnaryOperator.identity();
+        BatchJob.evaluationForTests = UnaryOperator.identity();
     }
 
     /** 199 requests; every third one (66 in all) makes the evaluation throw, as the CIDR arithmetic once did. */
@@ -44,7 +44,7 @@ class BatchRowIsolationTest {
     }
 
     private static void failOnBoom() {
-        BatchCommand.evaluationForTests = advise -> (Function<NamedRequest, Advice>) request -> {
+        BatchJob.evaluationForTests = advise -> (Function<NamedRequest, Advice>) request -> {
             if (request.name().startsWith("boom-")) {
                 throw new IllegalStateException("simulated bug for " + request.name());
             }
@@ -69,7 +69,7 @@ class BatchRowIsolationTest {
             if (i % 3 == 0) {
                 assertFalse(entry.evaluated(), entry::toString);
                 assertEquals(List.of("internal error evaluating this request (IllegalStateException: simulated bug "
-                        + "for boom-" + i + "); " + BatchCommand.PLEASE_REPORT), entry.errors());
+                        + "for boom-" + i + "); " + BatchJob.PLEASE_REPORT), entry.errors());
             } else {
                 assertTrue(entry.evaluated(), entry::toString);
             }
