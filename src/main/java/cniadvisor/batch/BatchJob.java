@@ -11,7 +11,9 @@ import cniadvisor.io.FindingLines;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
+import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Advice;
+import cniadvisor.model.BatchCheck;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Source;
 
@@ -281,16 +283,23 @@ public final class BatchJob {
         }
     }
 
-    /** Every rule of the rule base and every cross-request check, for reports that list them. */
+    /** Every rule of the rule base and every cross-request check (from facts/), for reports that list them. */
     private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
         List<BatchWriter.RuleInfo> infos = new ArrayList<>();
-        List<RuleMeta> rules = new ArrayList<>(advisor.rules().rules());
-        rules.addAll(CrossRequestChecks.RULES);
-        for (RuleMeta rule : rules) {
-            String helpUri = rule.sources().stream().map(id -> advisor.knowledge().sources().get(id))
-                    .filter(Objects::nonNull).map(Source::url).findFirst().orElse(null);
-            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(), helpUri));
+        for (RuleMeta rule : advisor.rules().rules()) {
+            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(),
+                    helpUri(advisor.knowledge(), rule.sources())));
+        }
+        for (BatchCheck check : advisor.knowledge().batchChecks()) {
+            infos.add(new BatchWriter.RuleInfo(check.id(), check.name(), check.decides(),
+                    helpUri(advisor.knowledge(), check.sources())));
         }
         return infos;
+    }
+
+    /** The page of the first source cited that facts/ know. */
+    private static String helpUri(Knowledge knowledge, List<String> sources) {
+        return sources.stream().map(id -> knowledge.sources().get(id)).filter(Objects::nonNull).map(Source::url)
+                .findFirst().orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package cniadvisor.authoring;
 
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
+import cniadvisor.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class RulesCheckCommandTest {
     void bundledRulesAndFactsAreOk() {
         CliRun run = CliRun.run("rules", "check");
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 7 fact files: ok"), lines(run));
+        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 8 fact files: ok"), lines(run));
     }
 
     @Test
@@ -153,6 +154,46 @@ class RulesCheckCommandTest {
     }
 
     @Test
+    void aRuleMayNotTakeTheIdOfABatchCheck() throws IOException {
+        Path file = drl("clash.drl", """
+                rule "Takes a batch check's id"
+                    @id("BATCH-NODE-SUBNET-OVERLAP")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        Path checks = Fixtures.FACTS.resolve("batch-checks.yaml").toAbsolutePath();
+        assertEquals(List.of(file + ":5: rule id BATCH-NODE-SUBNET-OVERLAP is the id of a batch check (" + checks
+                + ":" + Folders.lineOf(checks, "check: node-subnet-overlap") + "); give the rule an id of its own",
+                "1 problem"), lines(run));
+    }
+
+    @Test
+    void aRuleCannotReadTheRequestsNameForTheNameIsNotInTheRequest() throws IOException {
+        Path file = drl("name.drl", """
+                rule "Reads the name"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    Request( name == "prod" )
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(lines(run).get(0).startsWith(file + ":10:14: unknown field 'name' on Request"), run::toString);
+    }
+
+    @Test
     void missingIdAndBadWeightAreErrorsAndMissingDecidesIsAWarning() throws IOException {
         Path file = drl("meta.drl", """
                 rule "No id"
@@ -199,7 +240,7 @@ class RulesCheckCommandTest {
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("1 rule, 7 fact files: ok (1 warning)", lines(run).get(1));
+        assertEquals("1 rule, 8 fact files: ok (1 warning)", lines(run).get(1));
         assertTrue(lines(run).get(0).startsWith(file + ":5: warning: "), run::toString);
     }
 

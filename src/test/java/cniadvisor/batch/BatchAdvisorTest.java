@@ -212,7 +212,7 @@ class BatchAdvisorTest {
                 """));
 
         assertTrue(e.getMessage().contains("org.drl"), e.getMessage());
-        assertTrue(e.getMessage().contains("name"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown field 'name' on Request"), e.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import cniadvisor.io.ExitCode;
 import cniadvisor.io.FailOn;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
+import cniadvisor.testing.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -155,5 +156,56 @@ class BatchJobTest {
         for (int i = 0; i < 12; i++) {
             assertEquals("team-" + i, names.get(i));
         }
+    }
+
+    /**
+     * The cross-request checks' ids, levels, sources and messages are data: reworded in a copy of facts/, the batch
+     * reports them in the new words, at the new level, citing the new source, in every output.
+     */
+    @Test
+    void aCheckIsWordedByTheFactsFolder() throws Exception {
+        Path facts = Folders.copy(Fixtures.FACTS, dir.resolve("facts"));
+        Path checks = facts.resolve("batch-checks.yaml");
+        Folders.edit(checks, String.join("\n    ", "id: BATCH-NODE-SUBNET-OVERLAP",
+                "name: Node subnets of different requests must not overlap", "level: error",
+                "sources: [learn-ip-planning]"), String.join("\n    ", "id: ORG-SUBNET-CLASH",
+                "name: Teams share no node subnet", "level: warning", "sources: [learn-cni-overview]"));
+        Folders.edit(checks, "overlap: \"{Range} overlaps {otherRange} of {other}: subnets of peered or connected "
+                + "VNets must not overlap, so give this cluster a free range.\"",
+                "overlap: \"{Range} clashes with {otherRange} of {other}; ask the network team.\"");
+        Path overlap = Files.writeString(dir.resolve("overlap.csv"), "name,nodeCount,nodeSubnetCidr\n"
+                + "a,10,10.20.0.0/24\nb,10,10.20.0.0/25\n");
+
+        CliRun jsonl = CliRun.run("batch", overlap.toString(), "--facts", facts.toString(), "-o", "jsonl",
+                "--as-of", "2026-11-21", "--no-cache");
+        CliRun sarif = CliRun.run("batch", overlap.toString(), "--facts", facts.toString(), "-o", "sarif",
+                "--as-of", "2026-11-21", "--no-cache");
+
+        String text = "Node subnet 10.20.0.0/25 clashes with node subnet 10.20.0.0/24 of a (" + overlap
+                + ":2); ask the network team.";
+        assertEquals(0, jsonl.exitCode(), "a warning does not fail the run under --fail-on error: " + jsonl);
+        assertTrue(jsonl.err().contains("warning: b (" + overlap + ":3): [ORG-SUBNET-CLASH] " + text), jsonl::toString);
+        JsonNode b = new ObjectMapper().readTree(jsonl.out().lines().toList().get(1));
+        JsonNode finding = null;
+        for (JsonNode warning : b.get("warnings")) {
+            if (warning.get("rule").asText().equals("ORG-SUBNET-CLASH")) {
+                finding = warning;
+            }
+        }
+        assertEquals(text, finding.get("text").asText(), b.toString());
+        assertEquals("warning", finding.get("level").asText());
+        assertEquals("learn-cni-overview", finding.get("sources").get(0).get("id").asText());
+        assertFalse(jsonl.out().contains("BATCH-NODE-SUBNET-OVERLAP"), jsonl.out());
+
+        JsonNode driver = new ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("tool").get("driver");
+        JsonNode rule = null;
+        for (JsonNode r : driver.get("rules")) {
+            if (r.get("id").asText().equals("ORG-SUBNET-CLASH")) {
+                rule = r;
+            }
+        }
+        assertEquals("Teams share no node subnet", rule.get("name").asText(), driver.toString());
+        assertEquals("https://learn.microsoft.com/azure/aks/concepts-network-cni-overview",
+                rule.get("helpUri").asText());
     }
 }

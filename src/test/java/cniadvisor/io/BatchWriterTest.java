@@ -69,9 +69,10 @@ class BatchWriterTest {
     }
 
     /** Every rule and check, described as the batch command describes them. */
-    private static final List<BatchWriter.RuleInfo> RULES = Stream.concat(advisor().rules().rules().stream(),
-                    CrossRequestChecks.RULES.stream())
-            .map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)).toList();
+    private static final List<BatchWriter.RuleInfo> RULES = Stream.concat(
+            advisor().rules().rules().stream().map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)),
+            advisor().knowledge().batchChecks().stream()
+                    .map(c -> new BatchWriter.RuleInfo(c.id(), c.name(), c.decides(), null))).toList();
 
     /** The report under the default --fail-on error; the batch has an invalid row, so its exit code is 2. */
     private static String write(BatchReportFormat format) throws Exception {
