@@ -1,7 +1,7 @@
 package cniadvisor.authoring;
 
 import cniadvisor.model.ClusterState;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,8 +13,8 @@ import java.util.List;
  * trigger). {@code cluster} (may be null) is what an existing cluster reports: with it, the scenario also plans
  * the cluster's migration to the advice's recommendation, so the migration rules run.
  */
-public record Scenario(String name, String file, int line, LocalDate asOf, Request request, List<Path> extraFacts,
-                       ClusterState cluster, Expectations expect) {
+public record Scenario(String name, String file, int line, LocalDate asOf, NamedRequest request,
+                       List<Path> extraFacts, ClusterState cluster, Expectations expect) {
 
     public Scenario {
         extraFacts = List.copyOf(extraFacts);

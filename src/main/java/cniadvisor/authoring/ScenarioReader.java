@@ -10,9 +10,9 @@ import cniadvisor.io.RequestBinder.Field;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.ClusterState;
 import cniadvisor.model.Component;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -206,7 +206,7 @@ public final class ScenarioReader {
             error(yaml, at, "asOf", "required: give 'asOf: YYYY-MM-DD' at the top of the file or in the scenario,"
                     + " so the scenario keeps its meaning as dates pass");
         }
-        Request request = request(yaml, at.appendProperty("request"), name == null ? "scenario" : name);
+        NamedRequest request = request(yaml, at.appendProperty("request"), name == null ? "scenario" : name);
         List<Path> extraFacts = texts(yaml, at.appendProperty("extraFacts"), "extraFacts").stream()
                 .map(f -> path.resolveSibling(f)).toList();
         for (int i = 0; i < extraFacts.size(); i++) {
@@ -288,7 +288,7 @@ public final class ScenarioReader {
                 flags.get("dualStack"), flags.get("windowsPools"));
     }
 
-    private Request request(LocatedYaml yaml, JsonPointer at, String defaultName) {
+    private NamedRequest request(LocatedYaml yaml, JsonPointer at, String defaultName) {
         JsonNode node = yaml.root().at(at);
         if (node.isMissingNode() || !node.isObject()) {
             error(yaml, node.isMissingNode() ? at.head() : at, "request",

@@ -88,13 +88,13 @@ public final class ScenarioRunner {
     public Result run(Scenario scenario) {
         Advisor scenarioAdvisor = scenario.extraFacts().isEmpty() ? advisor
                 : Objects.requireNonNull(withExtraFacts.get(scenario.extraFacts()), "prepare() was not called");
-        FiringTrace trace = new FiringTrace(advisor.rules());
+        FiringTrace trace = new FiringTrace(advisor.rules(), scenario.request().name());
         Advice advice;
         MigrationPlan migration = null;
         try {
             advice = scenarioAdvisor.advise(scenario.request(), scenario.asOf(), trace);
             if (scenario.cluster() != null) {
-                migration = new MigrationPlanner(scenarioAdvisor).plan(scenario.cluster(), scenario.request(),
+                migration = new MigrationPlanner(scenarioAdvisor).plan(scenario.cluster(), scenario.request().request(),
                         advice, scenario.asOf(), trace);
             }
         } catch (RuleAuthorException e) {

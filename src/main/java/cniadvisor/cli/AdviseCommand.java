@@ -4,12 +4,14 @@ import cniadvisor.engine.Advisor;
 import cniadvisor.engine.FiringTrace;
 import cniadvisor.io.AdviceWriter;
 import cniadvisor.io.Escape;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.ExplainWriter;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,8 +88,8 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
         output.source = file.toString().equals("-") ? "stdin" : file.toString();
-        Request request = readRequest(file, advisor);
-        FiringTrace trace = explain ? new FiringTrace(advisor.rules()) : null;
+        NamedRequest request = readRequest(file, advisor);
+        FiringTrace trace = explain ? new FiringTrace(advisor.rules(), request.name()) : null;
         return report(advisor.advise(request, knowledge.asOf(), trace), trace, output, failOn, spec);
     }
 
@@ -137,7 +139,7 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     /** Reads a request file by the contract of the advisor's facts. */
-    static Request readRequest(Path file, Advisor advisor) {
+    static NamedRequest readRequest(Path file, Advisor advisor) {
         try {
             return RequestReader.read(file, Main.STDIN.get(), RequestBinder.forKnowledge(advisor.knowledge()));
         } catch (InputException e) {

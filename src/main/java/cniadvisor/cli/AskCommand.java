@@ -3,12 +3,13 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.interview.EndOfInput;
 import cniadvisor.interview.Questionnaire;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.interview.RequestFile;
 import cniadvisor.interview.RuleNotes;
 import cniadvisor.interview.Style;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,7 @@ final class AskCommand implements Callable<Integer> {
                 new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
                 new Style(!noColor && Ansi.AUTO.enabled()), !terminal,
                 () -> RuleNotes.of(KnowledgeOptions.await(loading)));
-        Request request;
+        NamedRequest request;
         try (InterruptGuard guard = InterruptGuard.install(err, INTERRUPTED)) {
             request = questionnaire.run();
             guard.finish(() -> {

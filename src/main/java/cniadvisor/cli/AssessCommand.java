@@ -1,7 +1,8 @@
 package cniadvisor.cli;
 
+import cniadvisor.batch.BatchAdvisor;
+import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
-import cniadvisor.engine.BatchAdvisor;
 import cniadvisor.engine.MigrationPlanner;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.engine.RuleMeta;
@@ -16,6 +17,8 @@ import cniadvisor.io.AssessmentFormat;
 import cniadvisor.io.AssessmentWriter;
 import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.io.BatchWriter;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.InputFiles;
@@ -299,14 +302,15 @@ final class AssessCommand implements Callable<Integer> {
             return Outcome.invalid(item.file(), item.source(), e.errors());
         }
         try {
-            Advice advice = evaluators.get().advice().advise(request);
+            Advice advice = evaluators.get().advice().advise(new cniadvisor.model.NamedRequest(
+                    assessor.requestName(imported), request));
             return new Outcome(assessor.assess(imported, request, advice), null, null, null, false);
         } catch (RuleAuthorException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(null, item.file(), item.source(), List.of(new InputError(item.source(), item.line(),
                     null, "internal error assessing this cluster (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + BatchCommand.PLEASE_REPORT)),
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + BatchJob.PLEASE_REPORT)),
                     true);
         }
     }

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import java.util.List;
 
 /** Ends a command with a message for stderr and an exit code; never shown as a stack trace. */

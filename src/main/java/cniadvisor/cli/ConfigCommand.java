@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.InputLimits;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 

@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
 import cniadvisor.engine.RuleLoadException;
+import cniadvisor.io.ExitCode;
 import cniadvisor.knowledge.KnowledgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -2,6 +2,7 @@ package cniadvisor.cli;
 
 import cniadvisor.authoring.DisplayPath;
 import cniadvisor.engine.RuleAuthorException;
+import cniadvisor.io.ExitCode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,10 +2,12 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.io.AddressPlanWriter;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.FindingLines;
 import cniadvisor.io.Mappers;
 import cniadvisor.io.Tables;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.PlanReport;
-import cniadvisor.model.Request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
             format = PlanFormat.json;
         }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
-        Request request = AdviseCommand.readRequest(file, advisor);
+        NamedRequest request = AdviseCommand.readRequest(file, advisor);
         if (option != null && advisor.knowledge().option(option).isEmpty()) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: --option: unknown option '" + option
                     + "'; one of " + advisor.knowledge().options().stream().map(o -> o.id())

@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.authoring.RulesCheck;
 import cniadvisor.authoring.DisplayPath;
 import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.io.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.RuleCatalog;
+import cniadvisor.io.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Writes the rule reference: a section per rule (id, name, what it decides, file:line, weight, its "
-                        + "sources as links with their as-of dates), then every source with its age and who cites "
+                        + "sources as links with their as-of dates) and per check batch makes across requests "
+                        + "(facts/batch-checks.yaml, with its level), then every source with its age and who cites "
                         + "it. Sources older than --max-source-age days at --as-of are marked stale, and warned "
                         + "about on stderr. Pass --as-of to get the same bytes on every day.",
                 "",

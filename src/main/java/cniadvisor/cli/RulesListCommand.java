@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.authoring.RuleCatalog;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +13,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code rules list}: one line per rule, from the rules' own metadata. */
+/** {@code rules list}: one line per rule (and per batch check), from the rules' own metadata. */
 @Command(name = "list",
         mixinStandardHelpOptions = true,
         description = {
-                "Lists every rule: id, name, file:line, weight and the source ids it cites, in file order. Warns on "
+                "Lists every rule: id, name, file:line, weight and the source ids it cites, in file order; then the "
+                        + "checks batch makes across requests (facts/batch-checks.yaml), the same way. Warns on "
                         + "stderr about sources older than --max-source-age days at --as-of (default: today).",
                 "",
                 "Examples:",

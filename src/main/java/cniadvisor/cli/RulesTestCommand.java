@@ -10,6 +10,7 @@ import cniadvisor.authoring.TestReport;
 import cniadvisor.authoring.TestReportFormat;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.io.ExitCode;
 import cniadvisor.io.InputException;
 import cniadvisor.knowledge.KnowledgeException;
 import picocli.CommandLine;

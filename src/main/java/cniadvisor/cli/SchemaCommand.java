@@ -3,6 +3,7 @@ package cniadvisor.cli;
 import cniadvisor.contract.JsonSchemaWriter;
 import cniadvisor.contract.KeyTable;
 import cniadvisor.contract.RequestContract;
+import cniadvisor.io.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,6 +8,7 @@ import static cniadvisor.contract.ContractKey.define;
 
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Component;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.NodePool;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.Request;
@@ -354,9 +355,10 @@ public final class RequestContract {
      * The request as contract keys and values: what a request file gives to bind to this request. The one-pool
      * shorthand is written with the flat keys, declared pools as nodePools; null values are left out.
      */
-    public Map<String, Object> values(Request request) {
+    public Map<String, Object> values(NamedRequest named) {
+        Request request = named.request();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", request.name());
+        values.put("name", named.name());
         if (request.nodePoolsGiven()) {
             List<Map<String, Object>> pools = new ArrayList<>();
             for (NodePool pool : request.nodePools()) {

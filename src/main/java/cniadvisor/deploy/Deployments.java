@@ -34,15 +34,17 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static Deployment of(Knowledge knowledge, AddressPlanner planner, Request request, String option,
-                                AddressPlan plan, NetworkProfile network) {
-        Builder b = new Builder(knowledge, planner, request, option, plan, network);
+    /** @param name the request's name, which names the cluster in the steps */
+    public static Deployment of(Knowledge knowledge, AddressPlanner planner, String name, Request request,
+                                String option, AddressPlan plan, NetworkProfile network) {
+        Builder b = new Builder(knowledge, planner, name, request, option, plan, network);
         return b.build();
     }
 
     private static final class Builder {
         private final Knowledge knowledge;
         private final AddressPlanner planner;
+        private final String requestName;
         private final Request request;
         private final String option;
         private final AddressPlan plan;
@@ -55,10 +57,11 @@ public final class Deployments {
         private final Map<Integer, String> podSubnet = new LinkedHashMap<>();
         private final Map<Integer, String> podSubnetId = new LinkedHashMap<>();
 
-        Builder(Knowledge knowledge, AddressPlanner planner, Request request, String option, AddressPlan plan,
-                NetworkProfile network) {
+        Builder(Knowledge knowledge, AddressPlanner planner, String name, Request request, String option,
+                AddressPlan plan, NetworkProfile network) {
             this.knowledge = knowledge;
             this.planner = planner;
+            this.requestName = name;
             this.request = request;
             this.option = option;
             this.plan = plan;
@@ -100,7 +103,7 @@ public final class Deployments {
                         nodeSubnet.get(pool.index()), nodeSubnetId.get(pool.index()), podSubnet.get(pool.index()),
                         podSubnetId.get(pool.index()), pool.declared()));
             }
-            String cluster = AzCliCommand.clusterWord(request.name());
+            String cluster = AzCliCommand.clusterWord(requestName);
             boolean nap = request.uses("nodeAutoProvisioning");
             Deployment draft = new Deployment(cluster, subnets, pools, request.privateCluster(),
                     request.outboundType(), nap, List.of());

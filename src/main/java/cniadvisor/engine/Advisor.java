@@ -17,6 +17,7 @@ import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Candidate;
 import cniadvisor.model.Component;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Context;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.PluginOption;
@@ -108,28 +109,34 @@ public final class Advisor {
         return planner;
     }
 
-    public Advice advise(Request request, LocalDate asOf) {
+    public Advice advise(NamedRequest request, LocalDate asOf) {
         return advise(request, asOf, null);
     }
 
-    /** Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. */
-    public Advice advise(Request request, LocalDate asOf, AgendaEventListener listener) {
-        return advice(evaluate(request, asOf, listener), asOf);
+    /**
+     * Evaluates one request; {@code listener} (may be null) sees every rule firing, for --explain. The rules see
+     * the request without its name; the name labels the advice and names the cluster in its deployment.
+     */
+    public Advice advise(NamedRequest request, LocalDate asOf, AgendaEventListener listener) {
+        return advice(request.name(), evaluate(request.request(), asOf, listener), asOf);
     }
 
-    /** The advice that follows from what the rules recorded for a request (used by batch sessions too). */
-    Advice decide(Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
+    /**
+     * The advice that follows from what the rules recorded for a request (used by batch sessions too), labelled
+     * {@code name}.
+     */
+    public Advice decide(String name, Request request, LocalDate asOf, Verdict verdict, List<AddressFit> fits,
                   List<RequestRange> ranges) {
         Selection.Decision decision = new Selection(knowledge, order, verdict).decide();
-        return advice(new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
+        return advice(name, new Evaluation(request, decision, verdict, fits, ranges, knowledge, proposer), asOf);
     }
 
-    private Advice advice(Evaluation evaluation, LocalDate asOf) {
+    private Advice advice(String name, Evaluation evaluation, LocalDate asOf) {
         Request request = evaluation.request();
         Optional<Candidate> winner = evaluation.decision().winner();
         AddressPlan plan = evaluation.plan(winner.map(Candidate::option).orElse(null));
-        Recommendation recommendation = winner.map(w -> recommend(request, w, plan)).orElse(null);
-        return new Advice(request.name(), asOf, recommendation, evaluation.decision().options(),
+        Recommendation recommendation = winner.map(w -> recommend(name, request, w, plan)).orElse(null);
+        return new Advice(name, asOf, recommendation, evaluation.decision().options(),
                 evaluation.decision().warnings(), evaluation.decision().conflicts(), plan);
     }
 
@@ -137,7 +144,7 @@ public final class Advisor {
      * The facts that belong to one request, in insertion order: the request, what each option needs of its ranges,
      * its ranges, and how they relate. Everything else in a session (knowledge, date, candidates) is shared.
      */
-    List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
+    public List<Object> requestFacts(Request request, List<AddressFit> fits, List<RequestRange> ranges) {
         List<Object> facts = new ArrayList<>();
         facts.add(request);
         facts.addAll(request.nodePools());
@@ -153,8 +160,8 @@ public final class Advisor {
      * it is null (no ranges when nothing fits). The rules still run, so the findings are the same as advise's; an
      * option the rules excluded adds what excluded it, as errors: a plan for it would not be accepted as it stands.
      */
-    public PlanReport plan(Request request, LocalDate asOf, String option) {
-        Evaluation evaluation = evaluate(request, asOf, null);
+    public PlanReport plan(NamedRequest request, LocalDate asOf, String option) {
+        Evaluation evaluation = evaluate(request.request(), asOf, null);
         String planned = option != null ? option
                 : evaluation.decision().winner().map(Candidate::option).orElse(null);
         AddressPlan plan = evaluation.plan(planned);
@@ -215,10 +222,8 @@ public final class Advisor {
             candidates.forEach(session::insert);
             requestFacts(request, fits, ranges).forEach(session::insert);
             fired = session.fireAllRules(maxFirings);
-        } catch (ConsequenceException e) {
-            throw located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
-            throw RuleAuthorException.ofCondition(e, rules);
+            throw ruleFailure(e);
         } finally {
             session.dispose();
         }
@@ -237,23 +242,34 @@ public final class Advisor {
         return e instanceof RuleAuthorException author ? author.located(rules) : e;
     }
 
-    /** A verdict for one evaluation; {@code cache} may be null. */
-    Verdict newVerdict(ReasonCache cache) {
-        return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, cache);
+    /**
+     * What an exception thrown while this advisor's rules fired means: a consequence or a condition that threw is
+     * the rule author's mistake, named with its file:line; anything else is returned as it is.
+     */
+    public RuntimeException ruleFailure(RuntimeException e) {
+        return e instanceof ConsequenceException consequence ? located(RuleAuthorException.of(consequence))
+                : RuleAuthorException.ofCondition(e, rules);
     }
 
-    private Recommendation recommend(Request request, Candidate winner, AddressPlan plan) {
+    /** A verdict for one evaluation; {@code memo} may be null. */
+    public Verdict newVerdict(ReasonMemo memo) {
+        return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, memo);
+    }
+
+    private Recommendation recommend(String name, Request request, Candidate winner, AddressPlan plan) {
         NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
         return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),
                 winner.dataplane(), winner.policy(),
-                Deployments.of(knowledge, planner, request, winner.option(), plan, network), network);
+                Deployments.of(knowledge, planner, name, request, winner.option(), plan, network), network);
     }
 
-    List<Candidate> candidates() {
+    /** Every configuration a session considers: one fact each, shared by every request. */
+    public List<Candidate> candidates() {
         return candidates;
     }
 
-    int maxFirings() {
+    /** The most rule firings one evaluation may take before it counts as a loop. */
+    public int maxFirings() {
         return maxFirings;
     }
 

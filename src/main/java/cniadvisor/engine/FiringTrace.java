@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * Records which of the project's rules fired during one evaluation, in firing order, with the facts each firing
  * matched in a short readable form ({@code Candidate(kubenet / azure / calico)}). Rules without an {@code @id} are
- * left out. One trace per evaluation: pass it to {@link Advisor#advise(cniadvisor.model.Request,
+ * left out. One trace per evaluation: pass it to {@link Advisor#advise(cniadvisor.model.NamedRequest,
  * java.time.LocalDate, org.kie.api.event.rule.AgendaEventListener)}.
  */
 public final class FiringTrace extends DefaultAgendaEventListener {
@@ -42,10 +42,13 @@ public final class FiringTrace extends DefaultAgendaEventListener {
     }
 
     private final RuleBase rules;
+    private final String requestName;
     private final List<Firing> firings = new ArrayList<>();
 
-    public FiringTrace(RuleBase rules) {
+    /** @param requestName the name of the request evaluated: the Request fact itself has none */
+    public FiringTrace(RuleBase rules, String requestName) {
         this.rules = rules;
+        this.requestName = requestName;
     }
 
     @Override
@@ -59,7 +62,7 @@ public final class FiringTrace extends DefaultAgendaEventListener {
         List<Object> facts = event.getMatch().getObjects().stream()
                 .filter(f -> !f.getClass().getName().startsWith("org.drools.")).toList();
         firings.add(new Firing(firings.size() + 1, meta.id(), meta.name(), optionOf(facts),
-                facts.stream().map(FiringTrace::describe).toList()));
+                facts.stream().map(this::describe).toList()));
     }
 
     public List<Firing> firings() {
@@ -92,9 +95,9 @@ public final class FiringTrace extends DefaultAgendaEventListener {
     }
 
     /** A fact in a few words: its type and what identifies it. */
-    public static String describe(Object fact) {
-        if (fact instanceof Request r) {
-            return "Request(" + r.name() + ")";
+    private String describe(Object fact) {
+        if (fact instanceof Request) {
+            return "Request(" + requestName + ")";
         }
         if (fact instanceof Candidate c) {
             return "Candidate(" + c.option() + " / " + c.dataplane() + " / " + c.policy() + ")";

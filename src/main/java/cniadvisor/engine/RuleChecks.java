@@ -1,6 +1,7 @@
 package cniadvisor.engine;
 
 import cniadvisor.knowledge.Knowledge;
+import cniadvisor.model.BatchCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * Checks what the DRL compiler cannot: every rule has an {@code @id} and at least one {@code @source}, ids are
- * unique, every source id exists in facts/, weights are whole numbers, and what {@link RuleTextChecks} finds in
+ * unique (among the rules and the batch checks of facts/), every source id exists in facts/, weights are whole numbers, and what {@link RuleTextChecks} finds in
  * the rule's text.
  */
 public final class RuleChecks {
@@ -31,6 +32,9 @@ public final class RuleChecks {
         Set<String> optionIds = knowledge == null ? null : knowledge.options().stream()
                 .map(cniadvisor.model.PluginOption::id).collect(java.util.stream.Collectors.toSet());
         Set<String> limitNames = knowledge == null ? null : knowledge.limitNames();
+        // reports list the checks batch makes across requests beside the rules, by the same ids
+        Map<String, BatchCheck> batchChecks = knowledge == null ? Map.of() : knowledge.batchChecks().stream()
+                .collect(java.util.stream.Collectors.toMap(BatchCheck::id, c -> c));
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> fileLines = new HashMap<>();
         Map<String, String> firstById = new HashMap<>();
@@ -52,6 +56,11 @@ public final class RuleChecks {
                 String first = firstById.putIfAbsent(rule.id(), where);
                 if (first != null) {
                     problems.add(where + ": duplicate rule id " + rule.id() + " (also at " + first + ")");
+                }
+                BatchCheck check = batchChecks.get(rule.id());
+                if (check != null) {
+                    problems.add(where + ": rule id " + rule.id() + " is the id of a batch check (" + check.file()
+                            + ":" + check.line() + "); give the rule an id of its own");
                 }
             }
             if (rule.sources().isEmpty()) {

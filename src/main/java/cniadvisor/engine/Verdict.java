@@ -30,7 +30,7 @@ public final class Verdict {
 
     private final Map<String, Source> sources;
     private final Map<String, RuleMeta> rules;
-    private final ReasonCache cache;
+    private final ReasonMemo cache;
     private final Map<Candidate, List<Reason>> exclusions = new LinkedHashMap<>();
     private final Map<Candidate, Map<String, Score>> scores = new LinkedHashMap<>();
     private final Map<String, List<Reason>> notes = new LinkedHashMap<>();
@@ -61,8 +61,8 @@ public final class Verdict {
         this(sources, rules, optionIds, null);
     }
 
-    /** With a cache (may be null) of reasons built for earlier requests. */
-    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds, ReasonCache cache) {
+    /** With a memo (may be null) of reasons built for earlier requests. */
+    Verdict(Map<String, Source> sources, Map<String, RuleMeta> rules, Set<String> optionIds, ReasonMemo cache) {
         this.sources = sources;
         this.rules = rules;
         this.optionIds = optionIds;
@@ -71,9 +71,9 @@ public final class Verdict {
 
     /**
      * A verdict that starts with everything {@code seed} recorded (for a session that keeps its shared facts), and
-     * shares its reason cache.
+     * shares its reason memo.
      */
-    Verdict(Verdict seed) {
+    public Verdict(Verdict seed) {
         this(seed.sources, seed.rules, seed.optionIds, seed.cache);
         seed.exclusions.forEach((candidate, reasons) -> exclusions.put(candidate, new ArrayList<>(reasons)));
         seed.scores.forEach((candidate, byRule) -> {

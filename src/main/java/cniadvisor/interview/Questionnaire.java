@@ -6,7 +6,7 @@ import cniadvisor.io.InputException;
 import cniadvisor.io.Mappers;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestBinder.Field;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,14 +68,14 @@ public final class Questionnaire {
     }
 
     /** Runs the questionnaire to the accepted summary. */
-    public Request run() throws EndOfInput {
+    public NamedRequest run() throws EndOfInput {
         out.println(style.question("Answer a few questions about the cluster to get a network plugin recommendation."));
         out.println(style.quiet("Enter accepts the [default]; ? explains a question and the rules it feeds; "
                 + "Ctrl-D stops."));
         askOpenQuestions();
         while (true) {
             List<Question> shown = summary();
-            Request request = bind();
+            NamedRequest request = bind();
             Question change = chooseChange(shown, request);
             if (change == null) {
                 return request;
@@ -189,7 +189,7 @@ public final class Questionnaire {
             "nodeCount", "Most nodes", "maxSurge", "Upgrade max surge", "maxPodsPerNode", "Pods per node");
 
     /** The request the answers make, or null after showing why they do not make one (checks across keys). */
-    private Request bind() {
+    private NamedRequest bind() {
         List<Field> fields = new ArrayList<>();
         boolean pools = answers.yes(Questions.ADD_POOL + 1);
         for (Question question : questions) {
@@ -242,7 +242,7 @@ public final class Questionnaire {
     }
 
     /** The question the user wants to change, or null when they accept the summary (and it makes a request). */
-    private Question chooseChange(List<Question> shown, Request request) throws EndOfInput {
+    private Question chooseChange(List<Question> shown, NamedRequest request) throws EndOfInput {
         String prompt = request != null
                 ? "Enter to get the recommendation, or a number to change that answer: "
                 : "Type the number of an answer to change: ";

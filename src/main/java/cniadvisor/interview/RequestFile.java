@@ -2,13 +2,13 @@ package cniadvisor.interview;
 
 import cniadvisor.contract.ContractKey;
 import cniadvisor.io.RequestBinder;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.NodePool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 import cniadvisor.io.Mappers;
-import cniadvisor.model.Request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,7 +32,7 @@ public final class RequestFile {
     }
 
     /** The request file of {@code request}, with the questions of {@code binder}'s contract as comments. */
-    public static String yaml(Request request, RequestBinder binder) {
+    public static String yaml(NamedRequest request, RequestBinder binder) {
         Map<String, Object> values = binder.contract().values(request);
         StringBuilder yaml = new StringBuilder()
                 .append("# AKS network plugin requirements, written by 'cni-advisor ask'.\n")
@@ -65,7 +65,7 @@ public final class RequestFile {
      * Writes the file atomically: to a temporary file next to it, then renamed over it, so an interrupted save
      * leaves the old file or the new one, never half of one.
      */
-    public static void save(Path file, Request request, RequestBinder binder) throws IOException {
+    public static void save(Path file, NamedRequest request, RequestBinder binder) throws IOException {
         Path target = file.toAbsolutePath();
         // created like any new file (the user's umask), unlike Files.createTempFile's owner-only permissions
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");

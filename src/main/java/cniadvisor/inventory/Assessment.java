@@ -3,8 +3,8 @@ package cniadvisor.inventory;
 import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
 import cniadvisor.model.MigrationPlan;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
 import cniadvisor.model.Source;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,7 +18,8 @@ import java.util.List;
  * on the date judged ({@code status}, with every {@code deadlines} entry that applies), what it should run
  * ({@code target}: the advisor's recommendation for the request made from the cluster), how it gets there
  * ({@code migration}, null until a migration planner is wired in), and the findings on its ranges and pools. The
- * request itself, the advice and the cluster state are kept for the writers (not serialised).
+ * request itself (under the cluster's name), the advice and the cluster state are kept for the writers (not
+ * serialised).
  */
 @JsonPropertyOrder({"name", "resourceGroup", "source", "line", "current", "status", "daysLeft", "statusDetail", "deadlines",
         "target", "migration", "findings", "assumptions", "requirements"})
@@ -39,7 +40,7 @@ public record Assessment(
         List<Clusters.Assumption> assumptions,
         List<String> requirements,
         @JsonIgnore ClusterState state,
-        @JsonIgnore Request request,
+        @JsonIgnore NamedRequest request,
         @JsonIgnore Advice advice) {
 
     public static final String SUPPORTED = "supported";

@@ -7,6 +7,7 @@ import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
 import cniadvisor.model.MigrationPlan;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.NodePool;
 import cniadvisor.model.Recommendation;
 import cniadvisor.model.Request;
@@ -71,16 +72,35 @@ public final class Assessor {
     }
 
     /**
-     * The request for the cluster.
+     * The request for the cluster; {@link #assess} gives it its name again (see {@link #requestName}).
      *
      * @throws InputException what the contract refuses in it, against the cluster's source
      */
     public Request request(Clusters.Imported imported) throws InputException {
-        return binder.bind(fields(imported), imported.state().source(), imported.state().name());
+        return binder.bind(fields(imported), imported.state().source(), imported.state().name()).request();
+    }
+
+    /**
+     * The name the cluster's request is bound with: the cluster's, or the name the requirements give it. Only read
+     * once {@link #request} has bound the fields, so the value is known to be valid.
+     */
+    public String requestName(Clusters.Imported imported) {
+        for (Field field : fields(imported)) {
+            if (field.key().equals("name")) {
+                try {
+                    Object name = binder.readValue(field, imported.state().source());
+                    return name == null ? imported.state().name() : (String) name;
+                } catch (InputException e) {
+                    throw new IllegalStateException("the name was bound before: " + e.getMessage(), e);
+                }
+            }
+        }
+        return imported.state().name();
     }
 
     public Assessment assess(Clusters.Imported imported, Request request, Advice advice) {
         ClusterState state = imported.state();
+        NamedRequest named = new NamedRequest(requestName(imported), request);
         List<String> given = new ArrayList<>(requirements.forCluster(state.name(), state.resourceGroup()).keySet());
         List<Clusters.Assumption> assumptions = new ArrayList<>();
         for (Clusters.Assumption assumption : imported.assumptions()) {
@@ -88,7 +108,7 @@ public final class Assessor {
                 assumptions.add(assumption);
             }
         }
-        Map<String, Object> values = binder.contract().values(request);
+        Map<String, Object> values = binder.contract().values(named);
         for (Map.Entry<String, String> entry : Clusters.NOT_IN_THE_API.entrySet()) {
             if (!given.contains(entry.getKey())) {
                 Object value = values.get(entry.getKey());
@@ -124,7 +144,7 @@ public final class Assessor {
         return new Assessment(state.name(), state.resourceGroup(), state.source(), imported.line(), imported.file(),
                 current(imported, request), status,
                 daysLeft, detail, deadlines, target, migration, advice.findings(), assumptions, given, state,
-                request, advice);
+                named, advice);
     }
 
     private static String describe(Assessment.Deadline deadline) {

@@ -1,5 +1,8 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
 import cniadvisor.deploy.AzCliCommand;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;

@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Advice;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,5 +1,6 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchRecord;
 import cniadvisor.io.RequestBinder.Field;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;

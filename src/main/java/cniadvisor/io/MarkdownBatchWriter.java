@@ -2,6 +2,8 @@ package cniadvisor.io;
 
 import static cniadvisor.io.AdviceWriter.md;
 
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;

@@ -15,6 +15,7 @@ import cniadvisor.contract.ValueType;
 import cniadvisor.io.ValueReaders.Problems;
 import cniadvisor.io.ValueReaders.ValueReader;
 import cniadvisor.model.MaxSurge;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.NodePool;
 import cniadvisor.model.Request;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,7 +193,7 @@ public final class RequestBinder {
      * @param defaultName the request name when {@code name} is not given
      * @throws InputException listing every problem found
      */
-    public Request bind(List<Field> fields, String file, String defaultName) throws InputException {
+    public NamedRequest bind(List<Field> fields, String file, String defaultName) throws InputException {
         List<InputError> errors = new ArrayList<>();
         // by key index (contract order): arrays, not maps, since a batch binds every row
         Field[] given = new Field[keys.size()];
@@ -621,7 +622,7 @@ public final class RequestBinder {
         return key.replaceAll("[-_\\s.]", "").toLowerCase(Locale.ROOT);
     }
 
-    private Request toRequest(Bound bound, List<NodePool> pools, boolean poolsGiven) {
+    private NamedRequest toRequest(Bound bound, List<NodePool> pools, boolean poolsGiven) {
         Set<String> features = new TreeSet<>();
         for (int i = 0; i < featureIndexes.length; i++) {
             if (Boolean.TRUE.equals(bound.valueAt(featureIndexes[i]))) {
@@ -633,8 +634,7 @@ public final class RequestBinder {
             nodes += pool.maxCount();
         }
         Integer surgeNodes = poolsGiven ? null : (Integer) bound.value("surgeNodes");
-        return new Request(
-                bound.text("name"),
+        return new NamedRequest(bound.text("name"), new Request(
                 (int) nodes,
                 poolsGiven ? null : bound.number("maxPodsPerNode"),
                 surgeNodes,
@@ -656,7 +656,7 @@ public final class RequestBinder {
                 bound.text("applicationGatewaySubnetCidr"),
                 bound.text("virtualNodesSubnetCidr"),
                 pools,
-                poolsGiven);
+                poolsGiven));
     }
 
     /** The max surge as given: maxSurge, or surgeNodes as a count, or null (AKS's default applies). */

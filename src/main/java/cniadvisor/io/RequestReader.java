@@ -1,7 +1,7 @@
 package cniadvisor.io;
 
 import cniadvisor.io.RequestBinder.Field;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a request file (YAML or JSON, one flat object) into a {@link Request}. Every problem the user can fix is
+ * Reads a request file (YAML or JSON, one flat object) into a {@link NamedRequest}. Every problem the user can fix is
  * reported as an {@link InputException} with file and line; none surfaces as a stack trace.
  */
 public final class RequestReader {
@@ -60,7 +60,7 @@ public final class RequestReader {
      * Reads a YAML (.yaml/.yml) or JSON (.json) file; other extensions are sniffed (starts with '{' -> JSON, else
      * YAML). "-" means {@code stdin} (sniffed). The request name defaults to the file name without extension.
      */
-    public static Request read(Path file, InputStream stdin, RequestBinder binder)
+    public static NamedRequest read(Path file, InputStream stdin, RequestBinder binder)
             throws InputException, IOException {
         if (file.toString().equals(STDIN_PATH)) {
             return read(STDIN_NAME, STDIN_NAME, stdin, binder);
@@ -82,7 +82,7 @@ public final class RequestReader {
     }
 
     /** Reads a request from a stream, sniffing JSON or YAML; {@code displayName} is used in error messages. */
-    public static Request read(String displayName, String defaultName, InputStream in, RequestBinder binder)
+    public static NamedRequest read(String displayName, String defaultName, InputStream in, RequestBinder binder)
             throws InputException, IOException {
         byte[] bytes = InputFiles.readAtMost(in, InputLimits.REQUEST_FILE_BYTES, displayName, "a request file");
         String text = decode(displayName, bytes);
@@ -124,8 +124,8 @@ public final class RequestReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static Request parse(String file, String defaultName, String text, Format format,
-                                 RequestBinder binder)
+    private static NamedRequest parse(String file, String defaultName, String text, Format format,
+                                      RequestBinder binder)
             throws InputException, IOException {
         checkLineLengths(file, text);
         List<InputError> aliasErrors = new ArrayList<>();
@@ -162,13 +162,26 @@ public final class RequestReader {
      * Binds fields read by {@link #readObjectFields}; keys left out because their value was an alias or over a limit
      * are reported together with every other problem.
      */
-    static Request bind(List<Field> fields, List<InputError> aliasErrors, String file, String defaultName,
-                        RequestBinder binder) throws InputException {
+    public static NamedRequest bind(List<Field> fields, List<InputError> aliasErrors, String file,
+                                    String defaultName, RequestBinder binder) throws InputException {
         try {
             return bindAll(fields, aliasErrors, file, defaultName, binder);
         } catch (InputException e) {
             throw capped(e.errors());
         }
+    }
+
+    /**
+     * The name the fields give, if it is usable text, else {@code defaultName}: how a request that could not be
+     * bound is shown.
+     */
+    public static String displayName(List<Field> fields, String defaultName) {
+        return fields.stream()
+                .filter(f -> f.key().equals("name") && (f.value().isTextual() || f.value().isNumber())
+                        && !f.value().asText().isBlank()
+                        && ValueReaders.controlCharacter(f.value().asText()) < 0) // never ESC into a report
+                .map(f -> f.value().asText().strip())
+                .findFirst().orElse(defaultName);
     }
 
     /**
@@ -187,8 +200,8 @@ public final class RequestReader {
         return new InputException(shown);
     }
 
-    private static Request bindAll(List<Field> fields, List<InputError> aliasErrors, String file,
-                                   String defaultName, RequestBinder binder) throws InputException {
+    private static NamedRequest bindAll(List<Field> fields, List<InputError> aliasErrors, String file,
+                                        String defaultName, RequestBinder binder) throws InputException {
         if (aliasErrors.isEmpty()) {
             return binder.bind(fields, file, defaultName);
         }

@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchRecord;
+
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;

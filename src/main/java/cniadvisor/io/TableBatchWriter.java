@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
 

@@ -1,6 +1,7 @@
 package cniadvisor.knowledge;
 
 import cniadvisor.model.AddressRange;
+import cniadvisor.model.BatchCheck;
 import cniadvisor.model.Component;
 import cniadvisor.model.Conflict;
 import cniadvisor.model.Feature;
@@ -46,6 +47,7 @@ public final class Knowledge {
     private final List<Feature> features;
     private final List<WindowsVersion> windowsVersions;
     private final List<OutboundType> outboundTypes;
+    private final List<BatchCheck> batchChecks;
     private final String fingerprint;
 
     private final Map<String, PluginOption> optionsById;
@@ -62,12 +64,14 @@ public final class Knowledge {
                      List<Retirement> retirements, List<Migration> migrations, List<AddressRange> ranges,
                      List<Feature> features, List<WindowsVersion> windowsVersions, List<OutboundType> outboundTypes,
                      List<MigrationPrerequisite> migrationPrerequisites, List<TerraformChange> terraformChanges,
+                     List<BatchCheck> batchChecks,
                      String fingerprint) {
         this.migrationPrerequisites = List.copyOf(migrationPrerequisites);
         this.terraformChanges = List.copyOf(terraformChanges);
         this.features = List.copyOf(features);
         this.windowsVersions = List.copyOf(windowsVersions);
         this.outboundTypes = List.copyOf(outboundTypes);
+        this.batchChecks = List.copyOf(batchChecks);
         this.sources = Map.copyOf(sources);
         this.options = List.copyOf(options);
         this.dataplanes = List.copyOf(dataplanes);
@@ -108,6 +112,17 @@ public final class Knowledge {
     /** The Windows Server versions AKS runs node pools on, in facts order. */
     public List<WindowsVersion> windowsVersions() {
         return windowsVersions;
+    }
+
+    /** The checks across the requests of a batch, in facts order; never facts the rules match. */
+    public List<BatchCheck> batchChecks() {
+        return batchChecks;
+    }
+
+    /** The batch check that makes {@code check} (one of BatchCheck's check names). */
+    public BatchCheck batchCheck(String check) {
+        return batchChecks.stream().filter(c -> c.check().equals(check)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("facts/ have no batch check " + check));
     }
 
     /** The outbound types a cluster can have, in facts order. */

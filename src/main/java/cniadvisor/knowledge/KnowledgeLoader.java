@@ -1,6 +1,7 @@
 package cniadvisor.knowledge;
 
 import cniadvisor.model.AddressRange;
+import cniadvisor.model.BatchCheck;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Component;
 import cniadvisor.model.Conflict;
@@ -12,6 +13,7 @@ import cniadvisor.model.MigrationPrerequisite;
 import cniadvisor.model.TerraformChange;
 import cniadvisor.model.OutboundType;
 import cniadvisor.model.PluginOption;
+import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 import cniadvisor.model.Retirement;
 import cniadvisor.model.Source;
@@ -97,6 +99,11 @@ public final class KnowledgeLoader {
     private record ComponentEntry(String id, String title, int rank, List<String> pairsWith, List<String> sources) {
     }
 
+    /** How a batch check is written in YAML: where it is written is added when it is built. */
+    private record BatchCheckEntry(String check, String id, String name, String level, String decides,
+                                   List<String> sources, Map<String, String> messages) implements Cited {
+    }
+
     private final List<String> problems = new ArrayList<>();
     private final List<Located<Source>> sources = new ArrayList<>();
     private final List<Located<PluginOption>> options = new ArrayList<>();
@@ -114,6 +121,7 @@ public final class KnowledgeLoader {
     private final List<Located<Feature>> features = new ArrayList<>();
     private final List<Located<WindowsVersion>> windowsVersions = new ArrayList<>();
     private final List<Located<OutboundType>> outboundTypes = new ArrayList<>();
+    private final List<Located<BatchCheckEntry>> batchChecks = new ArrayList<>();
 
     private KnowledgeLoader() {
     }
@@ -200,11 +208,13 @@ public final class KnowledgeLoader {
                             Function.identity());
                     case "outboundTypes" -> readEntries(parser, name, OutboundType.class, outboundTypes,
                             Function.identity());
+                    case "batchChecks" -> readEntries(parser, name, BatchCheckEntry.class, batchChecks,
+                            Function.identity());
                     default -> {
                         problems.add(name + ":" + sectionLine + ": unknown section '" + section + "'; allowed: "
                                 + "sources, options, dataplanes, policyEngines, limits, limitNames, support, conflicts, "
                                 + "retirements, migrations, migrationPrerequisites, ranges, features, windowsServerVersions, "
-                                + "outboundTypes, terraformChanges");
+                                + "outboundTypes, terraformChanges, batchChecks");
                         parser.skipChildren();
                     }
                 }
@@ -328,7 +338,7 @@ public final class KnowledgeLoader {
 
         for (List<? extends Located<? extends Cited>> list : List.of(options, dataplanes, policyEngines, limits,
                 support, conflicts, retirements, migrations, ranges, features, windowsVersions, outboundTypes,
-                migrationPrerequisites, terraformChanges)) {
+                migrationPrerequisites, terraformChanges, batchChecks)) {
             for (Located<? extends Cited> entry : list) {
                 if (entry.value().sources().isEmpty()) {
                     problems.add(entry.where() + ": sources: cite at least one source id");
@@ -394,6 +404,7 @@ public final class KnowledgeLoader {
         }
         validateMigrationPrerequisites();
         validateTerraformChanges();
+        validateBatchChecks();
         for (Located<AddressRange> r : ranges) {
             check(r, RANGE_KINDS.contains(r.value().kind()), "kind: '" + r.value().kind() + "' is not one of "
                     + String.join(", ", RANGE_KINDS));
@@ -450,6 +461,51 @@ public final class KnowledgeLoader {
             check(located, t.replacesWhen() == null || TerraformChange.CHANGED.equals(t.replacesWhen()),
                     "replacesWhen: '" + t.replacesWhen() + "' is not allowed; the one value is 'changed' (changing or "
                             + "removing a value the cluster has replaces it)");
+        }
+    }
+
+    /**
+     * Each check the batch makes is worded once, at a known level, with every message it needs; a message fills only
+     * the placeholders its check has values for. The batch cannot run without all of them.
+     */
+    private void validateBatchChecks() {
+        unique(batchChecks, BatchCheckEntry::check, "batch check");
+        unique(batchChecks, BatchCheckEntry::id, "batch check id");
+        Set<String> checks = BatchCheck.MESSAGES.keySet();
+        for (Located<BatchCheckEntry> located : batchChecks) {
+            BatchCheckEntry c = located.value();
+            Map<String, List<String>> needed = BatchCheck.MESSAGES.get(c.check());
+            if (needed == null) {
+                check(located, false, "check: '" + c.check() + "' is not one of " + String.join(", ", checks)
+                        + Suggestions.didYouMean(c.check(), new java.util.TreeSet<>(checks))
+                        .replaceFirst("; known: .*", ""));
+                continue;
+            }
+            check(located, Reason.LEVELS.contains(c.level()), "level: '" + c.level() + "' is not one of "
+                    + String.join(", ", Reason.LEVELS));
+            for (String message : c.messages().keySet()) {
+                check(located, needed.containsKey(message), "messages: unknown message '" + message + "' for "
+                        + c.check() + "; its messages are " + String.join(", ", needed.keySet()));
+            }
+            needed.forEach((message, placeholders) -> {
+                String text = c.messages().get(message);
+                if (text == null || text.isBlank()) {
+                    check(located, false, "messages." + message + ": required (" + c.check() + " says it with "
+                            + placeholders.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))
+                            + ")");
+                    return;
+                }
+                for (String placeholder : BatchCheck.placeholders(text)) {
+                    check(located, placeholders.contains(BatchCheck.filledAs(placeholder)), "messages." + message
+                            + ": unknown placeholder {" + placeholder + "}; this message fills "
+                            + placeholders.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", ")));
+                }
+            });
+        }
+        for (String check : checks) {
+            if (batchChecks.stream().noneMatch(c -> check.equals(c.value().check()))) {
+                problems.add("facts: missing batch check " + check + " (batchChecks:, which batch needs)");
+            }
         }
     }
 
@@ -600,7 +656,9 @@ public final class KnowledgeLoader {
         return new Knowledge(Map.copyOf(sourceMap), values(options), values(dataplanes), values(policyEngines),
                 values(limits), values(limitNames), values(support), values(conflicts), values(retirements),
                 values(migrations), values(ranges), values(features), values(windowsVersions), values(outboundTypes),
-                values(migrationPrerequisites), values(terraformChanges), fingerprint);
+                values(migrationPrerequisites), values(terraformChanges), batchChecks.stream().map(l -> new BatchCheck(l.value().check(),
+                        l.value().id(), l.value().name(), l.value().level(), l.value().decides(), l.value().sources(),
+                        l.value().messages(), l.file(), l.line())).toList(), fingerprint);
     }
 
     private static <T> List<T> values(List<Located<T>> located) {

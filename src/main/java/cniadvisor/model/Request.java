@@ -8,7 +8,9 @@ import java.util.TreeSet;
 
 /**
  * One team's requirements, validated, with request-level defaults applied: the main fact the rules match. The
- * request contract (keys, types, defaults, allowed values) is {@code cniadvisor.contract.RequestContract}.
+ * request contract (keys, types, defaults, allowed values) is {@code cniadvisor.contract.RequestContract}. The
+ * request's name is not part of it ({@link NamedRequest} carries it beside), so no rule can read the name and two
+ * requests that differ only in name are equal facts.
  *
  * <p>Node pools: {@code nodePools} always holds at least one pool. A request that lists {@code nodePools}
  * ({@code nodePoolsGiven}) gets them as given; a request written with the flat keys (nodeCount, maxPodsPerNode,
@@ -21,7 +23,6 @@ import java.util.TreeSet;
  * are needed and customCni when it names one.
  */
 public record Request(
-        String name,
         int nodeCount,
         Integer maxPodsPerNode,
         Integer surgeNodes,
@@ -53,7 +54,7 @@ public record Request(
         vnetCidr = vnetCidr == null ? List.of() : List.copyOf(vnetCidr);
         nodePools = List.copyOf(nodePools);
         if (nodePools.isEmpty()) {
-            throw new IllegalArgumentException("request " + name + " has no node pool");
+            throw new IllegalArgumentException("a request needs at least one node pool");
         }
         if (maxSurge != null && !nodePoolsGiven) {
             surgeNodes = MaxSurge.nodes(maxSurge, nodeCount);
@@ -84,7 +85,7 @@ public record Request(
     /** Nodes the address space must hold at once: the pools' autoscaler maximums plus upgrade surge. */
     public int peakNodes() {
         if (surgeNodes == null) {
-            throw new IllegalStateException("request " + name + ": AKS's default max surge is not applied yet");
+            throw new IllegalStateException("AKS's default max surge is not applied to this request yet");
         }
         return nodeCount + surgeNodes;
     }
@@ -102,18 +103,10 @@ public record Request(
             total += withSurge.surgeNodes();
         }
         int surge = (int) Math.min(Integer.MAX_VALUE, total);
-        return new Request(name, nodeCount, maxPodsPerNode, surge, maxSurge, nodeSubnetCidr, podCidr, serviceCidr,
+        return new Request(nodeCount, maxPodsPerNode, surge, maxSurge, nodeSubnetCidr, podCidr, serviceCidr,
                 dnsServiceIp, connectedNetworks, vnetCidr, networkPolicy, trafficPattern, features, customCni,
                 currentPlugin, outboundType, apiServerSubnetCidr, appGatewayForContainersSubnetCidr,
                 applicationGatewaySubnetCidr, virtualNodesSubnetCidr, pools, nodePoolsGiven);
-    }
-
-    /** The same request under another name. */
-    public Request withName(String newName) {
-        return new Request(newName, nodeCount, maxPodsPerNode, surgeNodes, maxSurge, nodeSubnetCidr, podCidr,
-                serviceCidr, dnsServiceIp, connectedNetworks, vnetCidr, networkPolicy, trafficPattern, features,
-                customCni, currentPlugin, outboundType, apiServerSubnetCidr, appGatewayForContainersSubnetCidr,
-                applicationGatewaySubnetCidr, virtualNodesSubnetCidr, nodePools, nodePoolsGiven);
     }
 
     /** Whether every pool's surge is known (given, or the default applied). */

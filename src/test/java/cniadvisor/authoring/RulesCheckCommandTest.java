@@ -2,6 +2,7 @@ package cniadvisor.authoring;
 
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
+import cniadvisor.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,46 @@ class RulesCheckCommandTest {
         assertTrue(lines.get(0).contains(team.resolve("team.drl") + ":5"), lines.get(0));
         assertTrue(lines.get(0).contains("rules/eligibility.drl:9"), lines.get(0));
         assertEquals("1 problem", lines.get(1));
+    }
+
+    @Test
+    void aRuleMayNotTakeTheIdOfABatchCheck() throws IOException {
+        Path file = drl("clash.drl", """
+                rule "Takes a batch check's id"
+                    @id("BATCH-NODE-SUBNET-OVERLAP")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        Path checks = Fixtures.FACTS.resolve("batch-checks.yaml").toAbsolutePath();
+        assertEquals(List.of(file + ":5: rule id BATCH-NODE-SUBNET-OVERLAP is the id of a batch check (" + checks
+                + ":" + Folders.lineOf(checks, "check: node-subnet-overlap") + "); give the rule an id of its own",
+                "1 problem"), lines(run));
+    }
+
+    @Test
+    void aRuleCannotReadTheRequestsNameForTheNameIsNotInTheRequest() throws IOException {
+        Path file = drl("name.drl", """
+                rule "Reads the name"
+                    @id("X-1")
+                    @source("learn-cni-overview")
+                    @decides("x")
+                when
+                    Request( name == "prod" )
+                    $c : Candidate( )
+                then
+                    verdict.exclude(kcontext, $c, "x");
+                end
+                """);
+        CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(lines(run).get(0).startsWith(file + ":10:14: unknown field 'name' on Request"), run::toString);
     }
 
     @Test

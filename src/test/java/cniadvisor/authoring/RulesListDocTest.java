@@ -3,11 +3,13 @@ package cniadvisor.authoring;
 import cniadvisor.engine.RuleMeta;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
+import cniadvisor.testing.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,20 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RulesListDocTest {
 
     private static final int RULES = Fixtures.advisor().rules().rules().size();
+    /** The checks batch makes across requests, listed after the rules (facts/batch-checks.yaml). */
+    private static final int CHECKS = Fixtures.advisor().knowledge().batchChecks().size();
+    private static final String CHECKS_FOOTER = ", " + CHECKS + " batch checks in facts/batch-checks.yaml";
 
     @Test
     void listHasOneLinePerRuleWithIdNameFileWeightAndSources() {
         CliRun run = CliRun.run("rules", "list", "--as-of", "2026-11-21", "--max-source-age", "5000");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals(RULES + 2, lines.size(), run::toString);
+        assertEquals(RULES + CHECKS + 2, lines.size(), run::toString);
         assertTrue(lines.get(0).matches("ID +NAME +FILE +WEIGHT +SOURCES"), lines.get(0));
         assertTrue(lines.contains(row("ELIG-UNSUPPORTED-FEATURE", "A feature the request uses rules out what does not support it",
                 "rules/eligibility.drl:9", "-", "learn-cni-overview", lines.get(0))), run::toString);
         assertTrue(lines.contains(row("PREF-OVERLAY-GENERAL", "Azure CNI Overlay is Microsoft's general recommendation",
                 "rules/preferences.drl:9", "+30", "learn-plan-pod-networking, learn-cni-overview", lines.get(0))),
                 run::toString);
-        assertEquals(RULES + " rules in 10 files", lines.get(lines.size() - 1));
+        assertEquals(RULES + " rules in 10 files" + CHECKS_FOOTER, lines.get(lines.size() - 1));
         assertEquals("", run.err());
     }
 
@@ -50,7 +55,7 @@ class RulesListDocTest {
         CliRun run = CliRun.run("rules", "list", "-o", "json", "--as-of", "2026-11-21");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode catalog = new ObjectMapper().readTree(run.out());
-        assertEquals(RULES, catalog.get("rules").size());
+        assertEquals(RULES + CHECKS, catalog.get("rules").size());
         JsonNode eligibility = null;
         for (JsonNode rule : catalog.get("rules")) {
             if (rule.get("id").asText().equals("ELIG-UNSUPPORTED-FEATURE")) {
@@ -138,7 +143,7 @@ class RulesListDocTest {
         assertTrue(run.out().lines().anyMatch(l -> l.matches("ORG-WINDOWS-CALICO +Org: clusters with Windows node "
                 + "pools run Calico network policy +examples/org-policy/rules/org-policy\\.drl:13 +- +"
                 + "learn-network-policies")), run::toString);
-        assertTrue(run.out().endsWith((RULES + 2) + " rules in 11 files\n"), run::toString);
+        assertTrue(run.out().endsWith((RULES + 2) + " rules in 11 files" + CHECKS_FOOTER + "\n"), run::toString);
     }
 
     @Test
@@ -146,5 +151,62 @@ class RulesListDocTest {
         CliRun run = CliRun.run("rules", "doc", "--max-source-age", "-1");
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("error: --max-source-age must be from 0 to 36500 days, got -1"), run.err());
+    }
+
+    @Test
+    void listShowsTheBatchChecksAfterTheRulesWithTheirFactsFileAndSources() throws IOException {
+        CliRun run = CliRun.run("rules", "list", "--as-of", "2026-11-21", "--max-source-age", "5000");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<String> lines = run.out().lines().toList();
+        Path file = Fixtures.FACTS.resolve("batch-checks.yaml");
+        assertEquals(List.of(
+                row("BATCH-NODE-SUBNET-OVERLAP", "Node subnets of different requests must not overlap",
+                        "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: node-subnet-overlap"), "-",
+                        "learn-ip-planning", lines.get(0)),
+                row("BATCH-CLUSTER-RANGE-OVERLAP", "A node subnet overlaps another cluster's pod or service CIDR",
+                        "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: cluster-range-overlap"), "-",
+                        "learn-overlay-concepts, learn-ip-planning", lines.get(0)),
+                row("BATCH-ADDRESS-POOL-EXHAUSTED", "The address pool cannot hold the batch",
+                        "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: address-pool-exhausted"), "-",
+                        "learn-ip-planning", lines.get(0)),
+                row("BATCH-OUTSIDE-ADDRESS-POOL", "A node subnet lies outside the address pool",
+                        "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: outside-address-pool"), "-",
+                        "learn-ip-planning", lines.get(0))),
+                lines.subList(lines.size() - 1 - CHECKS, lines.size() - 1));
+
+        JsonNode json = new ObjectMapper().readTree(CliRun.run("rules", "list", "-o", "json", "--as-of",
+                "2026-11-21").out());
+        JsonNode overlap = json.get("rules").get(RULES);
+        assertEquals("BATCH-NODE-SUBNET-OVERLAP", overlap.get("id").asText());
+        assertEquals("error", overlap.get("level").asText());
+        assertFalse(overlap.has("weight"));
+        assertFalse(json.get("rules").get(0).has("level"), "rules have no level");
+        JsonNode ipPlanning = null;
+        for (JsonNode source : json.get("sources")) {
+            if (source.get("id").asText().equals("learn-ip-planning")) {
+                ipPlanning = source;
+            }
+        }
+        assertTrue(ipPlanning.get("citedByRules").toString().contains("\"BATCH-OUTSIDE-ADDRESS-POOL\""),
+                ipPlanning.toString());
+    }
+
+    @Test
+    void docHasASectionPerBatchCheckWithItsLevel() {
+        CliRun run = CliRun.run("rules", "doc", "--as-of", "2026-11-21", "--max-source-age", "5000");
+        assertEquals(0, run.exitCode(), run::toString);
+        String doc = run.out();
+        int line = Folders.lineOf(Fixtures.FACTS.resolve("batch-checks.yaml"), "check: outside-address-pool");
+        assertTrue(doc.contains("""
+                ### BATCH-OUTSIDE-ADDRESS-POOL: A node subnet lies outside the address pool
+
+                Warns when a request's node subnet is not inside --address-pool.
+
+                - Defined at: `facts/batch-checks.yaml:%d`
+                - Level: warning (a check across the requests of one batch)
+                - Sources:
+                  - [""".formatted(line)), doc);
+        assertTrue(doc.contains("\n## facts/batch-checks.yaml\n"), doc);
+        assertTrue(doc.contains(RULES + " rules in 10 files" + CHECKS_FOOTER + ", citing "), doc);
     }
 }

@@ -210,7 +210,7 @@ class RulesTestCommandTest {
     }
 
     private static int firedFor(String... request) {
-        FiringTrace trace = new FiringTrace(Fixtures.advisor().rules());
+        FiringTrace trace = new FiringTrace(Fixtures.advisor().rules(), "test");
         Fixtures.advisor().advise(Fixtures.request(request), Fixtures.AS_OF, trace);
         return trace.firedRuleIds().size();
     }
@@ -347,7 +347,7 @@ class RulesTestCommandTest {
                     request: {nodeCount: 20, windowsNodePools: true, windowsServerVersion: "2022", networkPolicy: azure}
                     expect: {recommended: azure-cni-overlay, networkPolicy: azure}
                   - name: BYO CNI without an exception, bundled rules only
-                    request: {name: payments, nodeCount: 10, customCni: cilium-oss}
+                    request: {name: payments, nodeCount: 10, customCni: calico-oss}
                     expect: {recommended: byo-cni}
                 """);
         CliRun run = CliRun.run("rules", "test", file.toString());
@@ -358,7 +358,8 @@ class RulesTestCommandTest {
         assertTrue(withOrg.out().contains("ORG-WINDOWS-CALICO: Org policy: clusters with Windows node pools run "
                 + "Calico network policy; azure-cni-overlay / azure data plane / azure policy runs azure."),
                 withOrg.out());
-        assertTrue(withOrg.out().contains("ORG-BYO-CNI-EXCEPTION: Org policy: payments needs an approved exception"),
+        assertTrue(withOrg.out().contains("ORG-BYO-CNI-EXCEPTION: Org policy: running calico-oss yourself needs an "
+                + "approved exception"),
                 withOrg.out());
         assertFalse(withOrg.out().contains("PASS"), withOrg.out());
     }

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.model.Reason;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;

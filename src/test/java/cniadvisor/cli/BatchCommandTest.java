@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cniadvisor.batch.BatchConfig;
 import cniadvisor.testing.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -320,7 +321,7 @@ class BatchCommandTest {
             CliRun run = batch("examples/batch/teams.csv", "--threads", "0");
 
             assertEquals(2, run.exitCode());
-            assertEquals("error: --threads must be from 1 to " + BatchCommand.MAX_THREADS + ", got 0\n"
+            assertEquals("error: --threads must be from 1 to " + BatchConfig.MAX_THREADS + ", got 0\n"
                     + "Try 'cni-advisor batch --help' for usage.\n", run.err());
         }
     }

@@ -2,6 +2,7 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleBaseCache;
+import cniadvisor.io.ExitCode;
 import cniadvisor.testing.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.testing.Fixtures;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.AdvisorConfig;
@@ -7,7 +8,7 @@ import cniadvisor.engine.RuleBaseCache;
 import cniadvisor.io.AdviceWriter;
 import cniadvisor.io.OutputFormat;
 import cniadvisor.io.RequestReader;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,7 @@ class DeterminismTest {
 
     @Test
     void concurrentEvaluationsGiveTheSameJsonAsOneAtATime() throws Exception {
-        List<Request> requests = new ArrayList<>();
+        List<NamedRequest> requests = new ArrayList<>();
         for (Path example : examples().toList()) {
             requests.add(RequestReader.read(example, InputStream.nullInputStream(), Fixtures.binder()));
         }
@@ -126,7 +127,7 @@ class DeterminismTest {
         try {
             for (int round = 0; round < 5; round++) {
                 List<Future<String>> parallel = new ArrayList<>();
-                for (Request request : requests) {
+                for (NamedRequest request : requests) {
                     parallel.add(pool.submit(() -> adviceJson(request)));
                 }
                 for (int i = 0; i < requests.size(); i++) {
@@ -159,7 +160,7 @@ class DeterminismTest {
         }
     }
 
-    private static String adviceJson(Request request) {
+    private static String adviceJson(NamedRequest request) {
         StringWriter out = new StringWriter();
         AdviceWriter.write(advisor().advise(request, AS_OF), OutputFormat.json, new PrintWriter(out));
         return out.toString();

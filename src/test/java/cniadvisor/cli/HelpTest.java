@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.testing.CliRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Folders;
 import org.junit.jupiter.api.BeforeEach;

@@ -73,16 +73,16 @@ class RuleRuntimeErrorsTest {
     @Test
     void aConditionThatThrowsIsNamedWithItsFileAndLine() throws IOException {
         Path rules = orgRules("""
-                rule "Reads past the name"
+                rule "Reads past the policy"
                     @id("ORG-CONDITION") @source("learn-quotas") @decides("x")
                 when
-                    Request( name.substring(100).length() > 0 )
+                    Request( networkPolicy.substring(100).length() > 0 )
                 then
                     verdict.info(kcontext, "never");
                 end
                 """);
-        String expected = "error: " + rules.resolve("org.drl") + ":4: rule \"Reads past the name\" (ORG-CONDITION) "
-                + "has a condition that threw (name.substring(100).length() > 0): StringIndexOutOfBoundsException: ";
+        String expected = "error: " + rules.resolve("org.drl") + ":4: rule \"Reads past the policy\" (ORG-CONDITION) "
+                + "has a condition that threw (networkPolicy.substring(100).length() > 0): StringIndexOutOfBoundsException: ";
         assertAuthorError(advise(rules), expected);
         assertAuthorError(batch(rules), expected);
     }
@@ -112,11 +112,11 @@ class RuleRuntimeErrorsTest {
                 when
                     $r : Request( )
                 then
-                    verdict.note(kcontext, $r.name() + "-cni", "a note");
+                    verdict.note(kcontext, $r.trafficPattern() + "-cni", "a note");
                 end
                 """);
         assertAuthorError(advise(rules), "error: " + rules.resolve("org.drl") + ":4: rule \"Notes a made-up "
-                + "option\" (ORG-NOTE) calls verdict.note(...) for option 'payments-cni', which is not an option in "
+                + "option\" (ORG-NOTE) calls verdict.note(...) for option 'intra-cluster-cni', which is not an option in "
                 + "facts/ (one of azure-cni-overlay, azure-cni-pod-subnet, azure-cni-node-subnet, kubenet, byo-cni)");
     }
 }

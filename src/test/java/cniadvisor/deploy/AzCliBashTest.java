@@ -2,7 +2,7 @@ package cniadvisor.deploy;
 
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class AzCliBashTest {
     @ParameterizedTest
     @MethodSource("requests")
     void theAzBlockIsBash(Path file) throws Exception {
-        Request request = RequestReader.read(file, new ByteArrayInputStream(new byte[0]), Fixtures.binder());
+        NamedRequest request = RequestReader.read(file, new ByteArrayInputStream(new byte[0]), Fixtures.binder());
         Advice advice = Fixtures.advisor().advise(request, Fixtures.AS_OF);
         Assumptions.assumeTrue(advice.hasRecommendation(), "no recommendation: nothing to deploy");
         String script = AzCliCommand.script(advice.recommendation().deployment());

@@ -3,7 +3,7 @@ package cniadvisor.engine;
 import cniadvisor.engine.FiringTrace.Firing;
 import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +27,8 @@ class ExplainTest {
 
     private static final String WINDOWS_2019 = "examples/requests/windows-2019.yaml";
 
-    private static List<Firing> trace(Request request, LocalDate asOf) {
-        FiringTrace trace = new FiringTrace(Fixtures.advisor().rules());
+    private static List<Firing> trace(NamedRequest request, LocalDate asOf) {
+        FiringTrace trace = new FiringTrace(Fixtures.advisor().rules(), request.name());
         Fixtures.advisor().advise(request, asOf, trace);
         return trace.firings();
     }
@@ -45,7 +45,7 @@ class ExplainTest {
                         && f.matched().contains("Feature(windows)")).findFirst()
                 .orElseThrow();
         assertEquals("A feature the request uses rules out what does not support it", kubenetOnWindows.ruleName());
-        // in the order of the rule's patterns: Request, Support, Feature, Candidate (whichever kubenet candidate came first)
+        // in the order of the rule's patterns: NamedRequest, Support, Feature, Candidate (whichever kubenet candidate came first)
         List<String> matched = kubenetOnWindows.matched();
         assertEquals(List.of("Request(legacy-windows)", "Support(kubenet/windows: unsupported)", "Feature(windows)"),
                 matched.subList(0, 3));
@@ -65,7 +65,7 @@ class ExplainTest {
         assertEquals(6, run.exitCode(), run::toString);
         JsonNode explain = new ObjectMapper().readTree(run.out()).get("explain");
 
-        Request request = Fixtures.request("name: legacy-windows", "nodeCount: 20", "windowsNodePools: true",
+        NamedRequest request = Fixtures.request("name: legacy-windows", "nodeCount: 20", "windowsNodePools: true",
                 "windowsServerVersion: \"2019\"", "networkPolicy: calico");
         List<Firing> firings = trace(request, Fixtures.AS_OF);
         List<String> options = new ArrayList<>();
@@ -143,8 +143,9 @@ class ExplainTest {
                 """);
         RuleBase rules = RuleCompiler.compile(List.of(dir));
         Advisor advisor = new Advisor(KnowledgeLoader.load(Fixtures.FACTS), rules, AdvisorConfig.DEFAULT_MAX_FIRINGS);
-        FiringTrace trace = new FiringTrace(rules);
-        Advice advice = advisor.advise(Fixtures.request("nodeCount: 10"), Fixtures.AS_OF, trace);
+        NamedRequest request = Fixtures.request("nodeCount: 10");
+        FiringTrace trace = new FiringTrace(rules, request.name());
+        Advice advice = advisor.advise(request, Fixtures.AS_OF, trace);
         assertEquals(List.of("X-1"), List.copyOf(trace.firedRuleIds()));
         assertEquals(1, trace.firings().size());
         assertEquals("Request(test)", trace.firings().get(0).matched().get(0));

@@ -7,7 +7,7 @@ import cniadvisor.model.Deployment;
 import cniadvisor.model.MigrationPlan;
 import cniadvisor.model.MigrationPlan.RunbookStep;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +35,9 @@ class MigrationPlannerTest {
     }
 
     static MigrationPlan plan(ClusterState cluster, String... request) {
-        Request r = Fixtures.request(request);
+        NamedRequest r = Fixtures.request(request);
         Advice advice = Fixtures.advisor().advise(r, Fixtures.AS_OF);
-        return new MigrationPlanner(Fixtures.advisor()).plan(cluster, r, advice, Fixtures.AS_OF);
+        return new MigrationPlanner(Fixtures.advisor()).plan(cluster, r.request(), advice, Fixtures.AS_OF);
     }
 
     /** One step as bash (the way the runbook is pasted), or null for a manual step. */
@@ -186,11 +186,11 @@ class MigrationPlannerTest {
 
     @Test
     void noRecommendationMeansNoPlan() {
-        Request r = Fixtures.request("nodeCount: 10", "currentPlugin: kubenet", "windowsNodePools: true",
+        NamedRequest r = Fixtures.request("nodeCount: 10", "currentPlugin: kubenet", "windowsNodePools: true",
                 "networkPolicy: cilium");
         Advice advice = Fixtures.advisor().advise(r, Fixtures.AS_OF);
         MigrationPlan plan = new MigrationPlanner(Fixtures.advisor()).plan(
-                cluster("kubenet", "azure", "none", "1.30.1", false, false, false), r, advice, Fixtures.AS_OF);
+                cluster("kubenet", "azure", "none", "1.30.1", false, false, false), r.request(), advice, Fixtures.AS_OF);
         assertNull(advice.recommendation());
         assertNull(plan.to());
         assertEquals(List.of(), plan.steps());
@@ -242,8 +242,9 @@ class MigrationPlannerTest {
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get(round == 0 ? i : cases.size() - 1 - i);
-                    Request request = Fixtures.request(c.request());
-                    Advice advice = Fixtures.advisor().advise(request, Fixtures.AS_OF);
+                    cniadvisor.model.NamedRequest named = Fixtures.request(c.request());
+                    Advice advice = Fixtures.advisor().advise(named, Fixtures.AS_OF);
+                    cniadvisor.model.Request request = named.request();
                     MigrationPlan fresh = planner.plan(c.cluster(), request, advice, Fixtures.AS_OF);
                     assertEquals(fresh, session.plan(c.cluster(), request, advice), c.cluster().option());
                     assertFalse(fresh.steps().isEmpty() && fresh.blockers().isEmpty(), "each case plans something");

@@ -116,7 +116,7 @@ class RuleInputsTest {
             when
                 $r : Request()
             then
-                System.out.println($r.name());
+                System.out.println($r.customCni());
             end
 
             rule "in an accumulate source"

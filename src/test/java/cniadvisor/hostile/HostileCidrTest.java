@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.batch.CrossRequestChecks;
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.ipplan.Cidrs;
 import cniadvisor.ipplan.Cidrs.Span;
@@ -16,7 +16,7 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.PlanReport;
 import cniadvisor.model.PluginOption;
 import cniadvisor.model.ProposedRange;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -133,7 +133,7 @@ class HostileCidrTest {
         requests.add(List.of("nodeCount: 2147483646", "surgeNodes: 1", "nodeSubnetCidr: 0.0.0.0/0",
                 "podCidr: 0.0.0.0/0", "serviceCidr: 0.0.0.0/0", "dnsServiceIp: 255.255.255.255"));
         for (List<String> lines : requests) {
-            Request request = Fixtures.request(lines.toArray(String[]::new));
+            NamedRequest request = Fixtures.request(lines.toArray(String[]::new));
             assertPlanIsInsideTheSpace(request, lines.toString());
         }
     }
@@ -173,7 +173,7 @@ class HostileCidrTest {
         return Cidrs.blockAt(address & -(1L << (32 - prefix)) & 0xFFFFFFFFL, prefix);
     }
 
-    private static void assertPlanIsInsideTheSpace(Request request, String context) {
+    private static void assertPlanIsInsideTheSpace(NamedRequest request, String context) {
         Advice advice;
         try {
             advice = advisor().advise(request, AS_OF);
@@ -207,7 +207,7 @@ class HostileCidrTest {
         CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("0.0.0.0/0",
                 "255.255.255.255/32"));
         for (int i = 0; i < 2; i++) { // the second time, the request overlaps itself
-            checks.check(() -> "it", request, checks.routableDemand(request, advice));
+            checks.check(() -> "it", request.request(), checks.routableDemand(request.request(), advice));
         }
     }
 }

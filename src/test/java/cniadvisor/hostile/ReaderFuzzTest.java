@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.BatchInputFormat;
-import cniadvisor.io.BatchRecord;
+import cniadvisor.batch.BatchRecord;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
@@ -18,7 +18,7 @@ import cniadvisor.io.RequestReader;
 import cniadvisor.io.RequestStream;
 import cniadvisor.ipplan.Cidrs;
 import cniadvisor.ipplan.Cidrs.Span;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -201,7 +201,7 @@ class ReaderFuzzTest {
         int evaluated = 0;
         for (int n = 0; n < CASES * 2; n++) {
             byte[] input = mutate(seeds.get(random.nextInt(seeds.size())));
-            Request[] read = new Request[1];
+            NamedRequest[] read = new NamedRequest[1];
             check("request", n, input, () -> {
                 try {
                     read[0] = RequestReader.read("fuzz.yaml", "fuzz", new ByteArrayInputStream(input), Fixtures.binder());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.NodePool;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 
 import java.nio.file.Files;
@@ -58,9 +58,9 @@ class QuestionnairePoolsTest {
         assertEquals(request("name: shop", "nodePools:",
                 "  - {name: nodepool1, mode: system, os: linux, maxCount: 3}",
                 "  - {name: win1, mode: user, os: windows, maxCount: 10}"), run.request());
-        NodePool win = run.request().nodePools().get(1);
+        NodePool win = run.request().request().nodePools().get(1);
         assertEquals(newest, win.windowsServerVersion());
-        assertEquals(13, run.request().nodeCount());
+        assertEquals(13, run.request().request().nodeCount());
     }
 
     @Test
@@ -110,22 +110,22 @@ class QuestionnairePoolsTest {
                         + " nodeSubnetCidr: 10.20.0.0/22}",
                 "  - {name: win2, mode: user, os: windows, windowsServerVersion: \"2022\", maxCount: 6,"
                         + " maxPodsPerNode: 30, nodeSubnetCidr: 10.20.8.0/24}"), run.request());
-        assertEquals(49, run.request().nodeCount());
+        assertEquals(49, run.request().request().nodeCount());
         assertTrue(run.lastSummary().contains("Pool 3 name  win2"), run.lastSummary().toString());
         assertTrue(run.lastSummary().contains("Add node pool 4  no"), run.lastSummary().toString());
     }
 
     @Test
     void theSavedFileReadsBackToTheSameRequestWithNodePools(@TempDir Path dir) throws Exception {
-        Request asked = twoPools().request();
+        NamedRequest asked = twoPools().request();
         Path saved = dir.resolve("shop.yaml");
         RequestFile.save(saved, asked, Fixtures.binder());
         String yaml = Files.readString(saved);
         assertTrue(yaml.contains("\nnodePools:\n"), yaml);
         assertTrue(yaml.contains("# nodeCount:\n"), "the shorthand keys are left out with pools: " + yaml);
-        Request read = RequestReader.read(saved, System.in, Fixtures.binder());
+        NamedRequest read = RequestReader.read(saved, System.in, Fixtures.binder());
         assertEquals(asked, read);
-        assertTrue(read.nodePoolsGiven());
+        assertTrue(read.request().nodePoolsGiven());
     }
 
     @Test
@@ -137,7 +137,7 @@ class QuestionnairePoolsTest {
                 ENTER),         // ... opens the one-pool Windows question again: no
                 List.of(ENTER)));
         assertEquals(request("name: shop", "nodeCount: 3"), run.request());
-        assertFalse(run.request().nodePoolsGiven());
+        assertFalse(run.request().request().nodePoolsGiven());
         List<String> summary = run.lastSummary();
         assertFalse(summary.stream().anyMatch(line -> line.startsWith("Pool ")), summary.toString());
         assertTrue(summary.contains("Nodes (at most)  3"), summary.toString());

@@ -16,7 +16,7 @@ import cniadvisor.io.InputException;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -35,16 +35,16 @@ class QuestionnaireTest {
             "addPool1", "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess", "podSourceIpVisible",
             "specialFeatures", "currentPlugin", "knowsAddressRanges");
 
-    private static Request example(String file) throws Exception {
+    private static NamedRequest example(String file) throws Exception {
         return RequestReader.read(EXAMPLES.resolve("requests").resolve(file), System.in, Fixtures.binder());
     }
 
-    private static String recommended(Request request) {
+    private static String recommended(NamedRequest request) {
         Recommendation r = advisor().advise(request, AS_OF).recommendation();
         return r == null ? "none" : r.option() + " / " + r.dataplane() + " / " + r.networkPolicy();
     }
 
-    private static List<String> warnings(Request request) {
+    private static List<String> warnings(NamedRequest request) {
         return advisor().advise(request, AS_OF).warnings().stream().map(Reason::rule).toList();
     }
 
@@ -128,7 +128,7 @@ class QuestionnaireTest {
         void windowsWithTheDefaultVersionGets2025() throws Exception {
             Transcript run = Transcript.of("w", "5", ENTER, ENTER, ENTER, "yes", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
-            assertEquals(List.of("2025"), run.request().windowsServerVersions());
+            assertEquals(List.of("2025"), run.request().request().windowsServerVersions());
             assertTrue(run.lastSummary().contains("Windows Server version  2025"));
         }
 
@@ -307,7 +307,7 @@ class QuestionnaireTest {
                     ENTER);
             assertEquals(List.of("! maxSurge: nodeCount + maxSurge must not exceed 2147483647",
                     "! fix the answer above first; type a number from 1 to 13"), run.lines("!"));
-            assertEquals(0, run.request().surgeNodes());
+            assertEquals(0, run.request().request().surgeNodes());
         }
     }
 
@@ -406,8 +406,8 @@ class QuestionnaireTest {
                     ENTER);
             assertTrue(run.screen().contains("\n  10 to 250, - for each option's default [30]: -\n"), run.screen());
             assertTrue(run.screen().contains("\n  1 or more [10]: \n"), run.screen());
-            assertNull(run.request().maxPodsPerNode());
-            assertEquals(10, run.request().nodeCount());
+            assertNull(run.request().request().maxPodsPerNode());
+            assertEquals(10, run.request().request().nodeCount());
         }
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cniadvisor.io.RequestBinder;
 import cniadvisor.knowledge.KnowledgeLoader;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import cniadvisor.testing.Folders;
 import org.junit.jupiter.api.Test;
@@ -90,10 +90,10 @@ class QuestionsTest {
                 .findFirst().orElseThrow();
         assertEquals(List.of("2019", "2022", "2025", "2028"), version.choices().stream().map(Choice::value).toList());
         assertEquals("2028", version.defaultValue(), "the newest version facts/ list is the default");
-        Request request = cniadvisor.io.RequestReader.read("r.yaml", "r", new java.io.ByteArrayInputStream(
+        NamedRequest request = cniadvisor.io.RequestReader.read("r.yaml", "r", new java.io.ByteArrayInputStream(
                 "nodeCount: 3\nmaxPodsPerNode: 300\nwindowsNodePools: true\n".getBytes()), binder);
-        assertEquals(List.of("2028"), request.windowsServerVersions());
-        assertEquals(300, request.maxPodsPerNode());
+        assertEquals(List.of("2028"), request.request().windowsServerVersions());
+        assertEquals(300, request.request().maxPodsPerNode());
     }
 
     @Test

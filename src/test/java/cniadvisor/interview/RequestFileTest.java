@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.RequestReader;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class RequestFileTest {
     void everyExampleReadsBackToTheSameRequest() throws Exception {
         try (Stream<Path> examples = Files.list(Path.of("examples", "requests"))) {
             for (Path example : examples.sorted().toList()) {
-                Request request = RequestReader.read(example, System.in, Fixtures.binder());
+                NamedRequest request = RequestReader.read(example, System.in, Fixtures.binder());
                 Path saved = dir.resolve("saved.yaml");
                 RequestFile.save(saved, request, Fixtures.binder());
                 assertEquals(request, RequestReader.read(saved, System.in, Fixtures.binder()), example.toString());

@@ -1,6 +1,6 @@
 package cniadvisor.interview;
 
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 
 import java.io.BufferedReader;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A questionnaire run on piped answers: the request it made and what the screen showed. */
-record Transcript(Request request, String screen) {
+record Transcript(NamedRequest request, String screen) {
 
     /** An empty line: Enter, accepting the default. */
     static final String ENTER = "";
@@ -25,7 +25,7 @@ record Transcript(Request request, String screen) {
         StringWriter screen = new StringWriter();
         Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), reader(answers), new PrintWriter(screen),
                 Style.PLAIN, true, () -> RuleNotes.of(Fixtures.advisor()));
-        Request request = questionnaire.run();
+        NamedRequest request = questionnaire.run();
         return new Transcript(request, screen.toString());
     }
 

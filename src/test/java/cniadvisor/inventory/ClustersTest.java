@@ -34,7 +34,7 @@ class ClustersTest {
         }
 
         Request request(String name) {
-            return requests.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+            return requests.get(clusters.indexOf(cluster(name)));
         }
     }
 

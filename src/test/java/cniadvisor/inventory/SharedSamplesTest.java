@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.NodePool;
 import cniadvisor.model.Request;
 import cniadvisor.testing.Fixtures;
@@ -77,7 +78,8 @@ class SharedSamplesTest {
                 problems.add(file + ": " + read.errors() + ", " + read.clusters().size() + " clusters");
                 return;
             }
-            Advice advice = Fixtures.advisor().advise(read.requests().get(0), Fixtures.AS_OF);
+            Advice advice = Fixtures.advisor().advise(new NamedRequest(read.clusters().get(0).state().name(),
+                    read.requests().get(0)), Fixtures.AS_OF);
             Assessment assessment = assessor.assess(read.clusters().get(0), read.requests().get(0), advice);
             if (assessment.target() == null) {
                 problems.add(file + ": no target (" + advice.conflicts() + ")");

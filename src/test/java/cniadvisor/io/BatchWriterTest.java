@@ -4,9 +4,12 @@ import static cniadvisor.testing.Fixtures.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cniadvisor.engine.CrossRequestChecks;
+import cniadvisor.batch.BatchRecord;
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
+import cniadvisor.batch.CrossRequestChecks;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -52,10 +55,10 @@ class BatchWriterTest {
                 BatchRecord record = stream.next();
                 BatchResult result;
                 try {
-                    Request request = record.bind(Fixtures.binder());
+                    NamedRequest request = record.bind(Fixtures.binder());
                     Advice advice = advisor().advise(request, Fixtures.AS_OF);
                     result = BatchResult.evaluated(++ordinal, record, request, advice, 0);
-                    result = result.withFindings(checks.check(result::label, request, 0));
+                    result = result.withFindings(checks.check(result::label, request.request(), 0));
                 } catch (InputException e) {
                     result = BatchResult.invalid(++ordinal, record, e.errors());
                 }
@@ -66,9 +69,10 @@ class BatchWriterTest {
     }
 
     /** Every rule and check, described as the batch command describes them. */
-    private static final List<BatchWriter.RuleInfo> RULES = Stream.concat(advisor().rules().rules().stream(),
-                    CrossRequestChecks.RULES.stream())
-            .map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)).toList();
+    private static final List<BatchWriter.RuleInfo> RULES = Stream.concat(
+            advisor().rules().rules().stream().map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)),
+            advisor().knowledge().batchChecks().stream()
+                    .map(c -> new BatchWriter.RuleInfo(c.id(), c.name(), c.decides(), null))).toList();
 
     /** The report under the default --fail-on error; the batch has an invalid row, so its exit code is 2. */
     private static String write(BatchReportFormat format) throws Exception {

@@ -23,7 +23,7 @@ class NodePoolBindingTest {
 
     private static Request read(String yaml) throws Exception {
         return RequestReader.read("r.yaml", "r", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
-                Fixtures.binder());
+                Fixtures.binder()).request();
     }
 
     private static List<String> problems(String yaml) {
@@ -106,7 +106,7 @@ class NodePoolBindingTest {
                 JsonNode properties = cluster.has("properties") ? cluster.get("properties") : cluster;
                 JsonNode profiles = properties.get("agentPoolProfiles");
                 Request request = Fixtures.binder().bind(List.of(new RequestBinder.Field("nodePools", profiles, 0)),
-                        file.toString(), "sample");
+                        file.toString(), "sample").request();
                 assertEquals(profiles.size(), request.nodePools().size(), file.toString());
                 for (int i = 0; i < profiles.size(); i++) {
                     JsonNode profile = profiles.get(i);
@@ -170,7 +170,7 @@ class NodePoolBindingTest {
         Request request = Fixtures.binder().bind(List.of(
                 RequestBinder.Field.text("name", "csv", 2),
                 RequestBinder.Field.text("nodePools", "system mode=system maxCount=3 | win os=windows maxCount=4 "
-                        + "maxPodsPerNode=30 nodeSubnetCidr=10.1.8.0/24", 2)), "teams.csv", "row");
+                        + "maxPodsPerNode=30 nodeSubnetCidr=10.1.8.0/24", 2)), "teams.csv", "row").request();
         assertEquals(List.of("system", "win"), request.nodePools().stream().map(NodePool::name).toList());
         assertEquals(30, request.nodePools().get(1).maxPodsPerNode());
         InputException e = assertThrows(InputException.class, () -> Fixtures.binder().bind(List.of(

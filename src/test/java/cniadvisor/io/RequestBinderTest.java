@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cniadvisor.io.RequestBinder.Field;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Request;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -46,9 +47,10 @@ class RequestBinderTest {
                 Field.text("dualStack", "True", 2),
                 Field.text("networkPolicy", "azure", 2));
 
-        Request request = Fixtures.binder().bind(row, "batch.csv", "row-2");
+        NamedRequest named = Fixtures.binder().bind(row, "batch.csv", "row-2");
+        Request request = named.request();
 
-        Map<String, Object> values = Fixtures.binder().contract().values(request);
+        Map<String, Object> values = Fixtures.binder().contract().values(named);
         assertEquals("team-d", values.get("name"));
         assertEquals(12, values.get("nodeCount"));
         assertEquals(30, values.get("maxPodsPerNode"));
@@ -61,10 +63,10 @@ class RequestBinderTest {
 
     @Test
     void csvListToleratesSpacesAndATrailingSeparator() throws InputException {
-        Request request = Fixtures.binder().bind(List.of(Field.text("nodeCount", "3", 0),
+        NamedRequest request = Fixtures.binder().bind(List.of(Field.text("nodeCount", "3", 0),
                 Field.text("connectedNetworks", " 10.1.0.0/16 ; 10.2.0.0/16;", 0)), "batch.csv", "row");
 
-        assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), request.connectedNetworks());
+        assertEquals(List.of("10.1.0.0/16", "10.2.0.0/16"), request.request().connectedNetworks());
         assertEquals("row", request.name());
     }
 
@@ -99,17 +101,17 @@ class RequestBinderTest {
     @Test
     void maxSurgeIsACountOrAPercentageAndSurgeNodesIsItsCount() throws InputException {
         Request percent = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "33%", 2)),
-                "batch.csv", "row");
+                "batch.csv", "row").request();
         assertEquals("33%", percent.maxSurge());
         assertEquals(20, percent.surgeNodes()); // 19.8 rounded up
         Request count = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("maxSurge", "4", 2)),
-                "batch.csv", "row");
+                "batch.csv", "row").request();
         assertEquals("4", count.maxSurge());
         assertEquals(4, count.surgeNodes());
         Request old = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1), Field.text("surgeNodes", "4", 2)),
-                "batch.csv", "row");
+                "batch.csv", "row").request();
         assertEquals(count, old);
-        Request none = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row");
+        Request none = Fixtures.binder().bind(List.of(Field.text("nodeCount", "60", 1)), "batch.csv", "row").request();
         assertEquals(null, none.maxSurge());
         assertEquals(null, none.surgeNodes()); // AKS's default, a fact, is applied by the engine
     }

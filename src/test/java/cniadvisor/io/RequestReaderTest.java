@@ -4,7 +4,7 @@ import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,12 +42,12 @@ class RequestReaderTest {
         return e.errors().stream().map(InputError::format).toList();
     }
 
-    private static Request read(String content) throws Exception {
+    private static NamedRequest read(String content) throws Exception {
         return RequestReader.read("req.yaml", "req", stream(content), Fixtures.binder());
     }
 
     /** A request as contract keys and values, as a request file would give it. */
-    private static Map<String, Object> values(Request request) {
+    private static Map<String, Object> values(NamedRequest request) {
         return Fixtures.binder().contract().values(request);
     }
 
@@ -88,7 +88,7 @@ class RequestReaderTest {
                     currentPlugin: kubenet
                     """);
 
-            Request request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
+            NamedRequest request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
 
             Map<String, Object> expected = defaults("team-a", 50);
             expected.putAll(Map.of("maxPodsPerNode", 30, "nodeSubnetCidr", "10.240.0.0/16", "podCidr",
@@ -130,7 +130,7 @@ class RequestReaderTest {
                     }
                     """);
 
-            Request request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
+            NamedRequest request = RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder());
 
             Map<String, Object> expected = defaults("payments", 400);
             expected.putAll(Map.of("maxPodsPerNode", 250, "maxSurge", "0", "nodeSubnetCidr", "10.10.0.0/22",
@@ -143,7 +143,7 @@ class RequestReaderTest {
                     "nodeAutoProvisioning", true));
             expected.put("currentPlugin", "azure-cni-node-subnet");
             assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(values(request)));
-            assertEquals(0, request.surgeNodes());
+            assertEquals(0, request.request().surgeNodes());
         }
 
         @Test
@@ -162,7 +162,7 @@ class RequestReaderTest {
 
         @Test
         void dashReadsStdinAndSniffsJson() throws Exception {
-            Request request = RequestReader.read(Path.of("-"), stream("  {\"nodeCount\": 7}"), Fixtures.binder());
+            NamedRequest request = RequestReader.read(Path.of("-"), stream("  {\"nodeCount\": 7}"), Fixtures.binder());
 
             assertEquals(defaults("stdin", 7), values(request));
         }
@@ -183,26 +183,26 @@ class RequestReaderTest {
 
         @Test
         void yamlIntegerWindowsVersionIsAccepted() throws Exception {
-            Request request = read("nodeCount: 3\nwindowsNodePools: true\nwindowsServerVersion: 2019\n");
+            NamedRequest request = read("nodeCount: 3\nwindowsNodePools: true\nwindowsServerVersion: 2019\n");
 
-            assertEquals(List.of("2019"), request.windowsServerVersions());
+            assertEquals(List.of("2019"), request.request().windowsServerVersions());
         }
 
         @Test
         void nullValuesMeanNotGiven() throws Exception {
-            Request request = read("nodeCount: 3\npodCidr:\nnetworkPolicy: ~\nsurgeNodes: null\n");
+            NamedRequest request = read("nodeCount: 3\npodCidr:\nnetworkPolicy: ~\nsurgeNodes: null\n");
 
             assertEquals(defaults("req", 3), values(request));
         }
 
         @Test
         void cidrsAreStoredCanonicallyAndTrimmed() throws Exception {
-            Request request = read("nodeCount: 3\nnodeSubnetCidr: ' 10.0.1.0/24 '\npodCidr: 0.0.0.0/0\n"
+            NamedRequest request = read("nodeCount: 3\nnodeSubnetCidr: ' 10.0.1.0/24 '\npodCidr: 0.0.0.0/0\n"
                     + "connectedNetworks: 10.9.0.0/16\n");
 
-            assertEquals("10.0.1.0/24", request.nodeSubnetCidr());
-            assertEquals("0.0.0.0/0", request.podCidr());
-            assertEquals(List.of("10.9.0.0/16"), request.connectedNetworks());
+            assertEquals("10.0.1.0/24", request.request().nodeSubnetCidr());
+            assertEquals("0.0.0.0/0", request.request().podCidr());
+            assertEquals(List.of("10.9.0.0/16"), request.request().connectedNetworks());
         }
 
         @Test

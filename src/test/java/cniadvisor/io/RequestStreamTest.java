@@ -1,10 +1,11 @@
 package cniadvisor.io;
 
+import cniadvisor.batch.BatchRecord;
 import cniadvisor.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ class RequestStreamTest {
             while (stream.hasNext()) {
                 BatchRecord record = stream.next();
                 try {
-                    Request request = record.bind(Fixtures.binder());
-                    lines.add(record.line() + ": " + request.name() + " " + request.nodeCount());
+                    NamedRequest request = record.bind(Fixtures.binder());
+                    lines.add(record.line() + ": " + request.name() + " " + request.request().nodeCount());
                 } catch (InputException e) {
                     lines.add(record.line() + ": " + e.errors().stream().map(InputError::format)
                             .collect(Collectors.joining(" / ")));
@@ -42,8 +43,8 @@ class RequestStreamTest {
         return lines;
     }
 
-    private static List<Request> requests(String file, BatchInputFormat format, String content) throws Exception {
-        List<Request> requests = new ArrayList<>();
+    private static List<NamedRequest> requests(String file, BatchInputFormat format, String content) throws Exception {
+        List<NamedRequest> requests = new ArrayList<>();
         try (RequestStream stream = RequestStream.open(file,
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), format, Fixtures.binder())) {
             while (stream.hasNext()) {
@@ -58,7 +59,7 @@ class RequestStreamTest {
 
         @Test
         void rowsBindWithListsBlankCellsAndDefaultNames() throws Exception {
-            List<Request> requests = requests("teams.csv", BatchInputFormat.csv, """
+            List<NamedRequest> requests = requests("teams.csv", BatchInputFormat.csv, """
                     name,nodeCount,connectedNetworks,windowsNodePools,networkPolicy
                     payments,60,10.0.0.0/16;192.168.0.0/20,,any
                     ,12,,true,
@@ -66,13 +67,13 @@ class RequestStreamTest {
 
             assertEquals(2, requests.size());
             assertEquals("payments", requests.get(0).name());
-            assertEquals(List.of("10.0.0.0/16", "192.168.0.0/20"), requests.get(0).connectedNetworks());
-            assertEquals("any", requests.get(0).networkPolicy());
+            assertEquals(List.of("10.0.0.0/16", "192.168.0.0/20"), requests.get(0).request().connectedNetworks());
+            assertEquals("any", requests.get(0).request().networkPolicy());
             assertEquals("teams.csv#2", requests.get(1).name());
-            assertEquals(List.of(), requests.get(1).connectedNetworks());
-            assertEquals(true, requests.get(1).windowsNodePools());
-            assertEquals(List.of("2025"), requests.get(1).windowsServerVersions());
-            assertEquals("none", requests.get(1).networkPolicy());
+            assertEquals(List.of(), requests.get(1).request().connectedNetworks());
+            assertEquals(true, requests.get(1).request().windowsNodePools());
+            assertEquals(List.of("2025"), requests.get(1).request().windowsServerVersions());
+            assertEquals("none", requests.get(1).request().networkPolicy());
         }
 
         @Test
@@ -255,11 +256,5 @@ class RequestStreamTest {
             assertEquals("t.jsonl#2", stream.next().displayName());
             assertFalse(stream.hasNext());
         }
-    }
-
-    @Test
-    void defaultNamesUseTheFileNameWithoutItsFolder() {
-        assertEquals("teams.csv#7", BatchRecord.defaultName("examples/batch/teams.csv", 7));
-        assertEquals("stdin#1", BatchRecord.defaultName("stdin", 1));
     }
 }

@@ -2,13 +2,13 @@ package cniadvisor.ipplan;
 
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.Request;
+import cniadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static cniadvisor.testing.Fixtures.advisor;
-import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Microsoft's worked examples (concepts-network-ip-address-planning and friends) must come out exactly. */
 class AddressPlannerTest {
+
+    /** The planner works on the request the rules see, without its name. */
+    private static Request request(String... yamlLines) {
+        return Fixtures.request(yamlLines).request();
+    }
 
     private final AddressPlanner planner = advisor().planner();
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.Advice;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.PoolRoom;
 import cniadvisor.model.ProposedRange;
-import cniadvisor.model.Request;
 import cniadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class NodePoolPlanTest {
 
     private static final Path THREE_POOLS = Fixtures.EXAMPLES.resolve("requests/three-pools.yaml");
 
-    private static Request threePools() throws Exception {
+    private static NamedRequest threePools() throws Exception {
         return RequestReader.read(THREE_POOLS, InputStream.nullInputStream(), Fixtures.binder());
     }
 

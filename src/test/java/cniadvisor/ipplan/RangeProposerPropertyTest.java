@@ -2,6 +2,7 @@ package cniadvisor.ipplan;
 
 import cniadvisor.model.Advice;
 import cniadvisor.model.AddressRange;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.ProposedRange;
 import cniadvisor.model.Request;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ class RangeProposerPropertyTest {
     @Test
     void proposalsAreDisjointAndLargeEnough() {
         for (int i = 0; i < CASES; i++) {
-            Request request = randomRequest();
-            Advice advice = advisor().advise(request, AS_OF);
+            NamedRequest generated = randomRequest();
+            Request request = generated.request();
+            Advice advice = advisor().advise(generated, AS_OF);
             if (!advice.hasRecommendation()) {
                 continue;
             }
@@ -107,7 +109,7 @@ class RangeProposerPropertyTest {
         return named;
     }
 
-    private Request randomRequest() {
+    private NamedRequest randomRequest() {
         List<String> lines = new ArrayList<>();
         int nodes = 1 + random.nextInt(random.nextBoolean() ? 60 : 4000);
         lines.add("nodeCount: " + nodes);

@@ -93,7 +93,7 @@ class KnowledgeLoaderTest {
         assertEquals(List.of(
                 file() + ":1: unknown section 'limitz'; allowed: sources, options, dataplanes, policyEngines, limits, "
                         + "limitNames, support, conflicts, retirements, migrations, migrationPrerequisites, ranges, features, "
-                        + "windowsServerVersions, outboundTypes, terraformChanges",
+                        + "windowsServerVersions, outboundTypes, terraformChanges, batchChecks",
                 file() + ":3: unknown key 'colour'; allowed: feature, level, note, sources, subject",
                 file() + ":5: level: required"),
                 problems("""
@@ -197,5 +197,83 @@ class KnowledgeLoaderTest {
                           - {attribute: network_profile.outbound_type, step: upgrade, inPlace: true, sources: [azurerm-pr-30959]}
                           - {attribute: network_profile.pod_cidr, step: policy, inPlace: true, replacesWhen: always, sources: [azurerm-pr-30959]}
                         """));
+    }
+
+    // ---- batch checks (facts/batch-checks.yaml) ----
+
+    private Path batchChecks() {
+        return facts.resolve("batch-checks.yaml");
+    }
+
+    /** The problems after one edit of the bundled batch-checks.yaml. */
+    private List<String> batchCheckProblems(String from, String to) {
+        Folders.edit(batchChecks(), from, to);
+        return assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(facts)).problems();
+    }
+
+    private String batchCheckAt(String check) {
+        return batchChecks() + ":" + Folders.lineOf(batchChecks(), "check: " + check);
+    }
+
+    @Test
+    void theBundledBatchChecksLoadWithTheirLocation() throws KnowledgeException {
+        var checks = KnowledgeLoader.load(FACTS).batchChecks();
+        assertEquals(List.of("node-subnet-overlap", "cluster-range-overlap", "address-pool-exhausted",
+                "outside-address-pool"), checks.stream().map(c -> c.check()).toList());
+        assertEquals("BATCH-NODE-SUBNET-OVERLAP", checks.get(0).id());
+        assertEquals(FACTS.resolve("batch-checks.yaml").toString(), checks.get(0).file());
+        assertEquals(Folders.lineOf(FACTS.resolve("batch-checks.yaml"), "check: node-subnet-overlap"),
+                checks.get(0).line());
+    }
+
+    @Test
+    void aBatchCheckCitingAnUnknownSourceIsRefusedAtItsLine() {
+        assertEquals(List.of(batchCheckAt("outside-address-pool") + ": sources: unknown source id 'learn-ip-plan'"),
+                batchCheckProblems("""
+                        level: warning
+                            sources: [learn-ip-planning]
+                            decides: "Warns when a request's node subnet is not inside""", """
+                        level: warning
+                            sources: [learn-ip-plan]
+                            decides: "Warns when a request's node subnet is not inside"""));
+    }
+
+    @Test
+    void aMessageMayFillOnlyThePlaceholdersItsCheckHas() {
+        assertEquals(List.of(batchCheckAt("outside-address-pool") + ": messages.outside: unknown placeholder "
+                        + "{Team}; this message fills {range}, {pool}"),
+                batchCheckProblems("outside: \"{Range} is outside", "outside: \"{Team}: {Range} is outside"));
+    }
+
+    @Test
+    void everyMessageOfACheckIsRequiredAndNoOther() {
+        assertEquals(List.of(
+                        batchCheckAt("node-subnet-overlap") + ": messages: unknown message 'mor' for "
+                                + "node-subnet-overlap; its messages are overlap, more",
+                        batchCheckAt("node-subnet-overlap") + ": messages.more: required (node-subnet-overlap says "
+                                + "it with {range}, {count})"),
+                batchCheckProblems("      more: \"{Range} overlaps yet", "      mor: \"{Range} overlaps yet"));
+    }
+
+    @Test
+    void anUnknownCheckOrLevelIsRefusedAndEveryCheckIsNeeded() {
+        List<String> problems = batchCheckProblems("check: outside-address-pool", "check: outside-adress-pool");
+        assertEquals(List.of(batchCheckAt("outside-adress-pool") + ": check: 'outside-adress-pool' is not one of "
+                        + "node-subnet-overlap, cluster-range-overlap, address-pool-exhausted, outside-address-pool; "
+                        + "did you mean 'outside-address-pool'?",
+                "facts: missing batch check outside-address-pool (batchChecks:, which batch needs)"), problems);
+
+        Folders.edit(batchChecks(), "check: outside-adress-pool", "check: outside-address-pool");
+        assertEquals(List.of(batchCheckAt("node-subnet-overlap") + ": level: 'fatal' is not one of error, warning, "
+                + "info"), batchCheckProblems("level: error", "level: fatal"));
+    }
+
+    @Test
+    void aBatchCheckIdIsUnique() {
+        List<String> problems = batchCheckProblems("id: BATCH-OUTSIDE-ADDRESS-POOL", "id: BATCH-NODE-SUBNET-OVERLAP");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(batchCheckAt("outside-address-pool") + ": duplicate batch check id "
+                + "'BATCH-NODE-SUBNET-OVERLAP' (first defined at " + batchCheckAt("node-subnet-overlap")),
+                problems.get(0));
     }
 }

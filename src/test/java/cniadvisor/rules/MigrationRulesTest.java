@@ -5,7 +5,7 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
 import cniadvisor.model.MigrationPlan;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +45,9 @@ class MigrationRulesTest {
     }
 
     private static MigrationPlan plan(C cluster, String... request) {
-        Request r = Fixtures.request(request);
+        NamedRequest r = Fixtures.request(request);
         Advice advice = Fixtures.advisor().advise(r, Fixtures.AS_OF);
-        return new MigrationPlanner(Fixtures.advisor()).plan(cluster.state(), r, advice, Fixtures.AS_OF);
+        return new MigrationPlanner(Fixtures.advisor()).plan(cluster.state(), r.request(), advice, Fixtures.AS_OF);
     }
 
     private static List<Reason> fired(MigrationPlan plan, String rule) {

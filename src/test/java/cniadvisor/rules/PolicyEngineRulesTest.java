@@ -1,6 +1,6 @@
 package cniadvisor.rules;
 
-import cniadvisor.cli.ExitCode;
+import cniadvisor.io.ExitCode;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
 import cniadvisor.testing.CliRun;

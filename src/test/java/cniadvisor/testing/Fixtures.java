@@ -7,6 +7,7 @@ import cniadvisor.io.RequestReader;
 import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 
@@ -60,7 +61,7 @@ public final class Fixtures {
     }
 
     /** A request from YAML lines, e.g. {@code request("nodeCount: 10", "windowsNodePools: true")}. */
-    public static Request request(String... yamlLines) {
+    public static NamedRequest request(String... yamlLines) {
         String yaml = String.join("\n", yamlLines) + "\n";
         try {
             return RequestReader.read("test.yaml", "test",

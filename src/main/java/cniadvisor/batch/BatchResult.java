@@ -1,6 +1,8 @@
-package cniadvisor.io;
+package cniadvisor.batch;
 
+import cniadvisor.io.InputError;
 import cniadvisor.model.Advice;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 
@@ -14,7 +16,7 @@ import java.util.List;
  * @param file           the input it came from
  * @param line           the line it starts on, 0 when unknown
  * @param name           its name, or for a request that could not be bound the name it gave or its default name
- * @param request        the bound request; null when invalid
+ * @param request        the bound request (without its name); null when invalid
  * @param advice         the advice, with the batch's cross-request findings among its warnings; null when invalid
  * @param errors         why the request is invalid; empty when it was evaluated
  * @param routableDemand routable addresses its recommendation takes from the address pool (0 without a pool)
@@ -30,10 +32,10 @@ public record BatchResult(int ordinal, String file, int line, String name, Reque
         errors = List.copyOf(errors);
     }
 
-    public static BatchResult evaluated(int ordinal, BatchRecord record, Request request, Advice advice,
+    public static BatchResult evaluated(int ordinal, BatchRecord record, NamedRequest request, Advice advice,
                                         long routableDemand) {
-        return new BatchResult(ordinal, record.file(), record.line(), request.name(), request, advice, List.of(),
-                routableDemand);
+        return new BatchResult(ordinal, record.file(), record.line(), request.name(), request.request(), advice,
+                List.of(), routableDemand);
     }
 
     public static BatchResult invalid(int ordinal, BatchRecord record, List<InputError> errors) {

@@ -1,7 +1,5 @@
-package cniadvisor.cli;
+package cniadvisor.io;
 
-import cniadvisor.io.Escape;
-import cniadvisor.io.FailOn;
 import cniadvisor.model.Reason;
 
 import java.io.PrintWriter;
@@ -14,9 +12,9 @@ import java.util.Locale;
  * {@code -o terraform > main.tf} still shows them: {@code error: payments: [RULE-ID] text}. Counts what fails the
  * run under {@code --fail-on}. The listing stops after {@link #LIMIT} lines and says how many more the report holds.
  */
-final class FindingLines {
+public final class FindingLines {
 
-    static final int LIMIT = 50;
+    public static final int LIMIT = 50;
 
     private final FailOn failOn;
     private final List<String> lines = new ArrayList<>();
@@ -25,12 +23,12 @@ final class FindingLines {
     private long warnings;
     private long failing;
 
-    FindingLines(FailOn failOn) {
+    public FindingLines(FailOn failOn) {
         this.failOn = failOn;
     }
 
     /** Adds the error and warning findings of one request; {@code subject} names it ("payments"). */
-    void add(String subject, List<Reason> findings) {
+    public void add(String subject, List<Reason> findings) {
         for (Reason finding : findings) {
             String level = finding.level();
             boolean error = "error".equals(level);
@@ -56,7 +54,7 @@ final class FindingLines {
     }
 
     /** One line per finding, then "... and N more (see the report)" when the listing was cut. */
-    void print(PrintWriter err) {
+    public void print(PrintWriter err) {
         lines.forEach(err::println);
         if (more > 0) {
             err.println(String.format(Locale.ROOT, "... and %,d more (see the report)", more));
@@ -84,12 +82,12 @@ final class FindingLines {
      * The exit code once the report is written: {@code other} when it is not OK (invalid input and no fit come
      * first), else FINDINGS when a finding is at or above --fail-on, else OK.
      */
-    ExitCode exitCode(ExitCode other) {
+    public ExitCode exitCode(ExitCode other) {
         return other != ExitCode.OK ? other : fail() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
     /** The closing line, when the run fails because of the findings. */
-    void printFailing(ExitCode exit, PrintWriter err) {
+    public void printFailing(ExitCode exit, PrintWriter err) {
         if (exit == ExitCode.FINDINGS) {
             err.println(failingLine());
             err.flush();

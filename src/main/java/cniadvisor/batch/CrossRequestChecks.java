@@ -1,10 +1,10 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.ipplan.Cidrs;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Advice;
-import cniadvisor.model.AddressFit;
+import cniadvisor.model.BatchCheck;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
@@ -13,6 +13,7 @@ import inet.ipaddr.IPAddressSeqRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Checks that need the whole batch: address ranges that overlap between requests, and the routable addresses the
@@ -41,26 +40,6 @@ import java.util.stream.Collectors;
  * any thread.
  */
 public final class CrossRequestChecks {
-
-    public static final String NODE_SUBNET_OVERLAP = "BATCH-NODE-SUBNET-OVERLAP";
-    public static final String CLUSTER_RANGE_OVERLAP = "BATCH-CLUSTER-RANGE-OVERLAP";
-    public static final String POOL_EXHAUSTED = "BATCH-ADDRESS-POOL-EXHAUSTED";
-    public static final String OUTSIDE_POOL = "BATCH-OUTSIDE-ADDRESS-POOL";
-
-    /** The checks, described like rules, for listings and SARIF. */
-    public static final List<RuleMeta> RULES = List.of(
-            check(NODE_SUBNET_OVERLAP, "Node subnets of different requests must not overlap", "learn-ip-planning",
-                    "Error when a request's node subnet overlaps the node subnet of an earlier request in the batch "
-                            + "(the same subnet on two requests that both set sharedSubnet is allowed)."),
-            check(CLUSTER_RANGE_OVERLAP, "A node subnet overlaps another cluster's pod or service CIDR",
-                    "learn-overlay-concepts, learn-ip-planning",
-                    "Warns when a request's node subnet overlaps an earlier request's pod or service CIDR, or its pod "
-                            + "or service CIDR overlaps an earlier request's node subnet."),
-            check(POOL_EXHAUSTED, "The address pool cannot hold the batch", "learn-ip-planning",
-                    "Error on each request whose routable addresses (node subnet, pod subnet) no longer fit in "
-                            + "what is left of --address-pool."),
-            check(OUTSIDE_POOL, "A node subnet lies outside the address pool", "learn-ip-planning",
-                    "Warns when a request's node subnet is not inside --address-pool."));
 
     /** Ranges from the request's VNet that other networks route to, and so take space from the pool. */
     private static final Set<String> ROUTABLE = AddressPlanner.SUBNET_ROLES;
@@ -89,7 +68,10 @@ public final class CrossRequestChecks {
     }
 
     private final Map<String, Source> sources;
-    private final AddressPlanner planner;
+    private final BatchCheck nodeSubnetOverlap;
+    private final BatchCheck clusterRangeOverlap;
+    private final BatchCheck poolExhausted;
+    private final BatchCheck outsidePool;
     private final Ranges nodeSubnets = new Ranges();
     private final Ranges clusterRanges = new Ranges();
     private final List<String> pool;
@@ -98,10 +80,16 @@ public final class CrossRequestChecks {
     private long demanded;
     private long demandingRequests;
 
-    /** @param pool the organisation's address space (canonical IPv4 CIDRs); empty when not given */
+    /**
+     * @param knowledge where the checks' ids, levels, sources and messages come from (facts/ batchChecks:)
+     * @param pool      the organisation's address space (canonical IPv4 CIDRs); empty when not given
+     */
     public CrossRequestChecks(Knowledge knowledge, List<String> pool) {
         this.sources = knowledge.sources();
-        this.planner = new AddressPlanner(knowledge);
+        this.nodeSubnetOverlap = knowledge.batchCheck(BatchCheck.NODE_SUBNET_OVERLAP);
+        this.clusterRangeOverlap = knowledge.batchCheck(BatchCheck.CLUSTER_RANGE_OVERLAP);
+        this.poolExhausted = knowledge.batchCheck(BatchCheck.ADDRESS_POOL_EXHAUSTED);
+        this.outsidePool = knowledge.batchCheck(BatchCheck.OUTSIDE_ADDRESS_POOL);
         this.pool = List.copyOf(pool);
         this.poolRanges = IPAddressSeqRange.join(pool.stream()
                 .map(cidr -> Cidrs.block(cidr).toSequentialRange())
@@ -137,19 +125,15 @@ public final class CrossRequestChecks {
         Map<String, String> subnets = vnetSubnets(request);
         subnets.forEach((subnet, kind) -> {
             IPAddress block = Cidrs.block(subnet);
-            String what = capitalised(kind) + " " + subnet;
+            String range = kind + " " + subnet;
             boolean shareable = kind.equals(NODE_SUBNET) && request.uses("sharedSubnet");
             List<Owner> nodeOverlaps = overlapping(nodeSubnets, block).stream()
                     .filter(o -> !(o.cidr().equals(subnet) && o.allShared() && shareable))
                     .toList();
-            report(findings, nodeOverlaps, o -> error(NODE_SUBNET_OVERLAP, "%s overlaps %s %s of "
-                    + "%s: subnets of peered or connected VNets must not overlap, so give this cluster a free range.",
-                    what, o.kind(), o.cidr(), o.label()), what, NODE_SUBNET_OVERLAP, "error");
-            List<Owner> rangeOverlaps = overlapping(clusterRanges, block);
-            report(findings, rangeOverlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "%s overlaps the %s %s of "
-                    + "%s: if the two clusters' networks are connected, those addresses become ambiguous.",
-                    what, o.kind(), o.cidr(), o.label()), what, CLUSTER_RANGE_OVERLAP, "warning");
-            checkInsidePool(findings, what, block);
+            report(findings, nodeSubnetOverlap, "overlap", "more", range, nodeOverlaps);
+            report(findings, clusterRangeOverlap, "subnetOverlap", "subnetMore", range,
+                    overlapping(clusterRanges, block));
+            checkInsidePool(findings, range, block);
         });
         Map<String, String> clusterCidrs = new LinkedHashMap<>();
         if (request.podCidr() != null) {
@@ -158,13 +142,8 @@ public final class CrossRequestChecks {
         if (request.serviceCidr() != null) {
             clusterCidrs.putIfAbsent(request.serviceCidr(), "service CIDR");
         }
-        clusterCidrs.forEach((cidr, kind) -> {
-            List<Owner> overlaps = overlapping(nodeSubnets, Cidrs.block(cidr));
-            report(findings, overlaps, o -> warning(CLUSTER_RANGE_OVERLAP, "The %s %s overlaps %s %s of %s: "
-                    + "if the two clusters' networks are connected, those addresses become ambiguous.",
-                    kind, cidr, o.kind(), o.cidr(), o.label()), "The " + kind + " " + cidr, CLUSTER_RANGE_OVERLAP,
-                    "warning");
-        });
+        clusterCidrs.forEach((cidr, kind) -> report(findings, clusterRangeOverlap, "clusterRangeOverlap",
+                "clusterRangeMore", kind + " " + cidr, overlapping(nodeSubnets, Cidrs.block(cidr))));
         checkPool(findings, request, demand);
 
         subnets.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(label.get(), kind, subnet,
@@ -174,10 +153,9 @@ public final class CrossRequestChecks {
         return findings;
     }
 
-    private void checkInsidePool(List<Reason> findings, String what, IPAddress block) {
-        if (hasPool() && Arrays.stream(poolRanges).noneMatch(range -> range.contains(block))) {
-            findings.add(warning(OUTSIDE_POOL, "%s is outside the address pool (%s).", what,
-                    String.join(", ", pool)));
+    private void checkInsidePool(List<Reason> findings, String range, IPAddress block) {
+        if (hasPool() && Arrays.stream(poolRanges).noneMatch(pooled -> pooled.contains(block))) {
+            findings.add(reason(outsidePool, "outside", Map.of("range", range, "pool", String.join(", ", pool))));
         }
     }
 
@@ -214,10 +192,6 @@ public final class CrossRequestChecks {
         }
     }
 
-    private static String capitalised(String kind) {
-        return kind.isEmpty() ? kind : Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-    }
-
     private void checkPool(List<Reason> findings, Request request, long demand) {
         if (!hasPool() || demand == 0) {
             return;
@@ -226,10 +200,13 @@ public final class CrossRequestChecks {
         demanded += demand;
         demandingRequests++;
         if (demand > left) {
-            findings.add(error(POOL_EXHAUSTED, "Address pool: this cluster needs %,d routable addresses%s, but only "
-                            + "%,d of the pool's %,d are left.", demand,
-                    request.nodeSubnetCidr() == null ? "" : " (node subnet " + request.nodeSubnetCidr() + ")",
-                    left, poolSize));
+            Map<String, String> values = new HashMap<>(Map.of("needed", number(demand), "left", number(left),
+                    "size", number(poolSize)));
+            if (request.nodeSubnetCidr() != null) {
+                values.put("nodeSubnet", request.nodeSubnetCidr());
+            }
+            findings.add(reason(poolExhausted, request.nodeSubnetCidr() == null ? "exhausted"
+                    : "exhaustedWithNodeSubnet", values));
         }
     }
 
@@ -273,36 +250,30 @@ public final class CrossRequestChecks {
     }
 
     /**
-     * Names the first few overlaps one by one and counts the rest in one more finding, worded so that it sorts
-     * after the named ones ("... overlaps yet 3 more ...").
+     * Names the first few overlaps of {@code range} one by one ({@code each} message) and counts the rest in one more
+     * finding ({@code more} message), which the bundled wording makes sort after the named ones ("... overlaps yet
+     * 3 more ...").
      */
-    private void report(List<Reason> findings, List<Owner> overlaps, Function<Owner, Reason> each, String subject,
-                        String rule, String level) {
-        overlaps.stream().limit(MAX_NAMED).map(each).forEach(findings::add);
+    private void report(List<Reason> findings, BatchCheck check, String each, String more, String range,
+                        List<Owner> overlaps) {
+        for (Owner owner : overlaps.subList(0, Math.min(MAX_NAMED, overlaps.size()))) {
+            findings.add(reason(check, each, Map.of("range", range, "otherRange", owner.kind() + " " + owner.cidr(),
+                    "other", owner.label())));
+        }
         if (overlaps.size() > MAX_NAMED) {
-            findings.add(reason(rule, level, "%s overlaps yet %,d more ranges of earlier requests.", subject,
-                    overlaps.size() - MAX_NAMED));
+            findings.add(reason(check, more, Map.of("range", range, "count", number(overlaps.size() - MAX_NAMED))));
         }
     }
 
-    private Reason error(String rule, String text, Object... args) {
-        return reason(rule, "error", text, args);
+    /** A finding of the check, in its words, at its level, citing its sources. */
+    private Reason reason(BatchCheck check, String message, Map<String, String> values) {
+        List<Source> cited = check.sources().stream().map(sources::get).filter(Objects::nonNull).toList();
+        return new Reason(check.id(), null, check.level(), check.text(message, values), cited);
     }
 
-    private Reason warning(String rule, String text, Object... args) {
-        return reason(rule, "warning", text, args);
-    }
-
-    private Reason reason(String rule, String level, String text, Object... args) {
-        List<Source> cited = RULES.stream().filter(r -> r.id().equals(rule)).findFirst().orElseThrow()
-                .sources().stream().map(sources::get).filter(Objects::nonNull).toList();
-        return new Reason(rule, null, level, String.format(Locale.ROOT, text, args), cited);
-    }
-
-
-    private static RuleMeta check(String id, String name, String sources, String decides) {
-        return new RuleMeta(id, name, "cniadvisor.batch",
-                Arrays.stream(sources.split(",")).map(String::trim).collect(Collectors.toList()), null, decides);
+    /** A count as the messages show it: "16,777,216". */
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     public List<String> pool() {

@@ -1,4 +1,4 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

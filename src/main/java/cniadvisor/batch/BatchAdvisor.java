@@ -1,26 +1,22 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.engine.Advisor;
 import cniadvisor.model.Advice;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Recommendation;
 import cniadvisor.model.Request;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The advisor as a batch uses it: one shared rule base and date, and a {@link Worker} per thread. A worker gives
  * exactly the advice {@link Advisor#advise} gives, faster: it keeps one rule session with the shared facts
- * inserted ({@link ReusableSession}), and it remembers recent requests: a request that differs from an earlier
- * one only in its name (when no rule can read the name; see {@link RequestNameUse}) gets the remembered advice,
- * renamed. Real batches repeat themselves a lot (the same node counts, policies and defaults).
+ * inserted ({@link ReusableSession}), and it remembers recent requests: a request equal to an earlier one (the
+ * rules never see a request's name, so requests that differ only in name are equal) gets the remembered advice,
+ * under its own name. Real batches repeat themselves a lot (the same node counts, policies and defaults).
  */
 public final class BatchAdvisor {
 
@@ -28,10 +24,10 @@ public final class BatchAdvisor {
     static final int MEMO_ENTRIES = 4096;
     /** Slots of the filter that admits a request to the memo on its second sighting (a power of two). */
     static final int SEEN_SLOTS = 1 << 14;
+    /** The name of advice for a request whose caller keeps its name elsewhere. */
 
     private final Advisor advisor;
     private final LocalDate asOf;
-    private final boolean memoize;
     private final boolean reuseSessions;
 
     public cniadvisor.knowledge.Knowledge knowledge() {
@@ -41,13 +37,7 @@ public final class BatchAdvisor {
     public BatchAdvisor(Advisor advisor, LocalDate asOf) {
         this.advisor = advisor;
         this.asOf = asOf;
-        this.memoize = !RequestNameUse.possible(advisor.rules());
         this.reuseSessions = ReusableSession.obstacle(advisor.rules()) == null;
-    }
-
-    /** Whether requests that differ only in name share one evaluation. */
-    public boolean memoizes() {
-        return memoize;
     }
 
     /** Whether workers keep one rule session for all their requests. */
@@ -61,9 +51,9 @@ public final class BatchAdvisor {
     }
 
     public final class Worker implements AutoCloseable {
-        private final Map<RequestKey, Advice> recent = new LinkedHashMap<>(MEMO_ENTRIES, 0.75f, true) {
+        private final Map<Key, Advice> recent = new LinkedHashMap<>(MEMO_ENTRIES, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<RequestKey, Advice> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Advice> eldest) {
                 return size() > MEMO_ENTRIES;
             }
         };
@@ -74,7 +64,7 @@ public final class BatchAdvisor {
          * never read again. So a request is remembered the second time it comes, and reused from the third on. A
          * slot holds one hash: requests whose hashes share a slot may each push the other out and be evaluated
          * every time (rare with 16,384 slots). That costs time, never a wrong answer: advice is only ever reused
-         * for an equal key.
+         * for an equal request.
          */
         private final int[] seen = new int[SEEN_SLOTS];
 
@@ -83,11 +73,8 @@ public final class BatchAdvisor {
         private Worker() {
         }
 
-        public Advice advise(Request request) {
-            if (!memoize) {
-                return session.advise(request);
-            }
-            RequestKey key = RequestKey.of(request);
+        public Advice advise(NamedRequest request) {
+            Key key = Key.of(request.request());
             Advice known = recent.get(key);
             if (known == null) {
                 Advice advice = session.advise(request);
@@ -96,10 +83,10 @@ public final class BatchAdvisor {
                 }
                 return advice;
             }
-            return known.name().equals(request.name()) ? known : renamed(known, request);
+            return known.name().equals(request.name()) ? known : renamed(known, request.name());
         }
 
-        private boolean seenBefore(RequestKey key) {
+        private boolean seenBefore(Key key) {
             int hash = key.hashCode();
             int slot = (hash ^ hash >>> 16) & (SEEN_SLOTS - 1);
             if (seen[slot] == hash) {
@@ -116,64 +103,28 @@ public final class BatchAdvisor {
         }
 
         /** The name appears in the advice twice: as its name and as the cluster's in the deployment steps. */
-        private Advice renamed(Advice advice, Request request) {
+        private static Advice renamed(Advice advice, String name) {
             Recommendation rec = advice.recommendation();
-            Recommendation renamed = rec == null ? null : rec.renamed(AzCliCommand.clusterWord(request.name()));
-            return new Advice(request.name(), advice.asOf(), renamed, advice.options(), advice.warnings(),
+            Recommendation renamed = rec == null ? null : rec.renamed(AzCliCommand.clusterWord(name));
+            return new Advice(name, advice.asOf(), renamed, advice.options(), advice.warnings(),
                     advice.conflicts(), advice.addressPlan());
         }
     }
 
-    /**
-     * Every value of a request but its name, read through the record's accessors so new keys are never missed. The
-     * hash is computed once: a key is hashed up to three times per request.
-     */
-    static final class RequestKey {
-        private final List<Object> values;
-        private final int hash;
-
-        private RequestKey(List<Object> values) {
-            this.values = values;
-            this.hash = values.hashCode();
+    /** A request with its hash computed once: a key is hashed up to three times per request. */
+    private record Key(Request request, int hash) {
+        static Key of(Request request) {
+            return new Key(request, request.hashCode());
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof RequestKey key && hash == key.hash && values.equals(key.values);
+            return other instanceof Key key && hash == key.hash && request.equals(key.request);
         }
 
         @Override
         public int hashCode() {
             return hash;
-        }
-
-        List<Object> values() {
-            return values;
-        }
-
-        private static final List<MethodHandle> ACCESSORS = Arrays.stream(Request.class.getRecordComponents())
-                .filter(component -> !component.getName().equals("name"))
-                .map(RequestKey::accessor)
-                .toList();
-
-        static RequestKey of(Request request) {
-            List<Object> values = new ArrayList<>(ACCESSORS.size());
-            try {
-                for (MethodHandle accessor : ACCESSORS) {
-                    values.add(accessor.invoke(request));
-                }
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read a Request component", e);
-            }
-            return new RequestKey(values);
-        }
-
-        private static MethodHandle accessor(RecordComponent component) {
-            try {
-                return MethodHandles.publicLookup().unreflect(component.getAccessor());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

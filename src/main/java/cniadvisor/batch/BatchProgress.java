@@ -1,4 +1,4 @@
-package cniadvisor.cli;
+package cniadvisor.batch;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,13 +1,17 @@
-package cniadvisor.io;
+package cniadvisor.batch;
 
+import cniadvisor.io.InputError;
+import cniadvisor.io.InputException;
+import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestBinder.Field;
-import cniadvisor.model.Request;
+import cniadvisor.io.RequestReader;
+import cniadvisor.model.NamedRequest;
 
 import java.util.List;
 
 /**
  * One request as read from a batch input, not yet checked: its keys and values, or the reason it could not be read
- * at all. Binding is left to {@link #bind()} so that it can run on a worker thread.
+ * at all. Binding is left to {@link #bind} so that it can run on a worker thread.
  *
  * @param file        the input's display name (a path, or "stdin")
  * @param line        the line the request starts on (CSV: its row's line; JSON Lines: its line; JSON and YAML:
@@ -26,12 +30,13 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
         readErrors = List.copyOf(readErrors);
     }
 
-    static BatchRecord of(String file, int line, int index, List<Field> fields, List<InputError> readErrors) {
+    public static BatchRecord of(String file, int line, int index, List<Field> fields,
+                                 List<InputError> readErrors) {
         return new BatchRecord(file, line, index, fields, readErrors, defaultName(file, index));
     }
 
     /** A record that could not be read: only the errors are known. */
-    static BatchRecord unreadable(String file, int index, List<InputError> errors) {
+    public static BatchRecord unreadable(String file, int index, List<InputError> errors) {
         return new BatchRecord(file, errors.get(0).line(), index, List.of(), errors, defaultName(file, index));
     }
 
@@ -51,16 +56,11 @@ public record BatchRecord(String file, int line, int index, List<Field> fields, 
 
     /** The name the request gives, if it is usable text, else its default name: how an invalid request is shown. */
     public String displayName() {
-        return fields.stream()
-                .filter(f -> f.key().equals("name") && (f.value().isTextual() || f.value().isNumber())
-                        && !f.value().asText().isBlank()
-                        && ValueReaders.controlCharacter(f.value().asText()) < 0) // never ESC into a report
-                .map(f -> f.value().asText().strip())
-                .findFirst().orElse(defaultName);
+        return RequestReader.displayName(fields, defaultName);
     }
 
     /** Checks every key and value; throws with all problems (read errors included) when the request is unusable. */
-    public Request bind(RequestBinder binder) throws InputException {
+    public NamedRequest bind(RequestBinder binder) throws InputException {
         if (fields.isEmpty() && !readErrors.isEmpty()) {
             throw new InputException(readErrors);
         }

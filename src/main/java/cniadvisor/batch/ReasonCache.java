@@ -1,5 +1,7 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
+import cniadvisor.engine.ReasonMemo;
+import cniadvisor.engine.RuleMeta;
 import cniadvisor.model.Cited;
 import cniadvisor.model.Reason;
 import org.kie.api.definition.rule.Rule;
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
  * level, fact, text and arguments always make the same (immutable) Reason. Also remembers each rule's metadata by
  * rule object. Bounded; not thread-safe (one per worker).
  */
-final class ReasonCache {
+final class ReasonCache implements ReasonMemo {
 
     static final int MAX_REASONS = 8192;
 
@@ -79,12 +81,14 @@ final class ReasonCache {
         }
     };
 
-    RuleMeta meta(Rule rule, Function<Rule, RuleMeta> lookup) {
+    @Override
+    public RuleMeta meta(Rule rule, Function<Rule, RuleMeta> lookup) {
         return metas.computeIfAbsent(rule, lookup);
     }
 
-    Reason reason(RuleMeta rule, String effect, String level, Cited fact, String text, Object[] args,
-                  Supplier<Reason> build) {
+    @Override
+    public Reason reason(RuleMeta rule, String effect, String level, Cited fact, String text, Object[] args,
+                         Supplier<Reason> build) {
         Key key = new Key(rule, fact, effect, level, text, args);
         Reason known = reasons.get(key);
         if (known == null) {

@@ -1,4 +1,4 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import static cniadvisor.testing.Fixtures.advisor;
 import static cniadvisor.testing.Fixtures.request;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Source;
 import cniadvisor.testing.Fixtures;
 import java.util.List;
@@ -21,10 +21,10 @@ class CrossRequestChecksTest {
 
     /** Checks the request as the batch does, and shows each finding as "level RULE: text". */
     private static List<String> check(CrossRequestChecks checks, String label, String... yaml) {
-        Request request = request(yaml);
+        NamedRequest request = request(yaml);
         Advice advice = advisor().advise(request, Fixtures.AS_OF);
-        long demand = checks.hasPool() ? checks.routableDemand(request, advice) : 0;
-        return checks.check(() -> label, request, demand).stream()
+        long demand = checks.hasPool() ? checks.routableDemand(request.request(), advice) : 0;
+        return checks.check(() -> label, request.request(), demand).stream()
                 .map(r -> r.level() + " " + r.rule() + ": " + r.text()).toList();
     }
 
@@ -113,9 +113,9 @@ class CrossRequestChecksTest {
         void findingsCiteTheirSources() {
             CrossRequestChecks checks = checks();
             check(checks, "a", "nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
-            Request request = request("nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
+            NamedRequest request = request("nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
 
-            Reason finding = checks.check(() -> "b", request, 0).get(0);
+            Reason finding = checks.check(() -> "b", request.request(), 0).get(0);
 
             assertEquals(List.of("learn-ip-planning"), finding.sources().stream().map(Source::id).toList());
             assertEquals(null, finding.effect());
@@ -128,25 +128,25 @@ class CrossRequestChecksTest {
         @Test
         void demandIsTheGivenNodeSubnetOrTheSmallestBlockTheRecommendedOptionNeeds() {
             CrossRequestChecks checks = checks("10.0.0.0/16");
-            Request given = request("nodeCount: 10", "nodeSubnetCidr: 10.0.4.0/22");
+            NamedRequest given = request("nodeCount: 10", "nodeSubnetCidr: 10.0.4.0/22");
             // overlay, 60 nodes + 1 surge = 61 node addresses + Azure's 5 reserved: a /25 (128 addresses)
-            Request overlay = request("nodeCount: 60");
+            NamedRequest overlay = request("nodeCount: 60");
             // pod subnet recommended for external traffic with direct pod access: 31 node addresses in a /26 (64)
             // and 31 nodes x 7 batches of 16 for 110 pods = 3,472 pod addresses in a /20 (4,096)
-            Request flat = request("nodeCount: 30", "directPodAccess: true", "trafficPattern: external");
+            NamedRequest flat = request("nodeCount: 30", "directPodAccess: true", "trafficPattern: external");
 
-            assertEquals(1024, checks.routableDemand(given, advisor().advise(given, Fixtures.AS_OF)));
-            assertEquals(128, checks.routableDemand(overlay, advisor().advise(overlay, Fixtures.AS_OF)));
+            assertEquals(1024, checks.routableDemand(given.request(), advisor().advise(given, Fixtures.AS_OF)));
+            assertEquals(128, checks.routableDemand(overlay.request(), advisor().advise(overlay, Fixtures.AS_OF)));
             Advice flatAdvice = advisor().advise(flat, Fixtures.AS_OF);
             assertEquals("azure-cni-pod-subnet", flatAdvice.recommendation().option());
-            assertEquals(64 + 4096, checks.routableDemand(flat, flatAdvice));
+            assertEquals(64 + 4096, checks.routableDemand(flat.request(), flatAdvice));
         }
 
         @Test
         void nothingIsDemandedWhenNothingFits() {
-            Request impossible = request("nodeCount: 10", "virtualNodes: true", "dualStack: true");
+            NamedRequest impossible = request("nodeCount: 10", "virtualNodes: true", "dualStack: true");
 
-            assertEquals(0, checks("10.0.0.0/16").routableDemand(impossible,
+            assertEquals(0, checks("10.0.0.0/16").routableDemand(impossible.request(),
                     advisor().advise(impossible, Fixtures.AS_OF)));
         }
 

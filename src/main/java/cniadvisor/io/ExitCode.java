@@ -1,4 +1,4 @@
-package cniadvisor.cli;
+package cniadvisor.io;
 
 /**
  * The process exit codes, listed in --help. When several apply, the first of 2 (invalid input), 3, 4 (no option

@@ -1,11 +1,15 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.RuleBase;
+import cniadvisor.engine.Verdict;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.RangeRelation;
 import cniadvisor.model.RequestRange;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Context;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Request;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -20,7 +24,6 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.time.LocalDate;
@@ -67,15 +70,16 @@ final class ReusableSession {
         this.fresh = !reusable;
     }
 
-    Advice advise(Request given) {
-        Request request = advisor.planner().withDefaults(given);
+    Advice advise(NamedRequest given) {
+        Request request = advisor.planner().withDefaults(given.request());
+        NamedRequest named = new NamedRequest(given.name(), request);
         if (fresh) {
-            return advisor.advise(request, asOf);
+            return advisor.advise(named, asOf);
         }
         if (session == null) {
             open();
             if (fresh) {
-                return advisor.advise(request, asOf);
+                return advisor.advise(named, asOf);
             }
         }
         Verdict verdict = new Verdict(shared);
@@ -90,23 +94,20 @@ final class ReusableSession {
             advisor.requestFacts(request, fits, ranges).forEach(fact -> handles.add(session.insert(fact)));
             fired = session.fireAllRules(advisor.maxFirings() - sharedFirings);
             handles.forEach(session::delete);
-        } catch (ConsequenceException e) {
-            close(); // its state is unknown now; the next request opens a new one
-            throw advisor.located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
-            close();
-            throw RuleAuthorException.ofCondition(e, advisor.rules());
+            close(); // its state is unknown now; the next request opens a new one
+            throw advisor.ruleFailure(e);
         }
         if (changes.seen) {
             close();
             fresh = true;
-            return advisor.advise(request, asOf);
+            return advisor.advise(named, asOf);
         }
         if (sharedFirings + fired >= advisor.maxFirings()) {
             close();
-            return advisor.advise(request, asOf); // fires again on its own, and names the rule that loops
+            return advisor.advise(named, asOf); // fires again on its own, and names the rule that loops
         }
-        return advisor.decide(request, asOf, verdict, fits, ranges);
+        return advisor.decide(named.name(), request, asOf, verdict, fits, ranges);
     }
 
     private void open() {
@@ -121,12 +122,9 @@ final class ReusableSession {
             knowledge.facts().forEach(session::insert);
             advisor.candidates().forEach(session::insert);
             sharedFirings = session.fireAllRules(advisor.maxFirings());
-        } catch (ConsequenceException e) {
-            close();
-            throw advisor.located(RuleAuthorException.of(e));
         } catch (RuntimeException e) {
             close();
-            throw RuleAuthorException.ofCondition(e, advisor.rules());
+            throw advisor.ruleFailure(e);
         }
         if (sharedFirings >= advisor.maxFirings()) {
             close();

@@ -1,4 +1,4 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
-package cniadvisor.io;
+package cniadvisor.batch;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.model.Reason;
 
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Counts over a whole batch, kept as it streams by: results per status and recommended option, and requests per
- * error and warning (by rule id). Its size depends on the rule base, not on the number of requests.
+ * error and warning (by rule id); once the run is over, its exit code. Its size depends on the rule base, not on
+ * the number of requests.
  */
 public final class BatchSummary {
 
@@ -34,6 +36,7 @@ public final class BatchSummary {
     private final Map<String, Long> warnings = new TreeMap<>();
     private final Map<String, Long> notes = new TreeMap<>();
     private Pool pool;
+    private ExitCode exitCode;
 
     public void add(BatchResult result) {
         requests++;
@@ -84,6 +87,15 @@ public final class BatchSummary {
 
     public void pool(Pool pool) {
         this.pool = pool;
+    }
+
+    void exitCode(ExitCode exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    /** The run's exit code (see {@link BatchJob}); null while the batch is still running. */
+    public ExitCode exitCode() {
+        return exitCode;
     }
 
     /** "12 requests: 9 recommended, 2 no fit, 1 invalid; 3 with errors, 4 with warnings". */

@@ -1,6 +1,9 @@
-package cniadvisor.engine;
+package cniadvisor.batch;
 
 import cniadvisor.contract.RequestContract;
+import cniadvisor.engine.Advisor;
+import cniadvisor.engine.AdvisorConfig;
+import cniadvisor.engine.RuleLoadException;
 import cniadvisor.io.InputException;
 import cniadvisor.io.Mappers;
 import cniadvisor.io.RequestBinder.Field;
@@ -11,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Request;
 import cniadvisor.testing.Fixtures;
 import java.io.InputStream;
@@ -23,8 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +45,14 @@ class BatchAdvisorTest {
     Path dir;
 
     /** Requests drawn from every key's values, with duplicates that differ only in name. */
-    static List<Request> generated(int count, long seed) {
+    static List<NamedRequest> generated(int count, long seed) {
         Random random = new Random(seed);
         RequestContract contract = Fixtures.binder().contract();
         String[] policies = contract.key("networkPolicy").allowed().toArray(String[]::new);
         String[] traffic = contract.key("trafficPattern").allowed().toArray(String[]::new);
         String[] plugins = contract.key("currentPlugin").allowed().toArray(String[]::new);
         String[] windows = contract.key("windowsServerVersion").allowed().toArray(String[]::new);
-        List<Request> requests = new ArrayList<>();
+        List<NamedRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean win = random.nextInt(5) == 0;
             int nodes = random.nextInt(3) == 0 ? 1 + random.nextInt(6000) : new int[]{3, 10, 50, 200}[random.nextInt(4)];
@@ -82,7 +91,7 @@ class BatchAdvisorTest {
             }
             if (random.nextInt(4) == 0) {
                 // twice: a worker remembers a request from its second sighting and reuses it from the third
-                Request again = requests.get(random.nextInt(requests.size()));
+                NamedRequest again = requests.get(random.nextInt(requests.size()));
                 requests.add(renamed(again, "again-" + i));
                 requests.add(renamed(again, "once more-" + i));
             }
@@ -96,12 +105,12 @@ class BatchAdvisorTest {
         }
     }
 
-    static Request renamed(Request r, String name) {
-        return r.withName(name);
+    static NamedRequest renamed(NamedRequest r, String name) {
+        return new NamedRequest(name, r.request());
     }
 
-    static List<Request> examples() throws Exception {
-        List<Request> requests = new ArrayList<>();
+    static List<NamedRequest> examples() throws Exception {
+        List<NamedRequest> requests = new ArrayList<>();
         try (Stream<Path> files = Files.list(Fixtures.EXAMPLES.resolve("requests"))) {
             for (Path file : files.sorted().toList()) {
                 requests.add(RequestReader.read(file, InputStream.nullInputStream(), Fixtures.binder()));
@@ -111,10 +120,10 @@ class BatchAdvisorTest {
         return requests;
     }
 
-    private static void assertSameAdvice(Advisor advisor, LocalDate asOf, List<Request> requests) {
+    private static void assertSameAdvice(Advisor advisor, LocalDate asOf, List<NamedRequest> requests) {
         BatchAdvisor batch = new BatchAdvisor(advisor, asOf);
         try (BatchAdvisor.Worker worker = batch.newWorker()) {
-            for (Request request : requests) {
+            for (NamedRequest request : requests) {
                 assertEquals(advisor.advise(request, asOf), worker.advise(request), request.toString());
             }
         }
@@ -124,14 +133,13 @@ class BatchAdvisorTest {
     void theBundledRulesAllowEveryShortcut() {
         BatchAdvisor batch = new BatchAdvisor(advisor(), Fixtures.AS_OF);
 
-        assertTrue(batch.memoizes());
         assertTrue(batch.reusesSessions());
         assertNull(ReusableSession.obstacle(advisor().rules()));
     }
 
     @Test
     void examplesAndGeneratedRequestsGetExactlyTheAdviceOfAdvise() throws Exception {
-        List<Request> requests = new ArrayList<>(examples());
+        List<NamedRequest> requests = new ArrayList<>(examples());
         requests.addAll(generated(1500, 1));
 
         assertSameAdvice(advisor(), Fixtures.AS_OF, requests);
@@ -144,8 +152,8 @@ class BatchAdvisorTest {
 
     @Test
     void aRememberedAdviceIsRenamedInNameAndCommand() {
-        Request first = Fixtures.request("name: first", "nodeCount: 10");
-        Request second = renamed(first, "second team");
+        NamedRequest first = Fixtures.request("name: first", "nodeCount: 10");
+        NamedRequest second = renamed(first, "second team");
         try (BatchAdvisor.Worker worker = new BatchAdvisor(advisor(), Fixtures.AS_OF).newWorker()) {
             worker.advise(first);
             Advice remembered = worker.advise(first); // remembered from its second sighting on
@@ -167,8 +175,30 @@ class BatchAdvisorTest {
     }
 
     @Test
-    void aRuleThatReadsTheNameTurnsRememberingOffAndAdviceStaysExact() throws Exception {
-        Advisor advisor = withExtraRule("""
+    void requestsThatDifferOnlyInNameAreEvaluatedOnceTheyRecurAndKeepTheirNames() {
+        NamedRequest base = Fixtures.request("name: team-0", "nodeCount: 40", "networkPolicy: cilium");
+        List<Advice> advice = new ArrayList<>();
+        try (BatchAdvisor.Worker worker = new BatchAdvisor(advisor(), Fixtures.AS_OF).newWorker()) {
+            for (int i = 0; i < 6; i++) {
+                advice.add(worker.advise(renamed(base, "team-" + i)));
+            }
+        }
+
+        // evaluated on the first and the second sighting (when it is remembered), reused from the third on
+        Set<Object> evaluations = Collections.newSetFromMap(new IdentityHashMap<>());
+        advice.forEach(a -> evaluations.add(a.options()));
+        assertEquals(2, evaluations.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals("team-" + i, advice.get(i).name());
+            String commands = cniadvisor.deploy.AzCliCommand.oneLine(advice.get(i).recommendation().deployment());
+            assertTrue(commands.contains("--name team-" + i + " "), commands);
+            assertEquals(advisor().advise(renamed(base, "team-" + i), Fixtures.AS_OF), advice.get(i));
+        }
+    }
+
+    @Test
+    void aRuleCannotReadTheRequestsName() throws Exception {
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> withExtraRule("""
                 package org.rules;
                 import cniadvisor.model.*;
                 global cniadvisor.engine.Verdict verdict;
@@ -179,13 +209,10 @@ class BatchAdvisorTest {
                 then
                     verdict.warning(kcontext, "Production clusters should enforce network policies.");
                 end
-                """);
-        Request dev = Fixtures.request("name: dev-a", "nodeCount: 10");
-        Request prod = renamed(dev, "prod-a");
+                """));
 
-        assertFalse(new BatchAdvisor(advisor, Fixtures.AS_OF).memoizes());
-        assertSameAdvice(advisor, Fixtures.AS_OF, List.of(dev, prod));
-        assertNotEquals(advisor.advise(dev, Fixtures.AS_OF).warnings(), advisor.advise(prod, Fixtures.AS_OF).warnings());
+        assertTrue(e.getMessage().contains("org.drl"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown field 'name' on Request"), e.getMessage());
     }
 
     @Test
@@ -230,7 +257,7 @@ class BatchAdvisorTest {
                     verdict.info(kcontext, "Large cluster.");
                 end
                 """);
-        List<Request> requests = new ArrayList<>(List.of(Fixtures.request("nodeCount: 500"),
+        List<NamedRequest> requests = new ArrayList<>(List.of(Fixtures.request("nodeCount: 500"),
                 Fixtures.request("nodeCount: 5")));
         requests.addAll(generated(40, 4));
 
@@ -239,13 +266,11 @@ class BatchAdvisorTest {
     }
 
     @Test
-    void requestKeysIgnoreOnlyTheName() {
-        Request a = Fixtures.request("name: a", "nodeCount: 10");
-
-        assertEquals(BatchAdvisor.RequestKey.of(a), BatchAdvisor.RequestKey.of(renamed(a, "b")));
-        assertNotEquals(BatchAdvisor.RequestKey.of(a),
-                BatchAdvisor.RequestKey.of(Fixtures.request("name: a", "nodeCount: 11")));
-        assertEquals(Request.class.getRecordComponents().length - 1,
-                BatchAdvisor.RequestKey.of(a).values().size());
+    void theRequestTheRulesSeeHasNoName() {
+        assertTrue(Arrays.stream(Request.class.getRecordComponents()).noneMatch(c -> c.getName().equals("name")));
+        assertEquals(Fixtures.request("name: a", "nodeCount: 10").request(),
+                Fixtures.request("name: b", "nodeCount: 10").request());
+        assertNotEquals(Fixtures.request("name: a", "nodeCount: 10").request(),
+                Fixtures.request("name: a", "nodeCount: 11").request());
     }
 }

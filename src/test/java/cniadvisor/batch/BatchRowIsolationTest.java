@@ -1,11 +1,12 @@
-package cniadvisor.cli;
+package cniadvisor.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cniadvisor.io.ExitCode;
 import cniadvisor.model.Advice;
-import cniadvisor.model.Request;
+import cniadvisor.model.NamedRequest;
 import cniadvisor.testing.BatchReport;
 import cniadvisor.testing.CliRun;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class BatchRowIsolationTest {
 
     @AfterEach
     void noSeam() {
-        BatchCommand.evaluationForTests = UnaryOperator.identity();
+        BatchJob.evaluationForTests = UnaryOperator.identity();
     }
 
     /** 199 requests; every third one (66 in all) makes the evaluation throw, as the CIDR arithmetic once did. */
@@ -43,7 +44,7 @@ class BatchRowIsolationTest {
     }
 
     private static void failOnBoom() {
-        BatchCommand.evaluationForTests = advise -> (Function<Request, Advice>) request -> {
+        BatchJob.evaluationForTests = advise -> (Function<NamedRequest, Advice>) request -> {
             if (request.name().startsWith("boom-")) {
                 throw new IllegalStateException("simulated bug for " + request.name());
             }
@@ -68,7 +69,7 @@ class BatchRowIsolationTest {
             if (i % 3 == 0) {
                 assertFalse(entry.evaluated(), entry::toString);
                 assertEquals(List.of("internal error evaluating this request (IllegalStateException: simulated bug "
-                        + "for boom-" + i + "); " + BatchCommand.PLEASE_REPORT), entry.errors());
+                        + "for boom-" + i + "); " + BatchJob.PLEASE_REPORT), entry.errors());
             } else {
                 assertTrue(entry.evaluated(), entry::toString);
             }

@@ -1,0 +1,55 @@
+package cniadvisor.batch;
+
+import cniadvisor.io.BatchInputFormat;
+import cniadvisor.io.BatchReportFormat;
+import cniadvisor.io.FailOn;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one batch run is asked to do: {@code cni-advisor batch}'s options, or a caller's own. {@link BatchJob} checks
+ * the files and the address pool when the run starts; the rest is checked here.
+ *
+ * @param files        the request files as named; {@code "-"} reads standard input
+ * @param inputFormat  how every input is written; null: by each file's extension
+ * @param reportFormat the report's format; null: by the output file's extension, else table on a terminal and
+ *                     JSON Lines otherwise
+ * @param outputFile   where the report is written, atomically; null: the run's output stream
+ * @param threads      requests evaluated in parallel, 1 to {@link #MAX_THREADS}
+ * @param failOn       the finding level from which the run fails (exit code 6)
+ * @param addressPool  the organisation's address space, as given (IPv4 CIDRs); empty for none
+ * @param asOf         the date retirements are judged at
+ * @param progress     whether a progress bar may show (only ever on a terminal, and never in CI)
+ */
+public record BatchConfig(List<String> files, BatchInputFormat inputFormat, BatchReportFormat reportFormat,
+                          Path outputFile, int threads, FailOn failOn, List<String> addressPool, LocalDate asOf,
+                          boolean progress) {
+
+    /**
+     * Each thread keeps a rule session and up to 4,096 pieces of advice it may reuse: at 64 threads a varied batch
+     * of 100,000 requests still runs in the launcher's 256 MiB heap; at 128 it thrashes. More threads than cores
+     * gain nothing anyway.
+     */
+    public static final int MAX_THREADS = 64;
+
+    public BatchConfig {
+        files = List.copyOf(files);
+        addressPool = List.copyOf(addressPool);
+        Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(asOf, "asOf");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one input");
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+    }
+
+    /** As many threads as cores, up to {@link #MAX_THREADS}. */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+}
