@@ -24,7 +24,6 @@ public final class BatchAdvisor {
     static final int MEMO_ENTRIES = 4096;
     /** Slots of the filter that admits a request to the memo on its second sighting (a power of two). */
     static final int SEEN_SLOTS = 1 << 14;
-    /** The name of advice for a request whose caller keeps its name elsewhere. */
 
     private final Advisor advisor;
     private final LocalDate asOf;
