@@ -120,8 +120,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
     }
 
     private static void migration(StringBuilder s, MigrationPlan plan) {
-        if (plan == null) {
-            return;
+        if (plan == null || plan.steps().isEmpty() && plan.blockers().isEmpty()) {
+            return; // staying: nothing to migrate
         }
         s.append("  migration  ").append(plan.from()).append(" -> ").append(plan.to())
                 .append(plan.inPlace() ? ", in place" : ", a new cluster").append('\n');

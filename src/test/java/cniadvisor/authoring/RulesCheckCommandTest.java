@@ -43,7 +43,7 @@ class RulesCheckCommandTest {
     void bundledRulesAndFactsAreOk() {
         CliRun run = CliRun.run("rules", "check");
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 8 fact files: ok"), lines(run));
+        assertEquals(List.of(Fixtures.advisor().rules().rules().size() + " rules, 9 fact files: ok"), lines(run));
     }
 
     @Test
@@ -240,7 +240,7 @@ class RulesCheckCommandTest {
                 """);
         CliRun run = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("1 rule, 8 fact files: ok (1 warning)", lines(run).get(1));
+        assertEquals("1 rule, 9 fact files: ok (1 warning)", lines(run).get(1));
         assertTrue(lines(run).get(0).startsWith(file + ":5: warning: "), run::toString);
     }
 

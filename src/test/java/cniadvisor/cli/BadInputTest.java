@@ -100,7 +100,8 @@ class BadInputTest {
     @Test
     void anUnknownOutputFormatListsTheFormats() {
         assertUsageError(lines("error: Invalid value for option '--output': expected one of "
-                        + "[text, json, yaml, markdown, terraform, bicep] (case-insensitive) but was 'xml'",
+                        + "[text, json, yaml, markdown, terraform, bicep, table, tsv, github, azure-devops] "
+                        + "(case-insensitive) but was 'xml'",
                 "Try 'cni-advisor advise --help' for usage."), CliRun.run("advise", "-f", PAYMENTS, "-o", "xml"));
     }
 
