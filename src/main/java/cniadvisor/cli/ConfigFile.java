@@ -38,7 +38,10 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     static final Set<String> KEYS = Set.of("rules", "facts", "output", "fail-on", "threads", "cache", "headroom");
     static final String FILE_NAME = ".cni-advisor.yaml";
 
-    private static final ObjectMapper YAML = InputLimits.yaml(InputLimits.LINE_CHARS, InputLimits.REQUEST_FILE_BYTES);
+    /** Built only when a file is found: most runs have none, and start-up should not pay for a YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = InputLimits.yaml(InputLimits.LINE_CHARS, InputLimits.REQUEST_FILE_BYTES);
+    }
 
     /** One value and where it came from. */
     record Setting(String key, String command, String value, String origin) {
@@ -102,7 +105,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         JsonNode root;
         try {
             byte[] bytes = Files.readAllBytes(file);
-            root = bytes.length == 0 ? null : YAML.readTree(bytes);
+            root = bytes.length == 0 ? null : Yaml.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new CliException(ExitCode.USAGE_ERROR, "error: " + file + (line > 0 ? ":" + line : "")

@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
  */
 public final class QueryOptions {
 
-    private static final JmesPath<JsonNode> JMESPATH = new JacksonRuntime();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: most runs have no --query, and start-up should not pay for the JMESPath compiler. */
+    private static final class Runtime {
+        static final JmesPath<JsonNode> JMESPATH = new JacksonRuntime();
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Option(names = "--query", paramLabel = "EXPR",
             description = "JMESPath over the JSON result, as az --query (implies -o json); e.g. "
@@ -44,7 +47,7 @@ public final class QueryOptions {
                     + "give -o json");
         }
         try {
-            compiled = JMESPATH.compile(expression);
+            compiled = Runtime.JMESPATH.compile(expression);
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--query: not a JMESPath expression: "
                     + e.getMessage());
@@ -56,12 +59,12 @@ public final class QueryOptions {
     String apply(String json) {
         JsonNode input;
         try {
-            input = JSON.readTree(json);
+            input = Runtime.JSON.readTree(json);
         } catch (JacksonException e) {
             throw new IllegalStateException("the JSON result did not parse: " + e.getOriginalMessage(), e);
         }
         try {
-            return JSON.writeValueAsString(compiled.search(input)) + "\n";
+            return Runtime.JSON.writeValueAsString(compiled.search(input)) + "\n";
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
