@@ -3,11 +3,7 @@ package cniadvisor.io;
 import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.FleetSummary;
 import cniadvisor.model.Reason;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -30,18 +26,12 @@ final class AssessmentCsvWriter implements AssessmentWriter {
     private static final Set<String> NUMBER_COLUMNS = Set.of("line", "daysLeft", "steps", "errors", "warnings");
     private static final int[] TEXT_COLUMNS = COLUMNS.stream().filter(c -> !NUMBER_COLUMNS.contains(c))
             .mapToInt(COLUMNS::indexOf).toArray();
-    private static final CsvMapper CSV = new CsvMapper();
-
     private final Writer out;
     private final SequenceWriter rows;
 
     AssessmentCsvWriter(Writer out) throws IOException {
         this.out = out;
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
-        COLUMNS.forEach(schema::addColumn);
-        this.rows = CSV.writerFor(String[].class).with(schema.build())
-                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+        this.rows = Tables.csvRows(out, COLUMNS);
     }
 
     @Override

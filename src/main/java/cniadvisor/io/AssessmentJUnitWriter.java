@@ -4,7 +4,6 @@ import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.FleetSummary;
 import cniadvisor.model.Reason;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -18,75 +17,36 @@ import java.util.stream.Collectors;
  */
 final class AssessmentJUnitWriter implements AssessmentWriter {
 
-    private static final String SUITE = "cni-advisor assess";
-
     private final Writer out;
     private final Context context;
-    private final Spool spool;
-    private final SafeXmlWriter cases;
-    private long tests;
-    private long failures;
-    private long errors;
+    private final JUnitSuite suite;
 
     AssessmentJUnitWriter(Writer out, Context context) throws IOException {
         this.out = out;
         this.context = context;
-        this.spool = new Spool();
-        this.cases = xml(spool.writer());
+        this.suite = new JUnitSuite("cni-advisor assess");
     }
 
     @Override
     public void write(Assessment a) throws IOException {
-        tests++;
-        try {
-            start(a.file(), (a.resourceGroup() == null ? "" : a.resourceGroup() + "/") + a.name()
-                    + (a.line() > 0 ? " (line " + a.line() + ")" : ""));
-            Reason failing = context.failOn().firstFailing(a.findings());
-            if (a.target() == null) {
-                failures++;
-                problem("failure", "no-fit", "no option fits: " + String.join("; ", a.advice().conflicts()),
-                        details(a));
-            } else if (failing != null) {
-                failures++;
-                problem("failure", failing.level() + "-finding", failing.rule() + ": " + failing.text(), details(a));
-            } else {
-                cases.start("system-out");
-                cases.text(details(a));
-                cases.end();
-            }
-            cases.end();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+        String name = (a.resourceGroup() == null ? "" : a.resourceGroup() + "/") + a.name()
+                + (a.line() > 0 ? " (line " + a.line() + ")" : "");
+        Reason failing = context.failOn().firstFailing(a.findings());
+        if (a.target() == null) {
+            suite.fail(a.file(), name, "no-fit", "no option fits: " + String.join("; ", a.advice().conflicts()),
+                    details(a));
+        } else if (failing != null) {
+            suite.fail(a.file(), name, failing.level() + "-finding", failing.rule() + ": " + failing.text(),
+                    details(a));
+        } else {
+            suite.pass(a.file(), name, details(a));
         }
     }
 
     @Override
     public void invalid(String file, String source, List<InputError> inputErrors) throws IOException {
-        tests++;
-        errors++;
-        try {
-            start(file, source);
-            problem("error", "invalid-input", inputErrors.get(0).format(), inputErrors.stream()
-                    .map(InputError::format).collect(Collectors.joining("\n")));
-            cases.end();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private void start(String classname, String name) throws XMLStreamException {
-        cases.text("\n    ");
-        cases.start("testcase");
-        cases.attribute("classname", classname);
-        cases.attribute("name", name);
-    }
-
-    private void problem(String element, String type, String message, String details) throws XMLStreamException {
-        cases.start(element);
-        cases.attribute("type", type);
-        cases.attribute("message", message);
-        cases.text(details);
-        cases.end();
+        suite.error(file, source, "invalid-input", inputErrors.get(0).format(), inputErrors.stream()
+                .map(InputError::format).collect(Collectors.joining("\n")));
     }
 
     /** Status, target, the blockers and every error and warning, one per line. */
@@ -105,68 +65,12 @@ final class AssessmentJUnitWriter implements AssessmentWriter {
 
     @Override
     public void finish(FleetSummary summary, int exitCode) throws IOException {
-        try {
-            cases.flush();
-            SafeXmlWriter doc = xml(out);
-            doc.startDocument();
-            doc.text("\n");
-            doc.start("testsuites");
-            counts(doc);
-            doc.text("\n  ");
-            doc.start("testsuite");
-            counts(doc);
-            doc.attribute("skipped", "0");
-            doc.text("\n    ");
-            doc.start("properties");
-            property(doc, "asOf", context.asOf().toString());
-            property(doc, "inputs", String.join(", ", context.inputs()));
-            property(doc, "failOn", context.failOn().name());
-            property(doc, "exitCode", Integer.toString(exitCode));
-            doc.text("\n    ");
-            doc.end();
-            doc.flush();
-            spool.copyTo(out);
-            doc.text("\n    ");
-            doc.start("system-out");
-            doc.text(String.join("\n", summary.lines()) + "\n");
-            doc.end();
-            doc.text("\n  ");
-            doc.end();
-            doc.text("\n");
-            doc.end();
-            doc.text("\n");
-            doc.endDocument();
-            doc.flush();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
-        out.flush();
-    }
-
-    private void counts(SafeXmlWriter doc) throws XMLStreamException {
-        doc.attribute("name", SUITE);
-        doc.attribute("tests", Long.toString(tests));
-        doc.attribute("failures", Long.toString(failures));
-        doc.attribute("errors", Long.toString(errors));
-    }
-
-    private static void property(SafeXmlWriter doc, String name, String value) throws XMLStreamException {
-        doc.text("\n      ");
-        doc.empty("property");
-        doc.attribute("name", name);
-        doc.attribute("value", value);
-    }
-
-    private static SafeXmlWriter xml(Writer writer) throws IOException {
-        try {
-            return SafeXmlWriter.over(writer);
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        suite.finish(out, JUnitSuite.properties(context.asOf(), context.inputs(), context.failOn(), exitCode),
+                String.join("\n", summary.lines()) + "\n");
     }
 
     @Override
     public void close() throws IOException {
-        spool.close();
+        suite.close();
     }
 }

@@ -3,7 +3,6 @@ package cniadvisor.io;
 import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.FleetSummary;
 import cniadvisor.model.Reason;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -21,24 +20,9 @@ final class AssessmentSarifWriter implements AssessmentWriter {
     static final String NO_FIT = "ASSESS-NO-FIT";
     static final String INVALID_INPUT = "ASSESS-INVALID-INPUT";
 
-    private final Writer out;
-    private final JsonGenerator json;
+    private final SarifLog log;
 
     AssessmentSarifWriter(Writer out, Context context) throws IOException {
-        this.out = out;
-        this.json = Mappers.JSON.getFactory().createGenerator(out)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .useDefaultPrettyPrinter();
-        json.writeStartObject();
-        json.writeStringField("$schema", SarifBatchWriter.SCHEMA);
-        json.writeStringField("version", "2.1.0");
-        json.writeArrayFieldStart("runs");
-        json.writeStartObject();
-        json.writeObjectFieldStart("tool");
-        json.writeObjectFieldStart("driver");
-        json.writeStringField("name", "cni-advisor");
-        json.writeStringField("informationUri", SarifBatchWriter.INFORMATION_URI);
-        json.writeArrayFieldStart("rules");
         List<BatchWriter.RuleInfo> rules = new ArrayList<>(List.of(
                 new BatchWriter.RuleInfo(NO_FIT, "No option fits",
                         "No network plugin option satisfies every requirement made from the cluster.", null),
@@ -46,22 +30,7 @@ final class AssessmentSarifWriter implements AssessmentWriter {
                         "The input, or one resource in it, is not a managed cluster or VNet this tool can read.",
                         null)));
         rules.addAll(context.rules());
-        for (BatchWriter.RuleInfo rule : rules) {
-            json.writeStartObject();
-            json.writeStringField("id", rule.id());
-            json.writeStringField("name", rule.name());
-            json.writeObjectFieldStart("shortDescription");
-            json.writeStringField("text", rule.description() != null ? rule.description() : rule.name());
-            json.writeEndObject();
-            if (rule.helpUri() != null) {
-                json.writeStringField("helpUri", rule.helpUri());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeArrayFieldStart("results");
+        this.log = new SarifLog(out, rules);
     }
 
     @Override
@@ -84,47 +53,11 @@ final class AssessmentSarifWriter implements AssessmentWriter {
     }
 
     private void result(String ruleId, String level, String message, String file, int line) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("ruleId", ruleId);
-        json.writeStringField("level", level);
-        json.writeObjectFieldStart("message");
-        json.writeStringField("text", message);
-        json.writeEndObject();
-        json.writeArrayFieldStart("locations");
-        json.writeStartObject();
-        json.writeObjectFieldStart("physicalLocation");
-        json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", SarifBatchWriter.uri(file));
-        json.writeEndObject();
-        if (line > 0) {
-            json.writeObjectFieldStart("region");
-            json.writeNumberField("startLine", line);
-            json.writeEndObject();
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
+        log.result(ruleId, level, message, file, line);
     }
 
     @Override
     public void finish(FleetSummary summary, int exitCode) throws IOException {
-        json.writeEndArray();
-        json.writeArrayFieldStart("invocations");
-        json.writeStartObject();
-        json.writeBooleanField("executionSuccessful", true);
-        json.writeNumberField("exitCode", exitCode);
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeObjectFieldStart("properties");
-        json.writeFieldName("summary");
-        Mappers.JSON.writeValue(json, summary.view());
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
-        json.flush();
-        out.write('\n');
-        out.flush();
+        log.finish(exitCode, summary.view());
     }
 }

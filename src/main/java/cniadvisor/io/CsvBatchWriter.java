@@ -7,11 +7,7 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -38,19 +34,12 @@ final class CsvBatchWriter implements BatchWriter {
 
     private static final Set<String> NUMBER_COLUMNS = Set.of("line", "score", "errors", "warnings");
 
-    private static final CsvMapper CSV = new CsvMapper();
-
     private final Writer out;
     private final SequenceWriter rows;
 
     CsvBatchWriter(Writer out) throws IOException {
         this.out = out;
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
-        COLUMNS.forEach(schema::addColumn);
-        // quote only the cells that need it, not every long one
-        this.rows = CSV.writerFor(String[].class).with(schema.build())
-                .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+        this.rows = Tables.csvRows(out, COLUMNS);
     }
 
     @Override

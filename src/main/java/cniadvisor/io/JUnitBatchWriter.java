@@ -5,7 +5,6 @@ import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
 
-import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.stream.Collectors;
@@ -19,64 +18,35 @@ import java.util.stream.Collectors;
  */
 final class JUnitBatchWriter implements BatchWriter {
 
-    private static final String SUITE = "cni-advisor batch";
-
     private final Writer out;
     private final Context context;
-    private final Spool spool;
-    private final SafeXmlWriter cases;
-    private long tests;
-    private long failures;
-    private long errors;
+    private final JUnitSuite suite;
 
     JUnitBatchWriter(Writer out, Context context) throws IOException {
         this.out = out;
         this.context = context;
-        this.spool = new Spool();
-        this.cases = xml(spool.writer());
+        this.suite = new JUnitSuite("cni-advisor batch");
     }
 
     @Override
     public void write(BatchResult result) throws IOException {
-        tests++;
-        try {
-            cases.text("\n    ");
-            cases.start("testcase");
-            cases.attribute("classname", result.file());
-            cases.attribute("name", result.name() + (result.line() > 0 ? " (line " + result.line() + ")" : ""));
-            if (!result.valid()) {
-                errors++;
-                problem("error", "invalid-input", result.errors().get(0).format(),
-                        result.errors().stream().map(InputError::format).collect(Collectors.joining("\n")));
-            } else {
-                Advice advice = result.advice();
-                Reason failing = context.failOn().firstFailing(advice.findings());
-                if (!advice.hasRecommendation()) {
-                    failures++;
-                    problem("failure", "no-fit", "no option fits: " + String.join("; ", advice.conflicts()),
-                            details(result));
-                } else if (failing != null) {
-                    failures++;
-                    problem("failure", failing.level() + "-finding", failing.rule() + ": " + failing.text(),
-                            details(result));
-                } else {
-                    cases.start("system-out");
-                    cases.text(details(result));
-                    cases.end();
-                }
-            }
-            cases.end();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+        String name = result.name() + (result.line() > 0 ? " (line " + result.line() + ")" : "");
+        if (!result.valid()) {
+            suite.error(result.file(), name, "invalid-input", result.errors().get(0).format(),
+                    result.errors().stream().map(InputError::format).collect(Collectors.joining("\n")));
+            return;
         }
-    }
-
-    private void problem(String element, String type, String message, String details) throws XMLStreamException {
-        cases.start(element);
-        cases.attribute("type", type);
-        cases.attribute("message", message);
-        cases.text(details);
-        cases.end();
+        Advice advice = result.advice();
+        Reason failing = context.failOn().firstFailing(advice.findings());
+        if (!advice.hasRecommendation()) {
+            suite.fail(result.file(), name, "no-fit", "no option fits: " + String.join("; ", advice.conflicts()),
+                    details(result));
+        } else if (failing != null) {
+            suite.fail(result.file(), name, failing.level() + "-finding", failing.rule() + ": " + failing.text(),
+                    details(result));
+        } else {
+            suite.pass(result.file(), name, details(result));
+        }
     }
 
     /** The recommendation (or conflicts) and every error and warning, one per line. */
@@ -97,68 +67,12 @@ final class JUnitBatchWriter implements BatchWriter {
 
     @Override
     public void finish(BatchSummary summary, int exitCode) throws IOException {
-        try {
-            cases.flush();
-            SafeXmlWriter doc = xml(out);
-            doc.startDocument();
-            doc.text("\n");
-            doc.start("testsuites");
-            counts(doc);
-            doc.text("\n  ");
-            doc.start("testsuite");
-            counts(doc);
-            doc.attribute("skipped", "0");
-            doc.text("\n    ");
-            doc.start("properties");
-            property(doc, "asOf", context.asOf().toString());
-            property(doc, "inputs", String.join(", ", context.inputs()));
-            property(doc, "failOn", context.failOn().name());
-            property(doc, "exitCode", Integer.toString(exitCode));
-            doc.text("\n    ");
-            doc.end();
-            doc.flush();
-            spool.copyTo(out);
-            doc.text("\n    ");
-            doc.start("system-out");
-            doc.text(String.join("\n", summary.lines()) + "\n");
-            doc.end();
-            doc.text("\n  ");
-            doc.end();
-            doc.text("\n");
-            doc.end();
-            doc.text("\n");
-            doc.endDocument();
-            doc.flush();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
-        out.flush();
-    }
-
-    private void counts(SafeXmlWriter doc) throws XMLStreamException {
-        doc.attribute("name", SUITE);
-        doc.attribute("tests", Long.toString(tests));
-        doc.attribute("failures", Long.toString(failures));
-        doc.attribute("errors", Long.toString(errors));
-    }
-
-    private static void property(SafeXmlWriter doc, String name, String value) throws XMLStreamException {
-        doc.text("\n      ");
-        doc.empty("property");
-        doc.attribute("name", name);
-        doc.attribute("value", value);
-    }
-
-    private static SafeXmlWriter xml(Writer writer) throws IOException {
-        try {
-            return SafeXmlWriter.over(writer);
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        suite.finish(out, JUnitSuite.properties(context.asOf(), context.inputs(), context.failOn(), exitCode),
+                String.join("\n", summary.lines()) + "\n");
     }
 
     @Override
     public void close() throws IOException {
-        spool.close();
+        suite.close();
     }
 }

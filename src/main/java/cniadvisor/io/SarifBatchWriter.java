@@ -5,7 +5,6 @@ import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Recommendation;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -24,9 +23,6 @@ import java.util.List;
  */
 final class SarifBatchWriter implements BatchWriter {
 
-    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    /** The tool has no web home of its own; this is the Microsoft overview its knowledge is built on. */
-    static final String INFORMATION_URI = "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview";
 
     static final String RECOMMENDATION = "BATCH-RECOMMENDATION";
     static final String NO_FIT = "BATCH-NO-FIT";
@@ -41,42 +37,12 @@ final class SarifBatchWriter implements BatchWriter {
             new RuleInfo(INVALID_INPUT, "Invalid request",
                     "The request could not be read or has a key or value that is not allowed.", null));
 
-    private final Writer out;
-    private final JsonGenerator json;
+    private final SarifLog log;
 
     SarifBatchWriter(Writer out, Context context) throws IOException {
-        this.out = out;
-        this.json = Mappers.JSON.getFactory().createGenerator(out)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .useDefaultPrettyPrinter();
-        json.writeStartObject();
-        json.writeStringField("$schema", SCHEMA);
-        json.writeStringField("version", "2.1.0");
-        json.writeArrayFieldStart("runs");
-        json.writeStartObject();
-        json.writeObjectFieldStart("tool");
-        json.writeObjectFieldStart("driver");
-        json.writeStringField("name", "cni-advisor");
-        json.writeStringField("informationUri", INFORMATION_URI);
-        json.writeArrayFieldStart("rules");
         List<RuleInfo> rules = new ArrayList<>(OUTCOMES);
         rules.addAll(context.rules());
-        for (RuleInfo rule : rules) {
-            json.writeStartObject();
-            json.writeStringField("id", rule.id());
-            json.writeStringField("name", rule.name());
-            json.writeObjectFieldStart("shortDescription");
-            json.writeStringField("text", rule.description() != null ? rule.description() : rule.name());
-            json.writeEndObject();
-            if (rule.helpUri() != null) {
-                json.writeStringField("helpUri", rule.helpUri());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeArrayFieldStart("results");
+        this.log = new SarifLog(out, rules);
     }
 
     @Override
@@ -105,27 +71,7 @@ final class SarifBatchWriter implements BatchWriter {
     }
 
     private void result(String ruleId, String level, String message, String file, int line) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("ruleId", ruleId);
-        json.writeStringField("level", level);
-        json.writeObjectFieldStart("message");
-        json.writeStringField("text", message);
-        json.writeEndObject();
-        json.writeArrayFieldStart("locations");
-        json.writeStartObject();
-        json.writeObjectFieldStart("physicalLocation");
-        json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", uri(file));
-        json.writeEndObject();
-        if (line > 0) {
-            json.writeObjectFieldStart("region");
-            json.writeNumberField("startLine", line);
-            json.writeEndObject();
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
+        log.result(ruleId, level, message, file, line);
     }
 
     /** SARIF levels: error, warning, note. */
@@ -144,22 +90,6 @@ final class SarifBatchWriter implements BatchWriter {
 
     @Override
     public void finish(BatchSummary summary, int exitCode) throws IOException {
-        json.writeEndArray();
-        json.writeArrayFieldStart("invocations");
-        json.writeStartObject();
-        json.writeBooleanField("executionSuccessful", true);
-        json.writeNumberField("exitCode", exitCode);
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeObjectFieldStart("properties");
-        json.writeFieldName("summary");
-        Mappers.JSON.writeValue(json, summary.asMap());
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
-        json.flush();
-        out.write('\n');
-        out.flush();
+        log.finish(exitCode, summary.asMap());
     }
 }

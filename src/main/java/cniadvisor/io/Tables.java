@@ -3,7 +3,7 @@ package cniadvisor.io;
 import java.util.List;
 
 /**
- * {@code -o table} and {@code -o tsv}, as az prints them: a table is a header, a rule and left-aligned columns as
+ * Rows of cells for terminals, scripts and spreadsheets. {@code -o table} and {@code -o tsv}, as az prints them: a table is a header, a rule and left-aligned columns as
  * wide as their widest cell; TSV is the cells alone, one row a line, tab-separated, for {@code cut} and
  * {@code while read}. Every cell stays on its line and, in TSV, holds no tab.
  */
@@ -37,6 +37,23 @@ public final class Tables {
         }
         return s.toString();
     }
+
+    /**
+     * A CSV writer of rows of text over {@code out}, with a header of {@code columns}; only the cells that need it are
+     * quoted. The caller escapes text cells ({@link Escape#csvCell}).
+     */
+    static com.fasterxml.jackson.databind.SequenceWriter csvRows(java.io.Writer out, List<String> columns)
+            throws java.io.IOException {
+        com.fasterxml.jackson.dataformat.csv.CsvSchema.Builder schema = com.fasterxml.jackson.dataformat.csv.CsvSchema
+                .builder().setUseHeader(true).setLineSeparator("\n");
+        columns.forEach(schema::addColumn);
+        return CSV.writerFor(String[].class).with(schema.build())
+                .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+    }
+
+    private static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
+            new com.fasterxml.jackson.dataformat.csv.CsvMapper();
 
     private static String cell(String value) {
         return value == null ? "" : Escape.oneLine(value);

@@ -279,7 +279,7 @@ class BatchWriterTest {
         run.get("results").forEach(results::add);
 
         assertEquals("2.1.0", sarif.get("version").asText());
-        assertEquals(SarifBatchWriter.SCHEMA, sarif.get("$schema").asText());
+        assertEquals(SarifLog.SCHEMA, sarif.get("$schema").asText());
         assertEquals("cni-advisor", driver.get("name").asText());
         assertTrue(driver.get("informationUri").asText().startsWith("https://"));
         List<String> ruleIds = new ArrayList<>();
