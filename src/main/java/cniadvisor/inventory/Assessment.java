@@ -62,9 +62,12 @@ public record Assessment(
     /** What the cluster runs, as Azure reports it (option ids as advise gives them). */
     @JsonPropertyOrder({"option", "dataplane", "networkPolicy", "kubernetesVersion", "sku", "automatic",
             "outboundType",
-            "podCidr", "serviceCidr", "dnsServiceIp", "vnetCidr", "features", "pools"})
+            "podCidr", "serviceCidr", "dnsServiceIp", "ipv6PodCidr", "ipv6ServiceCidr", "vnetCidr", "features",
+            "pools"})
     public record Current(String option, String dataplane, String networkPolicy, String kubernetesVersion,
-                          String sku, boolean automatic, String outboundType, String podCidr, String serviceCidr, String dnsServiceIp,
+                          String sku, boolean automatic, String outboundType, String podCidr, String serviceCidr,
+                          String dnsServiceIp, @JsonInclude(JsonInclude.Include.NON_NULL) String ipv6PodCidr,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String ipv6ServiceCidr,
                           List<String> vnetCidr, List<String> features, List<Pool> pools) {
     }
 

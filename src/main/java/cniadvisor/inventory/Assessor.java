@@ -219,6 +219,7 @@ public final class Assessor {
         features.retainAll(featureKeys);
         return new Assessment.Current(state.option(), state.dataplane(), state.networkPolicy(),
                 state.kubernetesVersion(), state.sku(), state.automatic(), state.outboundType(), request.podCidr(),
-                request.serviceCidr(), request.dnsServiceIp(), request.vnetCidr(), List.copyOf(features), pools);
+                request.serviceCidr(), request.dnsServiceIp(), imported.ipv6PodCidr(), imported.ipv6ServiceCidr(),
+                request.vnetCidr(), List.copyOf(features), pools);
     }
 }

@@ -42,7 +42,8 @@ public final class Clusters {
     /** One cluster as read: its state, the request keys made from it, and what was assumed. */
     /** A cluster as read: {@code file} and {@code line} say where its JSON starts (line 0 when not known). */
     public record Imported(ClusterState state, String file, int line, List<Field> fields, List<Assumption> assumptions,
-                           Map<String, Integer> poolCounts, Map<String, String> poolOsSkus) {
+                           Map<String, Integer> poolCounts, Map<String, String> poolOsSkus, String ipv6PodCidr,
+                           String ipv6ServiceCidr) {
         public Imported {
             fields = List.copyOf(fields);
             assumptions = List.copyOf(assumptions);
@@ -217,7 +218,8 @@ public final class Clusters {
                     + (pools.unresolvedSubnets == 1 ? "" : "s") + " known only by id: give the VNets with --vnets "
                     + "(az network vnet list -o json) to check their address space"));
         }
-        return new Imported(state, item.file(), item.line(), fields, assumptions, pools.counts, pools.osSkus);
+        return new Imported(state, item.file(), item.line(), fields, assumptions, pools.counts, pools.osSkus,
+                ipv6(AzureJson.get(network, "podCidrs")), ipv6(AzureJson.get(network, "serviceCidrs")));
     }
 
     /** The option id the plugin, its mode and pod subnets make; null for a plugin AKS does not report. */
@@ -287,6 +289,16 @@ public final class Clusters {
         }
         for (JsonNode entry : list) {
             if (entry.isTextual() && entry.textValue().contains(".")) {
+                return entry.textValue().strip();
+            }
+        }
+        return null;
+    }
+
+    /** The IPv6 entry of a dual-stack list, or null: the request plans IPv4, the assessment shows both. */
+    private static String ipv6(JsonNode list) {
+        for (JsonNode entry : list) {
+            if (entry.isTextual() && entry.textValue().contains(":")) {
                 return entry.textValue().strip();
             }
         }

@@ -57,6 +57,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
         addRange(ranges, "pod CIDR", c.podCidr());
         addRange(ranges, "service CIDR", c.serviceCidr());
         addRange(ranges, "DNS", c.dnsServiceIp());
+        addRange(ranges, "IPv6 pod CIDR", c.ipv6PodCidr());
+        addRange(ranges, "IPv6 service CIDR", c.ipv6ServiceCidr());
         if (!c.vnetCidr().isEmpty()) {
             ranges.add("VNet " + String.join(", ", c.vnetCidr()));
         }

@@ -134,6 +134,10 @@ class SharedSamplesTest {
         assertTrue(cilium.text().contains("node pool 'npwin'"), cilium.text());
         assertTrue(windows.steps().stream().noneMatch(step -> step.command() != null
                 && step.command().value("--network-dataplane").isPresent()), windows.steps().toString());
+        // a dual-stack cluster's IPv6 ranges are read too
+        Assessment dual = assessed.get("kubenet-dualstack-ipv4-ipv6.json");
+        assertEquals("fd5c:510c:cbc5:aaf::/64", dual.current().ipv6PodCidr());
+        assertEquals("fdcd:e5a1:4ed0:5ca9::/108", dual.current().ipv6ServiceCidr());
         // AKS Automatic is recognised, before and after its SKU change
         assertTrue(assessed.get("aks-automatic-before-sku-change.json").current().automatic());
         assertFalse(assessed.get("aks-automatic-after-update-to-sku-base.json").current().automatic());
