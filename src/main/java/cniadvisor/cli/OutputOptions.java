@@ -14,6 +14,7 @@ import java.io.Writer;
 /** The report format option, as conftest names it, and --query over the JSON report. */
 public final class OutputOptions {
     @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = EnumByText.OutputFormats.class,
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.text;
 

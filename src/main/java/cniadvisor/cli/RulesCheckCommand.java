@@ -44,6 +44,7 @@ final class RulesCheckCommand implements Callable<Integer> {
         } }
 
     @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = EnumByText.CheckFormats.class,
             description = "text, or annotations for CI: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CheckFormat format = CheckFormat.text;
 
