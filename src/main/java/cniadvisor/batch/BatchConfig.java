@@ -15,8 +15,7 @@ import java.util.Objects;
  *
  * @param files        the request files as named; {@code "-"} reads standard input
  * @param inputFormat  how every input is written; null: by each file's extension
- * @param reportFormat the report's format; null: by the output file's extension, else table on a terminal and
- *                     JSON Lines otherwise
+ * @param reportFormat the report's format; null: by the output file's extension, else JSON Lines
  * @param outputFile   where the report is written, atomically; null: the run's output stream
  * @param threads      requests evaluated in parallel, 1 to {@link #MAX_THREADS}
  * @param failOn       the finding level from which the run fails (exit code 6)

@@ -239,7 +239,11 @@ public final class BatchJob {
         return cidrs;
     }
 
-    /** The format given; else by the output file's extension; else table on a terminal and JSON Lines in a pipe. */
+    /**
+     * The format given; else by the output file's extension (one that names no format is an error, so a report never
+     * lands in a file of another kind); else JSON Lines, on a terminal as in a pipe, so that what a person sees is
+     * what a script reads.
+     */
     static BatchReportFormat reportFormat(BatchConfig config) {
         if (config.reportFormat() != null) {
             return config.reportFormat();
@@ -268,7 +272,11 @@ public final class BatchJob {
                 return BatchReportFormat.table;
             }
         }
-        return System.console() != null ? BatchReportFormat.table : BatchReportFormat.jsonl;
+        if (config.outputFile() != null) {
+            throw new BatchException(ExitCode.USAGE_ERROR, "error: --output-file " + config.outputFile()
+                    + ": the extension names no report format (.csv, .json, .jsonl, .md, .xml, .sarif, .txt); give -o");
+        }
+        return BatchReportFormat.jsonl;
     }
 
     private static AtomicFileWriter openOutput(Path outputFile) {

@@ -232,33 +232,36 @@ public final class MigrationPlanner {
                                                         List<RunbookStep> steps) {
         List<MigrationPlan.TerraformStep> changes = new ArrayList<>();
         String policy = NONE.equals(current.networkPolicy()) ? null : current.networkPolicy();
-        for (RunbookStep runbookStep : steps) {
-            Deployment.Step step = runbookStep.command();
+        for (int n = 1; n <= steps.size(); n++) {
+            Deployment.Step step = steps.get(n - 1).command();
             if (step == null || !step.command().equals("az aks update")) {
                 continue;
             }
+            int at = n;
             if (step.value("--network-plugin-mode").isPresent()) {
                 if (!"azure".equals(pluginOf(current))) {
-                    change(changes, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin", pluginOf(current),
+                    change(changes, at, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin", pluginOf(current),
                             "azure");
                 }
-                change(changes, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin_mode", null, "overlay");
+                change(changes, at, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin_mode", null,
+                        "overlay");
                 String podCidr = request == null ? null : request.podCidr();
-                step.value("--pod-cidr").filter(to -> !to.equals(podCidr)).ifPresent(to -> change(changes,
+                step.value("--pod-cidr").filter(to -> !to.equals(podCidr)).ifPresent(to -> change(changes, at,
                         MigrationPrerequisite.OVERLAY, "network_profile.pod_cidr", podCidr, to));
             } else if (step.value("--network-dataplane").isPresent()) {
-                change(changes, MigrationPrerequisite.DATAPLANE, "network_profile.network_data_plane",
+                change(changes, at, MigrationPrerequisite.DATAPLANE, "network_profile.network_data_plane",
                         current.dataplane() == null ? "azure" : current.dataplane(),
                         step.value("--network-dataplane").get());
                 String to = step.value("--network-policy").orElse(policy);
                 if (!java.util.Objects.equals(to, policy)) {
-                    change(changes, MigrationPrerequisite.DATAPLANE, "network_profile.network_policy", policy, to);
+                    change(changes, at, MigrationPrerequisite.DATAPLANE, "network_profile.network_policy", policy,
+                            to);
                     policy = to;
                 }
             } else if (step.value("--network-policy").isPresent()) {
                 String to = step.value("--network-policy").get();
                 to = NONE.equals(to) ? null : to;
-                change(changes, to == null ? MigrationPrerequisite.REMOVE_POLICY : MigrationPrerequisite.POLICY,
+                change(changes, at, to == null ? MigrationPrerequisite.REMOVE_POLICY : MigrationPrerequisite.POLICY,
                         "network_profile.network_policy", policy, to);
                 policy = to;
             }
@@ -266,12 +269,12 @@ public final class MigrationPlanner {
         return changes;
     }
 
-    private void change(List<MigrationPlan.TerraformStep> changes, String step, String attribute, String from,
-                        String to) {
+    private void change(List<MigrationPlan.TerraformStep> changes, int at, String step, String attribute,
+                        String from, String to) {
         cniadvisor.model.TerraformChange fact = advisor.knowledge().terraformChanges().stream()
                 .filter(t -> t.attribute().equals(attribute) && t.step().equals(step)).findFirst().orElse(null);
         if (fact == null) {
-            changes.add(new MigrationPlan.TerraformStep(attribute, from, to, null, "no source here says whether the "
+            changes.add(new MigrationPlan.TerraformStep(at, attribute, from, to, null, "no source here says whether the "
                     + "provider updates this in place: run terraform plan and look for '# forces replacement'",
                     List.of()));
             return;
@@ -281,7 +284,7 @@ public final class MigrationPlanner {
                 && from != null) {
             inPlace = false; // a value it had is changed or removed
         }
-        changes.add(new MigrationPlan.TerraformStep(attribute, from, to, inPlace, fact.note(), fact.sources()));
+        changes.add(new MigrationPlan.TerraformStep(at, attribute, from, to, inPlace, fact.note(), fact.sources()));
     }
 
     /** The AKS networkPlugin of the cluster's option (kubenet, azure, none), from facts/options.yaml. */

@@ -74,8 +74,7 @@ public final class FleetSummary {
             counts[d.passed() ? 1 : 0]++;
         }
         targets.merge(a.target() == null ? "no fit" : a.target().stay() ? "stay" : "move to " + a.target().option()
-                + (a.target().changes().contains("option") ? "" : " (" + String.join(", ", a.target().changes())
-                + ")"), 1L, Long::sum);
+                + " (" + a.target().dataplane() + "/" + a.target().networkPolicy() + ")", 1L, Long::sum);
         if (a.target() == null) {
             noFit++;
         }

@@ -88,10 +88,10 @@ final class AssessmentMarkdownWriter implements AssessmentWriter {
             }
         }
         if (plan != null && !plan.terraform().isEmpty()) {
-            s.append("\nTerraform (`azurerm_kubernetes_cluster`):\n\n| Attribute | From | To | Provider | Why |\n"
-                    + "|---|---|---|---|---|\n");
+            s.append("\nTerraform (`azurerm_kubernetes_cluster`; apply each change with its step, in order):\n\n"
+                    + "| Step | Attribute | From | To | Provider | Why |\n|---:|---|---|---|---|---|\n");
             for (MigrationPlan.TerraformStep t : plan.terraform()) {
-                s.append("| ").append(Escape.markdownCode(t.attribute(), true)).append(" | ")
+                s.append("| ").append(t.step()).append(" | ").append(Escape.markdownCode(t.attribute(), true)).append(" | ")
                         .append(t.from() == null ? "" : Escape.markdownCode(t.from(), true)).append(" | ")
                         .append(t.to() == null ? "" : Escape.markdownCode(t.to(), true)).append(" | ")
                         .append(AssessmentTextWriter.inPlace(t.inPlace())).append(" | ").append(md(t.note()))

@@ -148,9 +148,9 @@ final class AssessmentTextWriter implements AssessmentWriter {
             }
         }
         if (!plan.terraform().isEmpty()) {
-            s.append("    terraform (azurerm_kubernetes_cluster):\n");
+            s.append("    terraform (azurerm_kubernetes_cluster; apply each change with its step, in order):\n");
             for (MigrationPlan.TerraformStep t : plan.terraform()) {
-                s.append("      ").append(t.attribute()).append(": ").append(t.from() == null ? "(unset)" : t.from())
+                s.append("      step ").append(t.step()).append(": ").append(t.attribute()).append(": ").append(t.from() == null ? "(unset)" : t.from())
                         .append(" -> ").append(t.to() == null ? "(unset)" : t.to()).append("  ")
                         .append(inPlace(t.inPlace())).append(": ").append(Escape.oneLine(t.note()))
                         .append(t.sources().isEmpty() ? "" : " [" + String.join(", ", t.sources()) + "]").append('\n');
@@ -210,8 +210,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
         if (t == null) {
             return "NO FIT";
         }
-        return t.stay() ? "stay" : t.option() + (t.changes().contains("option") ? "" : " (" + t.dataplane() + "/"
-                + t.networkPolicy() + ")");
+        // the data plane and policy too: a move to Overlay may change them as well
+        return t.stay() ? "stay" : t.option() + " (" + t.dataplane() + "/" + t.networkPolicy() + ")";
     }
 
     private static long count(Assessment a, String level) {

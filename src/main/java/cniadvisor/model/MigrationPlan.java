@@ -22,10 +22,11 @@ public record MigrationPlan(String from, String to, boolean inPlace, List<Reason
     }
 
     /**
-     * One attribute of azurerm_kubernetes_cluster the runbook changes, from and to (null: not set), and how the
-     * provider applies it: {@code inPlace} true (updates), false (replaces the cluster) or null (no source says).
+     * One attribute of azurerm_kubernetes_cluster the runbook changes, from and to (null: not set), with the runbook
+     * step (1-based) whose change it mirrors, so each is applied with its step and in its order, and how the provider
+     * applies it: {@code inPlace} true (updates), false (replaces the cluster) or null (no source says).
      */
-    public record TerraformStep(String attribute, String from, String to, Boolean inPlace, String note,
+    public record TerraformStep(int step, String attribute, String from, String to, Boolean inPlace, String note,
                                 List<String> sources) {
         public TerraformStep {
             sources = List.copyOf(sources);

@@ -258,6 +258,10 @@ class MigrationPlannerTest {
                 + t.inPlace() + " " + t.sources()).toList();
     }
 
+    static List<Integer> terraformSteps(MigrationPlan plan) {
+        return plan.terraform().stream().map(MigrationPlan.TerraformStep::step).toList();
+    }
+
     /** What the runbook changes in azurerm_kubernetes_cluster, and how the provider applies it, per step. */
     @Test
     void theTerraformAttributesFollowTheRunbook() {
@@ -269,6 +273,12 @@ class MigrationPlannerTest {
                 "network_profile.network_plugin kubenet -> azure true [azurerm-pr-30959, azurerm-issue-31683]",
                 "network_profile.network_plugin_mode null -> overlay true [azurerm-pr-22709]",
                 "network_profile.network_policy null -> calico null []"), terraform(kubenet));
+        // each change goes with the runbook step that makes it: removing Calico, the Overlay update, Calico again
+        List<Integer> at = terraformSteps(kubenet);
+        assertEquals(at.stream().sorted().toList(), at);
+        assertTrue(kubenet.steps().get(at.get(0) - 1).title().startsWith("Uninstall the calico"), kubenet.steps()::toString);
+        assertTrue(kubenet.steps().get(at.get(1) - 1).title().startsWith("Update the IPAM mode"), kubenet.steps()::toString);
+        assertTrue(kubenet.steps().get(at.get(3) - 1).title().startsWith("Install the calico"), kubenet.steps()::toString);
         assertTrue(kubenet.terraform().get(0).note().contains("run terraform plan"));
 
         MigrationPlan nodeSubnet = plan(cluster("azure-cni-node-subnet", "azure", "none", "1.31.2", false, false,
