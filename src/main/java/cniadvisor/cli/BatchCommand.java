@@ -64,7 +64,8 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the --output-file extension "
-                    + "(.csv, .json, .jsonl, .md, .xml for junit, .sarif, .txt for table; another extension is an error); "
+                    + "(.csv, .json, .jsonl, .md, .xml for junit, .sarif, .txt for table; another extension is an "
+                    + "error); "
                     + "else jsonl, on a terminal as in a pipe.")
     BatchReportFormat format;
 

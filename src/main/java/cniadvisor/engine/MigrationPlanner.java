@@ -132,7 +132,8 @@ public final class MigrationPlanner {
                 throw RuleAuthorException.ofCondition(e, advisor.rules());
             }
             if (!shared.migrationFindings().isEmpty()) {
-                close(); // a migration rule that needs no cluster: only a fresh session per cluster records it each time
+                // a migration rule that needs no cluster: only a fresh session per cluster records it each time
+                close();
                 fresh = true;
                 return;
             }
@@ -240,8 +241,8 @@ public final class MigrationPlanner {
             int at = n;
             if (step.value("--network-plugin-mode").isPresent()) {
                 if (!"azure".equals(pluginOf(current))) {
-                    change(changes, at, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin", pluginOf(current),
-                            "azure");
+                    change(changes, at, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin",
+                            pluginOf(current), "azure");
                 }
                 change(changes, at, MigrationPrerequisite.OVERLAY, "network_profile.network_plugin_mode", null,
                         "overlay");
@@ -274,8 +275,8 @@ public final class MigrationPlanner {
         cniadvisor.model.TerraformChange fact = advisor.knowledge().terraformChanges().stream()
                 .filter(t -> t.attribute().equals(attribute) && t.step().equals(step)).findFirst().orElse(null);
         if (fact == null) {
-            changes.add(new MigrationPlan.TerraformStep(at, attribute, from, to, null, "no source here says whether the "
-                    + "provider updates this in place: run terraform plan and look for '# forces replacement'",
+            changes.add(new MigrationPlan.TerraformStep(at, attribute, from, to, null, "no source here says whether "
+                    + "the provider updates this in place: run terraform plan and look for '# forces replacement'",
                     List.of()));
             return;
         }

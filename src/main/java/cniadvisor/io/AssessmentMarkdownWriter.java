@@ -46,7 +46,8 @@ final class AssessmentMarkdownWriter implements AssessmentWriter {
         s.append("| | |\n|---|---|\n");
         s.append("| Runs | ").append(md(c.option())).append(", ").append(md(String.valueOf(c.dataplane())))
                 .append(" data plane, ").append(md(String.valueOf(c.networkPolicy()))).append(" network policy |\n");
-        s.append("| Kubernetes | ").append(Escape.markdownCode(String.valueOf(c.kubernetesVersion()), true)).append(" |\n");
+        s.append("| Kubernetes | ").append(Escape.markdownCode(String.valueOf(c.kubernetesVersion()), true))
+                .append(" |\n");
         s.append("| Pools | ").append(c.pools().stream().map(p -> md(p.name()) + " (" + p.os() + ", max "
                 + p.maxCount() + ")").collect(Collectors.joining(", "))).append(" |\n");
         s.append("| Status | **").append(md(AssessmentCells.status(a))).append("**: ").append(md(a.statusDetail()))
@@ -91,7 +92,8 @@ final class AssessmentMarkdownWriter implements AssessmentWriter {
             s.append("\nTerraform (`azurerm_kubernetes_cluster`; apply each change with its step, in order):\n\n"
                     + "| Step | Attribute | From | To | Provider | Why |\n|---:|---|---|---|---|---|\n");
             for (MigrationPlan.TerraformStep t : plan.terraform()) {
-                s.append("| ").append(t.step()).append(" | ").append(Escape.markdownCode(t.attribute(), true)).append(" | ")
+                s.append("| ").append(t.step()).append(" | ").append(Escape.markdownCode(t.attribute(), true))
+                        .append(" | ")
                         .append(t.from() == null ? "" : Escape.markdownCode(t.from(), true)).append(" | ")
                         .append(t.to() == null ? "" : Escape.markdownCode(t.to(), true)).append(" | ")
                         .append(AssessmentTextWriter.inPlace(t.inPlace())).append(" | ").append(md(t.note()))

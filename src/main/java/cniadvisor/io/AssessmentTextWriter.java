@@ -51,7 +51,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
         Assessment.Current c = a.current();
         s.append("  current    ").append(c.option()).append(", ").append(c.dataplane()).append(" data plane, ")
                 .append(policy(c.networkPolicy())).append("; Kubernetes ").append(nullToDash(c.kubernetesVersion()))
-                .append(c.sku() == null ? "" : "; sku " + Escape.oneLine(c.sku()) + (c.automatic() ? " (AKS Automatic)" : ""))
+                .append(c.sku() == null ? "" : "; sku " + Escape.oneLine(c.sku())
+                        + (c.automatic() ? " (AKS Automatic)" : ""))
                 .append(c.outboundType() == null ? "" : "; outbound " + c.outboundType()).append('\n');
         List<String> ranges = new ArrayList<>();
         addRange(ranges, "pod CIDR", c.podCidr());
@@ -130,7 +131,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
         for (Reason blocker : plan.blockers()) {
             // an error blocks the step; a warning or info is something to know or check first
             String label = cniadvisor.model.Reason.ERROR.equals(blocker.level()) ? "blocked" : blocker.level();
-            s.append("    ").append(label).append(" [").append(blocker.rule()).append("] ").append(Escape.oneLine(blocker.text()))
+            s.append("    ").append(label).append(" [").append(blocker.rule()).append("] ")
+                    .append(Escape.oneLine(blocker.text()))
                     .append('\n');
         }
         if (!plan.variables().isEmpty()) {
@@ -150,7 +152,8 @@ final class AssessmentTextWriter implements AssessmentWriter {
         if (!plan.terraform().isEmpty()) {
             s.append("    terraform (azurerm_kubernetes_cluster; apply each change with its step, in order):\n");
             for (MigrationPlan.TerraformStep t : plan.terraform()) {
-                s.append("      step ").append(t.step()).append(": ").append(t.attribute()).append(": ").append(t.from() == null ? "(unset)" : t.from())
+                s.append("      step ").append(t.step()).append(": ").append(t.attribute()).append(": ")
+                        .append(t.from() == null ? "(unset)" : t.from())
                         .append(" -> ").append(t.to() == null ? "(unset)" : t.to()).append("  ")
                         .append(inPlace(t.inPlace())).append(": ").append(Escape.oneLine(t.note()))
                         .append(t.sources().isEmpty() ? "" : " [" + String.join(", ", t.sources()) + "]").append('\n');
