@@ -62,11 +62,11 @@ final class BatchCommand implements Callable<Integer> {
                     + ".json, .yaml or .yml).")
     BatchInputFormat inputFormat;
 
-    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT",
+    @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", converter = EnumByText.BatchFormats.class,
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the --output-file extension "
                     + "(.csv, .json, .jsonl, .md, .xml for junit, .sarif, .txt for table; another extension is an "
-                    + "error); "
-                    + "else jsonl, on a terminal as in a pipe.")
+                    + "error); else jsonl, on a terminal as in a pipe. github and azure-devops annotate each "
+                    + "request's line in a CI run.")
     BatchReportFormat format;
 
     @Option(names = "--output-file", paramLabel = "FILE",

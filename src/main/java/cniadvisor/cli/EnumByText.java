@@ -36,6 +36,13 @@ abstract class EnumByText<E extends Enum<E>> implements CommandLine.ITypeConvert
         }
     }
 
+    /** {@code batch -o}. */
+    static final class BatchFormats extends EnumByText<cniadvisor.io.BatchReportFormat> {
+        BatchFormats() {
+            super(cniadvisor.io.BatchReportFormat.class);
+        }
+    }
+
     /** {@code rules check -o}. */
     static final class CheckFormats extends EnumByText<RulesCheckCommand.CheckFormat> {
         CheckFormats() {

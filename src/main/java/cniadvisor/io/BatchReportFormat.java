@@ -15,5 +15,14 @@ public enum BatchReportFormat {
     /** JUnit XML: a test case per request, failing when nothing fits or a finding is at or above --fail-on. */
     junit,
     /** SARIF 2.1.0: a result per recommendation, finding and input error, located at the request's line. */
-    sarif
+    sarif,
+    /** GitHub Actions workflow commands: an annotation per error and warning, at the request's line. */
+    github,
+    /** Azure Pipelines logging commands: an issue per error and warning, at the request's line. */
+    azure_devops {
+        @Override
+        public String toString() {
+            return "azure-devops";
+        }
+    }
 }

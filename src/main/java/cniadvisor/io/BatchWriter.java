@@ -62,6 +62,8 @@ public interface BatchWriter extends Closeable {
             case markdown -> new MarkdownBatchWriter(out, context);
             case junit -> new JUnitBatchWriter(out, context);
             case sarif -> new SarifBatchWriter(out, context);
+            case github -> new CiBatchWriter(out, CiAnnotations.Kind.github);
+            case azure_devops -> new CiBatchWriter(out, CiAnnotations.Kind.azure_devops);
         };
     }
 }

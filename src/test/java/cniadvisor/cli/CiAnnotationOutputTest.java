@@ -38,6 +38,22 @@ class CiAnnotationOutputTest {
     }
 
     @Test
+    void batchAnnotatesEachRequestsLine() {
+        CliRun run = CliRun.run("batch", "examples/batch/teams.csv", "-o", "github", "--as-of", "2026-11-21",
+                "--no-progress");
+        assertEquals(2, run.exitCode(), run::toString); // the example has an invalid row
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.contains("::error file=examples/batch/teams.csv,line=10,title=invalid request::analytics: "
+                + "nodeSubnetCidr: \"10.80.0.1/24\" has host bits set; the network address is 10.80.0.0/24"),
+                run::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("::error file=examples/batch/teams.csv,line=5,"
+                + "title=BATCH-NODE-SUBNET-OVERLAP::lob-windows: ")), run::toString);
+        // the annotations first, then the summary as plain lines
+        assertTrue(lines.get(lines.size() - 1).startsWith("Address pool") || !lines.get(lines.size() - 1)
+                .startsWith("::"), run::toString);
+    }
+
+    @Test
     void rulesCheckAnnotatesTheRuleFileAtItsLine() throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("bad.drl"), "package x;\nrule \"a\"\n  @id(\"X-1\")\nwhen\n  Foo(\nthen\nend\n");
