@@ -18,6 +18,9 @@ final class SarifLog {
     /** The tool has no web home of its own; this is the Microsoft overview its knowledge is built on. */
     static final String INFORMATION_URI = "https://learn.microsoft.com/azure/aks/concepts-network-cni-overview";
 
+    /** The base of relative URIs, as GitHub code scanning names the checkout. */
+    static final String SRCROOT = "%SRCROOT%";
+
     private final Writer out;
     private final JsonGenerator json;
 
@@ -34,6 +37,8 @@ final class SarifLog {
         json.writeObjectFieldStart("tool");
         json.writeObjectFieldStart("driver");
         json.writeStringField("name", "cni-advisor");
+        String version = SarifLog.class.getPackage().getImplementationVersion();
+        json.writeStringField("version", version == null ? "dev" : version);
         json.writeStringField("informationUri", INFORMATION_URI);
         json.writeArrayFieldStart("rules");
         for (BatchWriter.RuleInfo rule : rules) {
@@ -66,7 +71,13 @@ final class SarifLog {
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", SarifBatchWriter.uri(file));
+        String relative = relative(file);
+        if (isAbsolute(relative)) {
+            json.writeStringField("uri", java.nio.file.Path.of(relative).toUri().toASCIIString());
+        } else {
+            json.writeStringField("uri", SarifBatchWriter.uri(relative));
+            json.writeStringField("uriBaseId", SRCROOT); // where code scanning resolves it: the checkout
+        }
         json.writeEndObject();
         if (line > 0) {
             json.writeObjectFieldStart("region");
@@ -77,6 +88,26 @@ final class SarifLog {
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    private static boolean isAbsolute(String file) {
+        try {
+            return java.nio.file.Path.of(file).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** A path under the working directory, relative to it; any other as given. */
+    static String relative(String file) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(file);
+            java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+            return path.isAbsolute() && path.normalize().startsWith(cwd) ? cwd.relativize(path.normalize())
+                    .toString() : file;
+        } catch (java.nio.file.InvalidPathException e) {
+            return file;
+        }
     }
 
     /** The invocation with the exit code, the summary as the run's properties, and the end of the log. */

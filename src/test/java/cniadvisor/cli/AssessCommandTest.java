@@ -412,11 +412,25 @@ class AssessCommandTest {
         assertTrue(results.stream().noneMatch(r -> r.contains("aks-list-two.json") && !r.contains("warning")
                 && !r.contains("error")), results::toString);
         assertEquals(2, run0.at("/invocations/0/exitCode").asInt());
+        assertEquals("%SRCROOT%", run0.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId")
+                .asText(), "a path under the working directory is relative to the checkout");
+        assertTrue(run0.at("/tool/driver/version").isTextual());
         List<String> ruleIds = new ArrayList<>();
         run0.at("/tool/driver/rules").forEach(r -> ruleIds.add(r.path("id").asText()));
         for (String r : results) {
             assertTrue(ruleIds.contains(r.substring(0, r.indexOf(' '))), "every result's rule is listed: " + r);
         }
+    }
+
+    /** A file outside the working directory is named by an absolute file URI, with no base. */
+    @Test
+    void sarifNamesAFileOutsideTheWorkingDirectoryByItsFileUri() throws IOException {
+        Path outside = Files.copy(Path.of(AZURE + "aks-show-kubenet-calico.json"), dir.resolve("shop.json"));
+        CliRun run = CliRun.run("assess", outside.toString(), "--as-of", AS_OF, "-o", "sarif");
+        JsonNode location = JSON.readTree(run.out())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals(outside.toUri().toASCIIString(), location.path("uri").asText(), location::toString);
+        assertTrue(location.path("uriBaseId").isMissingNode(), location::toString);
     }
 
     /** Markdown: the fleet first (counts, deadlines, waves), then each cluster with its runbook as bash blocks. */
