@@ -1,6 +1,8 @@
 package cniadvisor.cli;
 
 import cniadvisor.batch.BatchAdvisor;
+import cniadvisor.batch.BatchConfig;
+import cniadvisor.batch.BatchRunner;
 import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.MigrationPlanner;
@@ -47,14 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -95,8 +90,6 @@ import java.util.function.BiFunction;
                 ""})
 final class AssessCommand implements Callable<Integer> {
 
-    static final int MAX_THREADS = 64;
-
     @Spec
     CommandSpec spec;
 
@@ -124,9 +117,9 @@ final class AssessCommand implements Callable<Integer> {
     Path outputFile;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Clusters assessed at once, 1 to " + MAX_THREADS + " (default: the number of cores). "
-                    + "The report is the same, in input order, whatever N is.")
-    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+            description = "Clusters assessed at once, 1 to " + BatchConfig.MAX_THREADS + " (default: the number of "
+                    + "cores). The report is the same, in input order, whatever N is.")
+    int threads = BatchConfig.defaultThreads();
 
     @Mixin
     QueryOptions query;
@@ -139,8 +132,8 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be from 1 to " + MAX_THREADS
+        if (threads < 1 || threads > BatchConfig.MAX_THREADS) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: --threads must be from 1 to " + BatchConfig.MAX_THREADS
                     + ", got " + threads);
         }
         if (query.check(spec, QueryOptions.given(spec, "--output"), format == AssessmentFormat.json)) {
@@ -157,9 +150,7 @@ final class AssessCommand implements Callable<Integer> {
         FindingLines findings = new FindingLines(failOn.level());
         MigrationPlanner planner = new MigrationPlanner(advisor);
         LocalDate asOf = knowledge.asOf();
-        Evaluators evaluators = new Evaluators(advisor, planner, asOf);
-        Assessor assessor = new Assessor(advisor.knowledge(), binder, requirements, asOf,
-                (state, request, advice) -> evaluators.get().migrations().plan(state, request, advice));
+        BatchAdvisor batch = new BatchAdvisor(advisor, asOf);
         List<String> inputs = new ArrayList<>(files);
         inputs.addAll(vnetFiles);
         AssessmentWriter.Context context = new AssessmentWriter.Context(asOf, binder, inputs, failOn.level(),
@@ -169,15 +160,19 @@ final class AssessCommand implements Callable<Integer> {
         try (AtomicFileWriter file = outputFile == null ? null : openOutput();
              QueryBuffer buffer = new QueryBuffer(query, file == null ? spec.commandLine().getOut() : file.writer());
              AssessmentWriter writer = AssessmentWriter.open(reportFormat, buffer.writer(), context);
-             Evaluators closing = evaluators;
-             Pipeline pipeline = new Pipeline(threads)) {
+             ClusterItems items = new ClusterItems()) {
             VirtualNetworks vnets = vnets(writer, summary);
             Clusters clusters = new Clusters(advisor.knowledge(), vnets, asOf);
             Sink sink = new Sink(writer, summary, findings);
-            for (String input : files) {
-                assessFile(input, clusters, assessor, evaluators, pipeline, sink);
-            }
-            pipeline.drain(sink);
+            Assessor assessor = new Assessor(advisor.knowledge(), binder, requirements, asOf, null);
+            BatchRunner.run(items, threads, () -> new Evaluate(clusters, batch.newWorker(), planner.newSession(asOf),
+                    assessor), outcome -> {
+                        try {
+                            sink.accept(outcome);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
             bugs = sink.bugs;
             exit = bugs > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
                     ? ExitCode.USAGE_ERROR : summary.noFit() > 0 ? ExitCode.NO_FIT : ExitCode.OK);
@@ -188,6 +183,9 @@ final class AssessCommand implements Callable<Integer> {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: cannot write the report: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERNAL_ERROR, "error: interrupted");
         }
         findings.print(err);
         if (outputFile != null || (reportFormat != AssessmentFormat.text && reportFormat != AssessmentFormat.table)) {
@@ -273,45 +271,109 @@ final class AssessCommand implements Callable<Integer> {
         return infos;
     }
 
-    /** Queues every cluster of one file for assessment; what could not be read goes to the sink in its place. */
-    private void assessFile(String file, Clusters clusters, Assessor assessor, Evaluators evaluators,
-                            Pipeline pipeline, Sink sink) throws IOException {
-        try (AzureInput input = open(file)) {
-            while (input.hasNext()) {
-                AzureInput.Item item = input.next();
-                if (!item.valid()) {
-                    pipeline.add(() -> Outcome.invalid(item.file(), item.source(), List.of(item.error())), sink);
+    /**
+     * Every resource of every input file, in order, each file opened when reached (on the runner's reader thread):
+     * a file that cannot be read becomes one item carrying its error, and the other files are still read.
+     */
+    private final class ClusterItems implements java.util.Iterator<AzureInput.Item>, AutoCloseable {
+        private final InputStream stdin = Main.STDIN.get();
+        private int next;
+        private AzureInput current;
+        private AzureInput.Item pending;
+
+        @Override
+        public boolean hasNext() {
+            while (pending == null) {
+                if (current != null && current.hasNext()) {
+                    pending = current.next();
                     continue;
                 }
-                pipeline.add(() -> assess(item, clusters, assessor, evaluators), sink);
+                close();
+                if (next == files.size()) {
+                    return false;
+                }
+                String file = files.get(next++);
+                try {
+                    current = open(file, stdin);
+                } catch (InputException e) {
+                    pending = new AzureInput.Item(file, file, 0, null, e.errors().get(0));
+                } catch (IOException e) {
+                    pending = new AzureInput.Item(file, file, 0, null, new InputError(file, 0, null,
+                            "cannot read: " + e.getMessage()));
+                }
             }
-        } catch (InputException e) {
-            pipeline.add(() -> Outcome.invalid(file, file, e.errors()), sink);
+            return true;
+        }
+
+        @Override
+        public AzureInput.Item next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            AzureInput.Item item = pending;
+            pending = null;
+            return item;
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
         }
     }
 
-    /** One cluster, on a worker thread: read, bound to a request, advised, assessed with its migration plan. */
-    private static Outcome assess(AzureInput.Item item, Clusters clusters, Assessor assessor,
-                                  Evaluators evaluators) {
-        Clusters.Imported imported;
-        Request request;
-        try {
-            imported = clusters.read(item);
-            request = assessor.request(imported);
-        } catch (InputException e) {
-            return Outcome.invalid(item.file(), item.source(), e.errors());
+    /**
+     * One worker thread's assessment of a cluster: read, bound to a request, advised, assessed with its migration
+     * plan. Each worker keeps its own advice session and migration rule session; the runner closes them.
+     */
+    private static final class Evaluate implements java.util.function.Function<AzureInput.Item, Outcome>,
+            AutoCloseable {
+        private final Clusters clusters;
+        private final BatchAdvisor.Worker advice;
+        private final MigrationPlanner.Session migrations;
+        private final Assessor assessor;
+
+        Evaluate(Clusters clusters, BatchAdvisor.Worker advice, MigrationPlanner.Session migrations,
+                 Assessor shared) {
+            this.clusters = clusters;
+            this.advice = advice;
+            this.migrations = migrations;
+            this.assessor = shared.withPlanner(migrations::plan);
         }
-        try {
-            Advice advice = evaluators.get().advice().advise(new cniadvisor.model.NamedRequest(
-                    assessor.requestName(imported), request));
-            return new Outcome(assessor.assess(imported, request, advice), null, null, null, false);
-        } catch (RuleAuthorException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(null, item.file(), item.source(), List.of(new InputError(item.source(), item.line(),
-                    null, "internal error assessing this cluster (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + BatchJob.PLEASE_REPORT)),
-                    true);
+
+        @Override
+        public Outcome apply(AzureInput.Item item) {
+            if (!item.valid()) {
+                return Outcome.invalid(item.file(), item.source(), List.of(item.error()));
+            }
+            Clusters.Imported imported;
+            Request request;
+            try {
+                imported = clusters.read(item);
+                request = assessor.request(imported);
+            } catch (InputException e) {
+                return Outcome.invalid(item.file(), item.source(), e.errors());
+            }
+            try {
+                Advice advised = advice.advise(new cniadvisor.model.NamedRequest(assessor.requestName(imported),
+                        request));
+                return new Outcome(assessor.assess(imported, request, advised), null, null, null, false);
+            } catch (RuleAuthorException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                return new Outcome(null, item.file(), item.source(), List.of(new InputError(item.source(),
+                        item.line(), null, "internal error assessing this cluster (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); " + BatchJob.PLEASE_REPORT)),
+                        true);
+            }
+        }
+
+        @Override
+        public void close() {
+            advice.close();
+            migrations.close();
         }
     }
 
@@ -348,120 +410,6 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    /** Each worker thread's advice session and migration planner session, closed with the run. */
-    private static final class Evaluators implements AutoCloseable {
-        record Evaluator(BatchAdvisor.Worker advice, MigrationPlanner.Session migrations) {
-        }
-
-        private final BatchAdvisor advisor;
-        private final MigrationPlanner planner;
-        private final LocalDate asOf;
-        private final List<Evaluator> all = new ArrayList<>();
-        private final ThreadLocal<Evaluator> mine = ThreadLocal.withInitial(this::create);
-
-        Evaluators(Advisor advisor, MigrationPlanner planner, LocalDate asOf) {
-            this.advisor = new BatchAdvisor(advisor, asOf);
-            this.planner = planner;
-            this.asOf = asOf;
-        }
-
-        Evaluator get() {
-            return mine.get();
-        }
-
-        private Evaluator create() {
-            Evaluator evaluator = new Evaluator(advisor.newWorker(), planner.newSession(asOf));
-            synchronized (all) {
-                all.add(evaluator);
-            }
-            return evaluator;
-        }
-
-        @Override
-        public void close() {
-            synchronized (all) {
-                all.forEach(e -> {
-                    e.advice().close();
-                    e.migrations().close();
-                });
-                all.clear();
-            }
-        }
-    }
-
-    /**
-     * Runs the items on {@code threads} threads and hands their outcomes to the sink in input order. At most a few
-     * items per thread are in flight, so a Resource Graph export of any size streams through in bounded memory.
-     * With one thread, each item runs where it is read.
-     */
-    private static final class Pipeline implements AutoCloseable {
-        private final ExecutorService pool;
-        private final Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
-        private final int window;
-
-        Pipeline(int threads) {
-            this.window = threads * 8;
-            this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, "assess-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        void add(Callable<Outcome> work, Sink sink) throws IOException {
-            if (pool == null) {
-                sink.accept(call(work));
-                return;
-            }
-            inFlight.add(pool.submit(work));
-            while (inFlight.size() >= window) {
-                sink.accept(take());
-            }
-        }
-
-        void drain(Sink sink) throws IOException {
-            while (!inFlight.isEmpty()) {
-                sink.accept(take());
-            }
-        }
-
-        private Outcome take() {
-            Future<Outcome> next = inFlight.removeFirst();
-            try {
-                return next.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-
-        private static Outcome call(Callable<Outcome> work) {
-            try {
-                return work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (pool != null) {
-                inFlight.forEach(f -> f.cancel(true));
-                pool.shutdownNow();
-            }
-        }
-    }
-
     private static void invalid(AssessmentWriter writer, FleetSummary summary, String file, String source,
                                 List<InputError> errors) throws IOException {
         summary.addInvalid();
@@ -469,8 +417,13 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private AzureInput open(String file) throws InputException, IOException {
+        return open(file, Main.STDIN.get());
+    }
+
+    /** {@code stdin}: what '-' reads, taken on the command's thread (Main.STDIN is per thread). */
+    private static AzureInput open(String file, InputStream stdin) throws InputException, IOException {
         if (file.equals(RequestReader.STDIN_PATH)) {
-            return AzureInput.open("stdin", Main.STDIN.get());
+            return AzureInput.open("stdin", stdin);
         }
         InputStream in = InputFiles.open(Path.of(file), file);
         return AzureInput.open(file, in);

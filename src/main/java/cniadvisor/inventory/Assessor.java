@@ -53,6 +53,11 @@ public final class Assessor {
         this.featureKeys = java.util.Set.copyOf(binder.contract().featureKeys());
     }
 
+    /** The same assessor with its own planner: one per worker thread, each with its migration session. */
+    public Assessor withPlanner(Planner planner) {
+        return new Assessor(knowledge, binder, requirements, asOf, planner);
+    }
+
     public LocalDate asOf() {
         return asOf;
     }

@@ -33,7 +33,8 @@ public final class Requirements {
     private final String file;
     private final Map<String, JsonNode> all;
     private final Map<String, Map<String, JsonNode>> byCluster;
-    private final Set<String> used = new LinkedHashSet<>();
+    /** Written from every worker thread of assess. */
+    private final Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Requirements(String file, Map<String, JsonNode> all, Map<String, Map<String, JsonNode>> byCluster) {
         this.file = file;
