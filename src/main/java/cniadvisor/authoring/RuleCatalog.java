@@ -3,7 +3,7 @@ package cniadvisor.authoring;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleBase;
 import cniadvisor.engine.RuleMeta;
-import cniadvisor.io.Escape;
+import cniadvisor.render.Escape;
 import cniadvisor.io.Mappers;
 import cniadvisor.model.BatchCheck;
 import cniadvisor.model.Cited;

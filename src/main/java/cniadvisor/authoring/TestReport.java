@@ -3,9 +3,9 @@ package cniadvisor.authoring;
 import cniadvisor.authoring.Coverage.RuleRef;
 import cniadvisor.authoring.ScenarioRunner.Mismatch;
 import cniadvisor.authoring.ScenarioRunner.Result;
-import cniadvisor.io.Escape;
+import cniadvisor.render.Escape;
 import cniadvisor.io.Mappers;
-import cniadvisor.io.SafeXmlWriter;
+import cniadvisor.render.SafeXmlWriter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 

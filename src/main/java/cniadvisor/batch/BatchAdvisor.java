@@ -1,6 +1,7 @@
 package cniadvisor.batch;
 
-import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.deploy.AzSteps;
+
 import cniadvisor.engine.Advisor;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
@@ -104,7 +105,7 @@ public final class BatchAdvisor {
         /** The name appears in the advice twice: as its name and as the cluster's in the deployment steps. */
         private static Advice renamed(Advice advice, String name) {
             Recommendation rec = advice.recommendation();
-            Recommendation renamed = rec == null ? null : rec.renamed(AzCliCommand.clusterWord(name));
+            Recommendation renamed = rec == null ? null : rec.renamed(AzSteps.clusterWord(name));
             return new Advice(name, advice.asOf(), renamed, advice.options(), advice.warnings(),
                     advice.conflicts(), advice.addressPlan());
         }

@@ -1,7 +1,7 @@
 package cniadvisor.batch;
 
 import cniadvisor.io.BatchInputFormat;
-import cniadvisor.io.BatchReportFormat;
+import cniadvisor.render.BatchReportFormat;
 import cniadvisor.io.FailOn;
 
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.FiringTrace;
-import cniadvisor.io.AdviceWriter;
-import cniadvisor.io.Escape;
+import cniadvisor.render.AdviceWriter;
+import cniadvisor.render.Escape;
 import cniadvisor.io.ExitCode;
-import cniadvisor.io.ExplainWriter;
-import cniadvisor.io.FindingLines;
+import cniadvisor.render.ExplainWriter;
+import cniadvisor.render.FindingLines;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;

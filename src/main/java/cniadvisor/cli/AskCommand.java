@@ -8,7 +8,6 @@ import cniadvisor.io.RequestBinder;
 import cniadvisor.interview.RequestFile;
 import cniadvisor.interview.RuleNotes;
 import cniadvisor.interview.Style;
-import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;

@@ -5,7 +5,7 @@ import cniadvisor.batch.BatchException;
 import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
 import cniadvisor.io.BatchInputFormat;
-import cniadvisor.io.BatchReportFormat;
+import cniadvisor.render.BatchReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

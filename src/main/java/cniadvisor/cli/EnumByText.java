@@ -30,16 +30,16 @@ abstract class EnumByText<E extends Enum<E>> implements CommandLine.ITypeConvert
     }
 
     /** {@code -o} of advise, ask and plan's shared options. */
-    static final class OutputFormats extends EnumByText<cniadvisor.io.OutputFormat> {
+    static final class OutputFormats extends EnumByText<cniadvisor.render.OutputFormat> {
         OutputFormats() {
-            super(cniadvisor.io.OutputFormat.class);
+            super(cniadvisor.render.OutputFormat.class);
         }
     }
 
     /** {@code batch -o}. */
-    static final class BatchFormats extends EnumByText<cniadvisor.io.BatchReportFormat> {
+    static final class BatchFormats extends EnumByText<cniadvisor.render.BatchReportFormat> {
         BatchFormats() {
-            super(cniadvisor.io.BatchReportFormat.class);
+            super(cniadvisor.render.BatchReportFormat.class);
         }
     }
 

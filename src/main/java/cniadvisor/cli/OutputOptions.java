@@ -1,6 +1,6 @@
 package cniadvisor.cli;
 
-import cniadvisor.io.OutputFormat;
+import cniadvisor.render.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
-import cniadvisor.io.AddressPlanWriter;
+import cniadvisor.render.AddressPlanWriter;
 import cniadvisor.io.ExitCode;
-import cniadvisor.io.FindingLines;
+import cniadvisor.render.FindingLines;
 import cniadvisor.io.Mappers;
-import cniadvisor.io.Tables;
+import cniadvisor.render.Tables;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.PlanReport;
 import com.fasterxml.jackson.core.JsonProcessingException;

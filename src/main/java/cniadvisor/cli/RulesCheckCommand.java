@@ -55,13 +55,13 @@ final class RulesCheckCommand implements Callable<Integer> {
         if (format == CheckFormat.text) {
             check.write(spec.commandLine().getOut());
         } else {
-            java.util.List<cniadvisor.io.CiAnnotations.Annotation> annotations = new java.util.ArrayList<>();
-            check.errors().forEach(e -> annotations.add(cniadvisor.io.CiAnnotations.located("error",
+            java.util.List<cniadvisor.render.CiAnnotations.Annotation> annotations = new java.util.ArrayList<>();
+            check.errors().forEach(e -> annotations.add(cniadvisor.render.CiAnnotations.located("error",
                     DisplayPath.inProblem(e), "rules check")));
-            check.warnings().forEach(w -> annotations.add(cniadvisor.io.CiAnnotations.located("warning",
+            check.warnings().forEach(w -> annotations.add(cniadvisor.render.CiAnnotations.located("warning",
                     DisplayPath.inProblem(w), "rules check")));
-            spec.commandLine().getOut().print(cniadvisor.io.CiAnnotations.render(format == CheckFormat.github
-                    ? cniadvisor.io.CiAnnotations.Kind.github : cniadvisor.io.CiAnnotations.Kind.azure_devops,
+            spec.commandLine().getOut().print(cniadvisor.render.CiAnnotations.render(format == CheckFormat.github
+                    ? cniadvisor.render.CiAnnotations.Kind.github : cniadvisor.render.CiAnnotations.Kind.azure_devops,
                     annotations));
             spec.commandLine().getOut().println(check.tally());
             spec.commandLine().getOut().flush();

@@ -2,7 +2,7 @@ package cniadvisor.cli;
 
 import cniadvisor.authoring.RuleCatalog;
 import cniadvisor.io.ExitCode;
-import cniadvisor.io.OutputFormat;
+import cniadvisor.render.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

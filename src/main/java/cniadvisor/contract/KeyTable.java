@@ -1,5 +1,7 @@
 package cniadvisor.contract;
 
+import cniadvisor.io.RequestBinder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,10 @@
 package cniadvisor.deploy;
 
+
+
+
+
+
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AddressPlan;
@@ -22,8 +27,8 @@ import java.util.Set;
  * Decides how a recommendation is deployed ({@link Deployment}): which subnets to create, with which prefixes, which
  * pool takes which subnet, and the az CLI steps. Prefixes come from the address plan: a value the request gave is
  * always the one deployed, a rejected one too (with the plan's proposal in the subnet's remark); a subnet the
- * request left out gets the plan's proposal. Nothing here renders text: see {@link AzCliCommand},
- * {@link TerraformSnippet} and {@link BicepSnippet}.
+ * request left out gets the plan's proposal. Nothing here renders text: see {@code cniadvisor.render.AzCliCommand},
+ * {@code TerraformSnippet} and {@code BicepSnippet}.
  */
 public final class Deployments {
 
@@ -103,12 +108,12 @@ public final class Deployments {
                         nodeSubnet.get(pool.index()), nodeSubnetId.get(pool.index()), podSubnet.get(pool.index()),
                         podSubnetId.get(pool.index()), pool.declared()));
             }
-            String cluster = AzCliCommand.clusterWord(requestName);
+            String cluster = AzSteps.clusterWord(requestName);
             boolean nap = request.uses("nodeAutoProvisioning");
             Deployment draft = new Deployment(cluster, subnets, pools, request.privateCluster(),
                     request.outboundType(), nap, List.of());
             return new Deployment(cluster, subnets, pools, request.privateCluster(), request.outboundType(), nap,
-                    AzCliCommand.steps(draft, network));
+                    AzSteps.steps(draft, network));
         }
 
         /** The subnet a group of pools takes: created here when its prefix is known, else by the id given. */

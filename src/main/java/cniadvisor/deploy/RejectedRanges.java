@@ -10,23 +10,23 @@ import java.util.Optional;
  * The remark an infrastructure snippet puts beside a given range a rule rejected: the snippet deploys the value the
  * team gave, and says in a comment that it was rejected and what the planner proposes instead.
  */
-final class RejectedRanges {
+public final class RejectedRanges {
 
     private RejectedRanges() {
     }
 
-    static Optional<String> remark(Advice advice, String role) {
+    public static Optional<String> remark(Advice advice, String role) {
         return remark(advice.addressPlan(), role);
     }
 
-    static Optional<String> remark(AddressPlan plan, String role) {
+    public static Optional<String> remark(AddressPlan plan, String role) {
         return plan.range(role).filter(ProposedRange::isRejected)
                 .map(r -> "the given value is " + r.reason() + (r.proposal() == null
                         ? "; no free range found to propose" : "; cni-advisor proposes " + r.proposal() + " instead"));
     }
 
     /** The one-line header remark when any range is rejected, else empty. */
-    static Optional<String> header(Advice advice) {
+    public static Optional<String> header(Advice advice) {
         long rejected = advice.addressPlan().ranges().stream().filter(ProposedRange::isRejected).count();
         return rejected == 0 ? Optional.empty() : Optional.of(rejected == 1
                 ? "1 given range was rejected (see the findings): it stays as given, with a replacement proposed beside it."

@@ -3,7 +3,6 @@ package cniadvisor.interview;
 import cniadvisor.contract.ContractKey;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.model.NamedRequest;
-import cniadvisor.model.NodePool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,6 @@ import static cniadvisor.io.ValueReaders.wholeNumber;
 
 import cniadvisor.contract.ContractKey;
 import cniadvisor.contract.RequestContract;
-import cniadvisor.contract.ValueType;
 import cniadvisor.io.ValueReaders.Problems;
 import cniadvisor.io.ValueReaders.ValueReader;
 import cniadvisor.model.MaxSurge;

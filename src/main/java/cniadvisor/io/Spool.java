@@ -27,12 +27,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary folder even when the process is killed ({@code kill -9}). Written and read back through the one open
  * channel, owner-only where the file system has POSIX permissions.
  */
-final class Spool implements Closeable {
+public final class Spool implements Closeable {
 
     private final FileChannel channel;
     private final BufferedWriter writer;
 
-    Spool() throws IOException {
+    public Spool() throws IOException {
         this.channel = open(Path.of(System.getProperty("java.io.tmpdir")));
         this.writer = Utf8.writer(new ChannelOutput(channel));
     }
@@ -53,12 +53,12 @@ final class Spool implements Closeable {
         }
     }
 
-    Writer writer() {
+    public Writer writer() {
         return writer;
     }
 
     /** Copies what was spooled to {@code out}. */
-    void copyTo(Writer out) throws IOException {
+    public void copyTo(Writer out) throws IOException {
         writer.flush();
         channel.position(0);
         // not closed: closing would close the channel, which close() does

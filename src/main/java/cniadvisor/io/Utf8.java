@@ -1,5 +1,7 @@
 package cniadvisor.io;
 
+import cniadvisor.render.Escape;
+
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -15,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code "\ud800"}), which UTF-8 cannot encode. {@code Files.newBufferedWriter} throws on them
  * (MalformedInputException) and would cost the whole report; here they become U+FFFD.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
@@ -38,7 +40,7 @@ final class Utf8 {
      * under it uses (standard output replaces them by '?'). A high surrogate at the end of one write waits for the
      * next, since a pair may be split between writes; one still waiting when closed becomes U+FFFD.
      */
-    static Writer wellFormed(Writer out) {
+    public static Writer wellFormed(Writer out) {
         return new FilterWriter(out) {
             private char pendingHigh;
 

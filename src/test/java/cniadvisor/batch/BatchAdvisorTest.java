@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
@@ -162,7 +161,7 @@ class BatchAdvisorTest {
             assertSame(remembered.options(), advice.options(), "the remembered advice, renamed");
 
             assertEquals("second team", advice.name());
-            assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--name second-team "));
+            assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--name second-team "));
             assertEquals(advisor().advise(second, Fixtures.AS_OF), advice);
         }
     }
@@ -190,7 +189,7 @@ class BatchAdvisorTest {
         assertEquals(2, evaluations.size());
         for (int i = 0; i < 6; i++) {
             assertEquals("team-" + i, advice.get(i).name());
-            String commands = cniadvisor.deploy.AzCliCommand.oneLine(advice.get(i).recommendation().deployment());
+            String commands = cniadvisor.render.AzCliCommand.oneLine(advice.get(i).recommendation().deployment());
             assertTrue(commands.contains("--name team-" + i + " "), commands);
             assertEquals(advisor().advise(renamed(base, "team-" + i), Fixtures.AS_OF), advice.get(i));
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.engine.Advisor;
-import cniadvisor.io.BatchReportFormat;
+import cniadvisor.render.BatchReportFormat;
 import cniadvisor.io.ExitCode;
 import cniadvisor.io.FailOn;
 import cniadvisor.testing.CliRun;

@@ -1,6 +1,6 @@
 package cniadvisor.cli;
 
-import cniadvisor.io.CiAnnotations;
+import cniadvisor.render.CiAnnotations;
 import cniadvisor.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,8 @@
 package cniadvisor.engine;
 
-import cniadvisor.deploy.AzCliCommand;
+import cniadvisor.render.AzCliCommand;
 import cniadvisor.model.Advice;
 import cniadvisor.model.ClusterState;
-import cniadvisor.model.Deployment;
 import cniadvisor.model.MigrationPlan;
 import cniadvisor.model.MigrationPlan.RunbookStep;
 import cniadvisor.model.Reason;

@@ -74,7 +74,7 @@ class AddressFindingRulesTest {
         ProposedRange pod = range(advice, "pod-cidr");
         assertEquals("proposed", pod.origin());
         assertEquals(15, Cidrs.prefixLength(pod.cidr()));
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr " + pod.cidr()));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr " + pod.cidr()));
     }
 
     @Test
@@ -88,7 +88,7 @@ class AddressFindingRulesTest {
         assertEquals(new ProposedRange("pod-cidr", "172.16.0.0/12", "rejected", null,
                 "rejected by IP-RESERVED-RANGE (see the findings)", "10.244.0.0/16"), pod);
         // nothing the user gave is replaced silently: the command keeps it, and the run fails on the error
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr 172.16.0.0/12"));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr 172.16.0.0/12"));
         assertTrue(advice.hasErrors());
     }
 
@@ -97,7 +97,7 @@ class AddressFindingRulesTest {
         Advice advice = advise("nodeCount: 10", "podCidr: 192.168.0.0/16");
         assertTrue(findings(advice, "IP-RESERVED-RANGE").isEmpty());
         assertEquals("given", range(advice, "pod-cidr").origin());
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr 192.168.0.0/16"));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--pod-cidr 192.168.0.0/16"));
     }
 
     @Test
@@ -184,8 +184,8 @@ class AddressFindingRulesTest {
         assertEquals(new ProposedRange("dns-service-ip", "10.0.0.1", "rejected", null,
                 "rejected by IP-DNS-FIRST-ADDRESS (see the findings)", "10.0.0.10"), range(advice, "dns-service-ip"));
         assertEquals("given", range(advice, "service-cidr").origin());
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--dns-service-ip 10.0.0.1 "),
-                cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--dns-service-ip 10.0.0.1 "),
+                cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()));
     }
 
     @Test
@@ -194,7 +194,7 @@ class AddressFindingRulesTest {
         assertEquals(new ProposedRange("service-cidr", "10.0.0.0/16", "default", null,
                 "it holds the given DNS service IP", null), range(advice, "service-cidr"));
         assertEquals("given", range(advice, "dns-service-ip").origin());
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--dns-service-ip 10.0.0.53"));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).contains("--dns-service-ip 10.0.0.53"));
         assertFalse(advice.hasErrors());
     }
 
@@ -236,7 +236,7 @@ class AddressFindingRulesTest {
         assertEquals("azure-cni-pod-subnet", advice.recommendation().option());
         assertEquals(1, reasons(advice, "azure-cni-pod-subnet", "SCALE-STATIC-BLOCK").size());
         assertEquals("StaticBlock", advice.recommendation().network().podIpAllocationMode());
-        assertTrue(cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()).endsWith("--pod-ip-allocation-mode StaticBlock"),
-                cniadvisor.deploy.AzCliCommand.oneLine(advice.recommendation().deployment()));
+        assertTrue(cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()).endsWith("--pod-ip-allocation-mode StaticBlock"),
+                cniadvisor.render.AzCliCommand.oneLine(advice.recommendation().deployment()));
     }
 }

@@ -9,7 +9,6 @@ import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;
-import cniadvisor.model.Request;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

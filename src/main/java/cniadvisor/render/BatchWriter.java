@@ -1,0 +1,72 @@
+package cniadvisor.render;
+
+import cniadvisor.io.FailOn;
+import cniadvisor.io.Utf8;
+
+import cniadvisor.batch.BatchResult;
+import cniadvisor.batch.BatchSummary;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Writes a batch report as results arrive, in input order, and finishes it with the summary. Formats whose header
+ * needs the totals (Markdown's summary, JUnit's counts) keep the per-request part in a temporary file meanwhile,
+ * never in memory. {@link #close()} releases what an unfinished report holds.
+ */
+public interface BatchWriter extends Closeable {
+
+    /** A rule a report may name, for formats that list them (SARIF). */
+    record RuleInfo(String id, String name, String description, String helpUri) {
+    }
+
+    /**
+     * What a report says about the run as a whole.
+     *
+     * @param inputs the input names, as given
+     * @param asOf   the date retirements were judged against
+     * @param rules  every rule and check that can produce a finding
+     * @param failOn the finding level from which a request fails the run (--fail-on), for reports with a verdict
+     */
+    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
+        public Context {
+            inputs = List.copyOf(inputs);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    void write(BatchResult result) throws IOException;
+
+    /**
+     * Writes what follows the last result (and, for spooling formats, everything) and flushes. {@code exitCode} is
+     * the run's exit code, decided before the report is finished so that reports with a verdict (SARIF) agree.
+     */
+    void finish(BatchSummary summary, int exitCode) throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+
+    /**
+     * A writer of the format over {@code out}. Whatever the requests hold, every format comes out well-formed:
+     * unpaired surrogates become U+FFFD on the way to {@code out}, and each writer escapes what the input gives
+     * for its own syntax (see {@link Escape}).
+     */
+    static BatchWriter open(BatchReportFormat format, Writer target, Context context) throws IOException {
+        Writer out = Utf8.wellFormed(target);
+        return switch (format) {
+            case table -> new TableBatchWriter(out);
+            case csv -> new CsvBatchWriter(out);
+            case json -> JsonBatchWriter.array(out);
+            case jsonl -> JsonBatchWriter.lines(out);
+            case markdown -> new MarkdownBatchWriter(out, context);
+            case junit -> new JUnitBatchWriter(out, context);
+            case sarif -> new SarifBatchWriter(out, context);
+            case github -> new CiBatchWriter(out, CiAnnotations.Kind.github);
+            case azure_devops -> new CiBatchWriter(out, CiAnnotations.Kind.azure_devops);
+        };
+    }
+}
