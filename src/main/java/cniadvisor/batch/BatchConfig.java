@@ -3,6 +3,7 @@ package cniadvisor.batch;
 import cniadvisor.io.BatchInputFormat;
 import cniadvisor.render.BatchReportFormat;
 import cniadvisor.io.FailOn;
+import cniadvisor.model.AddressSpace;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,13 +20,21 @@ import java.util.Objects;
  * @param outputFile   where the report is written, atomically; null: the run's output stream
  * @param threads      requests evaluated in parallel, 1 to {@link #MAX_THREADS}
  * @param failOn       the finding level from which the run fails (exit code 6)
- * @param addressPool  the organisation's address space, as given (IPv4 CIDRs); empty for none
+ * @param addressSpace the organisation's pools, as given (IPv4 CIDRs; none: no allocation), and reserved ranges
+ * @param headroom     percent added to a node or pod subnet's need before it is allocated, 0 to
+ *                     {@link #MAX_HEADROOM}
+ * @param iacDir       where one az, Terraform and Bicep file per request is written; null for none
  * @param asOf         the date retirements are judged at
  * @param progress     whether a progress bar may show (only ever on a terminal, and never in CI)
  */
 public record BatchConfig(List<String> files, BatchInputFormat inputFormat, BatchReportFormat reportFormat,
-                          Path outputFile, int threads, FailOn failOn, List<String> addressPool, LocalDate asOf,
-                          boolean progress) {
+                          Path outputFile, int threads, FailOn failOn, AddressSpace addressSpace, int headroom,
+                          Path iacDir, LocalDate asOf, boolean progress) {
+
+    /** The default headroom: a quarter more than the pools' max counts and surge need (see the README). */
+    public static final int DEFAULT_HEADROOM = 25;
+    /** At most four times the need again: more is a typo, not a plan. */
+    public static final int MAX_HEADROOM = 400;
 
     /**
      * Each thread keeps a rule session and up to 4,096 pieces of advice it may reuse: at 64 threads a varied batch
@@ -36,7 +45,7 @@ public record BatchConfig(List<String> files, BatchInputFormat inputFormat, Batc
 
     public BatchConfig {
         files = List.copyOf(files);
-        addressPool = List.copyOf(addressPool);
+        Objects.requireNonNull(addressSpace, "addressSpace");
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(asOf, "asOf");
         if (files.isEmpty()) {
@@ -44,6 +53,10 @@ public record BatchConfig(List<String> files, BatchInputFormat inputFormat, Batc
         }
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+        if (headroom < 0 || headroom > MAX_HEADROOM) {
+            throw new IllegalArgumentException("headroom must be from 0 to " + MAX_HEADROOM + " percent, got "
+                    + headroom);
         }
     }
 

@@ -4,6 +4,9 @@ import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.AtomicFileWriter;
+import cniadvisor.ipplan.FleetAllocator;
+import cniadvisor.model.AddressSpace;
+import cniadvisor.render.IacDirectory;
 import cniadvisor.render.BatchReportFormat;
 import cniadvisor.render.BatchWriter;
 import cniadvisor.io.ExitCode;
@@ -73,12 +76,22 @@ public final class BatchJob {
     public static BatchSummary run(BatchConfig config, Supplier<Advisor> advisor, InputStream stdin,
                                    PrintWriter out, PrintWriter err) {
         List<BatchInputs.Input> inputs = BatchInputs.resolve(config.files(), config.inputFormat());
-        List<String> pool = pool(config.addressPool());
+        List<String> pool = pool(config.addressSpace().pools());
         BatchReportFormat reportFormat = reportFormat(config);
+        IacDirectory iac = iacDirectory(config.iacDir());
         Advisor loaded = advisor.get();
 
         BatchAdvisor batch = new BatchAdvisor(loaded, config.asOf());
-        CrossRequestChecks checks = new CrossRequestChecks(loaded.knowledge(), pool);
+        FleetAllocator fleet = null;
+        if (!pool.isEmpty()) {
+            inputs = rereadable(inputs, stdin);
+            fleet = new FleetAllocator(new AddressSpace(pool, config.addressSpace().reserved()), loaded.planner(),
+                    config.headroom());
+            reserveGiven(inputs, loaded, fleet);
+        }
+        FleetAllocator allocator = fleet;
+        long[] allocatedRequests = {0};
+        CrossRequestChecks checks = new CrossRequestChecks(loaded.knowledge(), pool, fleet);
         BatchSummary summary = new BatchSummary();
         FindingLines findings = new FindingLines(config.failOn());
         BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(BatchInputs.Input::name).toList(),
@@ -90,18 +103,29 @@ public final class BatchJob {
              BatchWriter writer = BatchWriter.open(reportFormat, file == null ? out : file.writer(), context);
              BatchProgress progress = BatchProgress.start(config.progress(), records.totalBytes(),
                      records::bytesRead)) {
-            BatchRunner.run(records, config.threads(), () -> new Evaluate(batch, checks), outcome -> {
+            BatchRunner.run(records, config.threads(), () -> new Evaluate(batch), outcome -> {
                 BatchResult result = outcome.result();
                 boolean bug = outcome.bug();
                 BatchResult checked = result;
                 if (result.valid()) {
                     try {
-                        checked = result.withFindings(checks.check(result::label, result.request(),
-                                result.routableDemand()));
+                        BatchResult allocated = allocator == null ? result : allocate(loaded, allocator, result);
+                        allocatedRequests[0] += allocated.allocation().stream().anyMatch(r -> r.allocated()
+                                && !r.shared()) ? 1 : 0;
+                        checked = allocated.withFindings(checks.check(result::label, allocated.request(),
+                                allocated.allocation()));
                     } catch (RuntimeException e) {
                         checked = internalError(result.ordinal(), result.file(), result.line(), result.name(),
                                 "checking it against the other requests", e);
                         bug = true;
+                    }
+                }
+                if (iac != null && checked.valid() && checked.advice().hasRecommendation()) {
+                    try {
+                        iac.write(checked.ordinal(), checked.location(), checked.advice());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write to --iac-dir " + config.iacDir() + ": "
+                                + e.getMessage(), e);
                     }
                 }
                 if (bug) {
@@ -118,9 +142,12 @@ public final class BatchJob {
                 }
                 progress.update(summary.requests());
             });
-            if (checks.hasPool()) {
-                summary.pool(new BatchSummary.Pool(checks.pool(), checks.poolSize(), checks.demanded(),
-                        checks.demandingRequests()));
+            if (allocator != null) {
+                summary.pool(new BatchSummary.Pool(pool, allocator.poolSize(), allocator.givenAddresses(),
+                        allocator.reservedAddresses(), allocator.allocatedAddresses(), allocatedRequests[0],
+                        allocator.freeAddresses(), allocator.largestFreeBlocks(LARGEST_FREE_LISTED),
+                        checks.exhaustedRequests(), checks.outsideCount(), checks.outside(),
+                        allocator.sharedRanges()));
             }
             // a bug outranks every verdict: the report is complete, but what it says about those requests is not
             exit = bugs[0] > 0 ? ExitCode.INTERNAL_ERROR : findings.exitCode(summary.invalid() > 0
@@ -164,7 +191,79 @@ public final class BatchJob {
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         InputError error = new InputError(file, line, null, "internal error " + doing + " (" + what.strip()
                 + "); " + PLEASE_REPORT);
-        return new BatchResult(ordinal, file, line, name, null, null, List.of(error), 0);
+        return new BatchResult(ordinal, file, line, name, null, null, List.of(error), List.of());
+    }
+
+    /** How many free blocks the pool summary lists. */
+    private static final int LARGEST_FREE_LISTED = 5;
+
+    /**
+     * Gives a recommended request the ranges it needs from the pool, in input order, and makes its deployment again
+     * from them.
+     */
+    private static BatchResult allocate(Advisor advisor, FleetAllocator fleet, BatchResult result) {
+        Advice advice = result.advice();
+        if (!advice.hasRecommendation()) {
+            return result;
+        }
+        FleetAllocator.Allocation allocation = fleet.allocate(result.request(), advice.addressPlan(),
+                advice.recommendation().option());
+        Advice replanned = allocation.changed(advice.addressPlan())
+                ? advisor.withPlan(result.name(), result.request(), advice, allocation.plan()) : advice;
+        return result.withAllocation(replanned, allocation.ranges());
+    }
+
+    /**
+     * Before any allocation, every range the batch gives is taken from the pool: a pass over the inputs that only
+     * reads and binds (a request that cannot be read is reported by the main pass).
+     */
+    private static void reserveGiven(List<BatchInputs.Input> inputs, Advisor advisor, FleetAllocator fleet) {
+        RequestBinder binder = RequestBinder.forKnowledge(advisor.knowledge());
+        try (BatchInputs records = new BatchInputs(inputs, InputStream.nullInputStream(), binder)) {
+            while (records.hasNext()) {
+                BatchRecord record = records.next().record();
+                try {
+                    fleet.reserveGiven(record.bind(binder).request());
+                } catch (InputException | RuntimeException e) {
+                    // the main pass reports it, with its line
+                }
+            }
+        }
+    }
+
+    /** Standard input copied to a temporary file, so that the inputs can be read twice. */
+    private static List<BatchInputs.Input> rereadable(List<BatchInputs.Input> inputs, InputStream stdin) {
+        List<BatchInputs.Input> rereadable = new ArrayList<>();
+        for (BatchInputs.Input input : inputs) {
+            if (!input.stdin()) {
+                rereadable.add(input);
+                continue;
+            }
+            try {
+                Path copy = Files.createTempFile("cni-advisor-stdin", ".spool");
+                copy.toFile().deleteOnExit();
+                try (InputStream in = stdin) {
+                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                rereadable.add(new BatchInputs.Input(input.name(), copy, input.format()));
+            } catch (IOException e) {
+                throw new BatchException(ExitCode.USAGE_ERROR, "error: cannot keep standard input for the address "
+                        + "pool's first pass: " + e.getMessage());
+            }
+        }
+        return rereadable;
+    }
+
+    private static IacDirectory iacDirectory(Path dir) {
+        if (dir == null) {
+            return null;
+        }
+        try {
+            return new IacDirectory(dir);
+        } catch (IOException e) {
+            throw new BatchException(ExitCode.USAGE_ERROR, "error: --iac-dir " + dir + ": cannot write there ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -174,14 +273,12 @@ public final class BatchJob {
      */
     private static final class Evaluate implements Function<BatchInputs.Numbered, Outcome>, AutoCloseable {
         private final BatchAdvisor.Worker advisor;
-        private final CrossRequestChecks checks;
         private final RequestBinder binder;
         private final Function<NamedRequest, Advice> advise;
 
-        Evaluate(BatchAdvisor batch, CrossRequestChecks checks) {
+        Evaluate(BatchAdvisor batch) {
             this.advisor = batch.newWorker();
             this.binder = RequestBinder.forKnowledge(batch.knowledge());
-            this.checks = checks;
             this.advise = evaluationForTests.apply(advisor::advise);
         }
 
@@ -201,8 +298,7 @@ public final class BatchJob {
             }
             try {
                 Advice advice = advise.apply(request);
-                long demand = checks.hasPool() ? checks.routableDemand(request.request(), advice) : 0;
-                return new Outcome(BatchResult.evaluated(input.ordinal(), record, request, advice, demand), false);
+                return new Outcome(BatchResult.evaluated(input.ordinal(), record, request, advice), false);
             } catch (RuleAuthorException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {

@@ -2,6 +2,7 @@ package cniadvisor.batch;
 
 import cniadvisor.io.InputError;
 import cniadvisor.model.Advice;
+import cniadvisor.model.AllocatedRange;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
@@ -19,10 +20,10 @@ import java.util.List;
  * @param request        the bound request (without its name); null when invalid
  * @param advice         the advice, with the batch's cross-request findings among its warnings; null when invalid
  * @param errors         why the request is invalid; empty when it was evaluated
- * @param routableDemand routable addresses its recommendation takes from the address pool (0 without a pool)
+ * @param allocation     the ranges the batch gave it from the address pool; empty without a pool
  */
 public record BatchResult(int ordinal, String file, int line, String name, Request request, Advice advice,
-                          List<InputError> errors, long routableDemand) {
+                          List<InputError> errors, List<AllocatedRange> allocation) {
 
     public static final String RECOMMENDED = "recommended";
     public static final String NO_FIT = "no-fit";
@@ -30,16 +31,16 @@ public record BatchResult(int ordinal, String file, int line, String name, Reque
 
     public BatchResult {
         errors = List.copyOf(errors);
+        allocation = List.copyOf(allocation);
     }
 
-    public static BatchResult evaluated(int ordinal, BatchRecord record, NamedRequest request, Advice advice,
-                                        long routableDemand) {
+    public static BatchResult evaluated(int ordinal, BatchRecord record, NamedRequest request, Advice advice) {
         return new BatchResult(ordinal, record.file(), record.line(), request.name(), request.request(), advice,
-                List.of(), routableDemand);
+                List.of(), List.of());
     }
 
     public static BatchResult invalid(int ordinal, BatchRecord record, List<InputError> errors) {
-        return new BatchResult(ordinal, record.file(), record.line(), record.displayName(), null, null, errors, 0);
+        return new BatchResult(ordinal, record.file(), record.line(), record.displayName(), null, null, errors, List.of());
     }
 
     public boolean valid() {
@@ -111,6 +112,11 @@ public record BatchResult(int ordinal, String file, int line, String name, Reque
         warnings.sort(Reason.REPORT_ORDER);
         Advice merged = new Advice(advice.name(), advice.asOf(), advice.recommendation(), advice.options(), warnings,
                 advice.conflicts(), advice.addressPlan());
-        return new BatchResult(ordinal, file, line, name, request, merged, errors, routableDemand);
+        return new BatchResult(ordinal, file, line, name, request, merged, errors, allocation);
+    }
+
+    /** The same result with what the batch allocated to it, and its advice made again from those ranges. */
+    public BatchResult withAllocation(Advice replanned, List<AllocatedRange> allocated) {
+        return new BatchResult(ordinal, file, line, name, request, replanned, errors, allocated);
     }
 }

@@ -1,5 +1,6 @@
 package cniadvisor.batch;
 
+import cniadvisor.ipplan.FleetAllocator;
 import cniadvisor.io.ExitCode;
 import cniadvisor.model.Reason;
 
@@ -18,10 +19,30 @@ import java.util.stream.Stream;
  */
 public final class BatchSummary {
 
-    /** The address pool check, filled in once the batch is done. */
-    public record Pool(List<String> cidrs, long size, long demanded, long requests) {
-        public long left() {
-            return size - demanded;
+    /**
+     * The address pool once the batch is done: only addresses inside the pools count.
+     *
+     * @param cidrs             the pools
+     * @param size              addresses in the pools (each once)
+     * @param given             held by ranges the requests gave (VNets and subnets)
+     * @param reserved          held by reserved ranges, connected networks and given pod and service CIDRs
+     * @param allocated         allocated to requests
+     * @param allocatedRequests requests that were allocated some range
+     * @param free              left
+     * @param largestFree       the largest free blocks, largest first
+     * @param notAllocated      requests the pool could not hold (each has an error saying what it needed)
+     * @param outsideCount      given VNet ranges outside the pools (each an error)
+     * @param outside           the first of them, named with their request
+     * @param shared            the cluster-private ranges the clusters use, with how many use each
+     */
+    public record Pool(List<String> cidrs, long size, long given, long reserved, long allocated,
+                       long allocatedRequests, long free, List<String> largestFree, long notAllocated,
+                       long outsideCount, List<String> outside, List<FleetAllocator.SharedRange> shared) {
+        public Pool {
+            cidrs = List.copyOf(cidrs);
+            largestFree = List.copyOf(largestFree);
+            outside = List.copyOf(outside);
+            shared = List.copyOf(shared);
         }
     }
 
@@ -116,7 +137,7 @@ public final class BatchSummary {
         section(lines, "Warnings (requests per rule)", warnings, width);
         section(lines, "Notes (requests per rule)", notes, width);
         if (pool != null) {
-            lines.add(poolLine());
+            lines.addAll(poolLines());
         }
         return lines;
     }
@@ -130,14 +151,31 @@ public final class BatchSummary {
                 key, count)));
     }
 
-    /** "Address pool 10.0.0.0/8 (16,777,216 addresses): 12 requests take 40,960; 16,736,256 left." */
-    public String poolLine() {
-        String head = String.format(Locale.ROOT, "Address pool %s (%,d addresses): %,d %s %,d; ",
-                String.join(", ", pool.cidrs()), pool.size(), pool.requests(),
-                pool.requests() == 1 ? "request takes" : "requests take", pool.demanded());
-        return head + (pool.left() >= 0
-                ? String.format(Locale.ROOT, "%,d left.", pool.left())
-                : String.format(Locale.ROOT, "%,d more than the pool holds.", -pool.left()));
+    /** The pool's lines: its figures, the largest free blocks, what lies outside, what was shared. */
+    public List<String> poolLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Address pool %s: %,d addresses; given ranges hold %,d, reserved "
+                        + "ranges %,d, %,d allocated to %,d %s; %,d free.", String.join(", ", pool.cidrs()),
+                pool.size(), pool.given(), pool.reserved(), pool.allocated(), pool.allocatedRequests(),
+                pool.allocatedRequests() == 1 ? "request" : "requests", pool.free()));
+        if (!pool.largestFree().isEmpty()) {
+            lines.add("  Largest free blocks: " + String.join(", ", pool.largestFree()));
+        }
+        if (pool.notAllocated() > 0) {
+            lines.add(String.format(Locale.ROOT, "  Not allocated: %,d %s the pool could not hold (errors)",
+                    pool.notAllocated(), pool.notAllocated() == 1 ? "request" : "requests"));
+        }
+        if (pool.outsideCount() > 0) {
+            lines.add(String.format(Locale.ROOT, "  Outside the pool (errors): %s%s", String.join("; ",
+                    pool.outside()), pool.outsideCount() > pool.outside().size() ? String.format(Locale.ROOT,
+                    "; and %,d more", pool.outsideCount() - pool.outside().size()) : ""));
+        }
+        if (!pool.shared().isEmpty()) {
+            lines.add("  Cluster-private ranges reused across clusters: " + String.join("; ", pool.shared().stream()
+                    .map(r -> String.format(Locale.ROOT, "%s %s by %,d %s", r.role(), r.cidr(), r.clusters(),
+                            r.clusters() == 1 ? "cluster" : "clusters")).toList()));
+        }
+        return lines;
     }
 
     /** The summary as a map, for JSON-based reports. */
@@ -158,9 +196,16 @@ public final class BatchSummary {
             Map<String, Object> poolMap = new LinkedHashMap<>();
             poolMap.put("cidrs", pool.cidrs());
             poolMap.put("size", pool.size());
-            poolMap.put("demanded", pool.demanded());
-            poolMap.put("requests", pool.requests());
-            poolMap.put("left", pool.left());
+            poolMap.put("given", pool.given());
+            poolMap.put("reserved", pool.reserved());
+            poolMap.put("allocated", pool.allocated());
+            poolMap.put("allocatedRequests", pool.allocatedRequests());
+            poolMap.put("free", pool.free());
+            poolMap.put("largestFree", pool.largestFree());
+            poolMap.put("notAllocated", pool.notAllocated());
+            poolMap.put("outsideCount", pool.outsideCount());
+            poolMap.put("outside", pool.outside());
+            poolMap.put("shared", pool.shared());
             map.put("addressPool", poolMap);
         }
         return map;

@@ -2,18 +2,16 @@ package cniadvisor.batch;
 
 import cniadvisor.ipplan.AddressPlanner;
 import cniadvisor.ipplan.Cidrs;
+import cniadvisor.ipplan.FleetAllocator;
 import cniadvisor.knowledge.Knowledge;
-import cniadvisor.model.Advice;
+import cniadvisor.model.AllocatedRange;
 import cniadvisor.model.BatchCheck;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressSeqRange;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +34,24 @@ import java.util.function.Supplier;
  * ranges are private to their cluster and only collide when the two clusters' networks are connected. Pod and
  * service CIDRs of different requests may overlap freely: Microsoft allows reusing them across clusters.
  *
- * <p>Not thread-safe: call {@link #check} from one thread, in input order. {@link #routableDemand} may run on
- * any thread.
+ * <p>With an address pool, the ranges the batch allocated are checked exactly like given ones, every given VNet
+ * range must lie inside the pool, and a request the pool could not hold gets an error naming what it needed and
+ * what was left.
+ *
+ * <p>Not thread-safe: call {@link #check} from one thread, in input order.
  */
 public final class CrossRequestChecks {
 
-    /** Ranges from the request's VNet that other networks route to, and so take space from the pool. */
-    private static final Set<String> ROUTABLE = AddressPlanner.SUBNET_ROLES;
+    /** How findings name the ranges of each role. */
+    private static final Map<String, String> KIND = Map.of(AddressPlanner.NODE_SUBNET, "node subnet",
+            AddressPlanner.POD_SUBNET, "pod subnet", AddressPlanner.API_SERVER_SUBNET, "API server subnet",
+            AddressPlanner.AGC_SUBNET, "Application Gateway for Containers subnet", AddressPlanner.APPGW_SUBNET,
+            "Application Gateway subnet", AddressPlanner.ACI_SUBNET, "virtual nodes subnet", AddressPlanner.VNET,
+            "VNet", AddressPlanner.POD_CIDR, "pod CIDR", AddressPlanner.SERVICE_CIDR, "service CIDR");
     private static final String NODE_SUBNET = "node subnet";
     private static final int MAX_NAMED = 5;
+    /** Out-of-pool ranges the summary names; the rest are counted. */
+    private static final int MAX_LISTED = 20;
     private static final int IPV4_BITS = 32;
 
     /** A range by its first address, then prefix length: blocks inside a block sort right after it. */
@@ -75,55 +82,49 @@ public final class CrossRequestChecks {
     private final Ranges nodeSubnets = new Ranges();
     private final Ranges clusterRanges = new Ranges();
     private final List<String> pool;
-    private final IPAddressSeqRange[] poolRanges;
-    private final long poolSize;
-    private long demanded;
-    private long demandingRequests;
+    private final FleetAllocator fleet;
+    private final List<String> outside = new ArrayList<>();
+    private long outsideCount;
+    private long exhaustedRequests;
 
     /**
      * @param knowledge where the checks' ids, levels, sources and messages come from (facts/ batchChecks:)
-     * @param pool      the organisation's address space (canonical IPv4 CIDRs); empty when not given
+     * @param pool      the organisation's address pools (canonical IPv4 CIDRs); empty when not given
+     * @param fleet     what the batch allocated from the pools; null without a pool
      */
-    public CrossRequestChecks(Knowledge knowledge, List<String> pool) {
+    public CrossRequestChecks(Knowledge knowledge, List<String> pool, FleetAllocator fleet) {
         this.sources = knowledge.sources();
         this.nodeSubnetOverlap = knowledge.batchCheck(BatchCheck.NODE_SUBNET_OVERLAP);
         this.clusterRangeOverlap = knowledge.batchCheck(BatchCheck.CLUSTER_RANGE_OVERLAP);
         this.poolExhausted = knowledge.batchCheck(BatchCheck.ADDRESS_POOL_EXHAUSTED);
         this.outsidePool = knowledge.batchCheck(BatchCheck.OUTSIDE_ADDRESS_POOL);
         this.pool = List.copyOf(pool);
-        this.poolRanges = IPAddressSeqRange.join(pool.stream()
-                .map(cidr -> Cidrs.block(cidr).toSequentialRange())
-                .toArray(IPAddressSeqRange[]::new));
-        this.poolSize = Arrays.stream(poolRanges).mapToLong(r -> r.getCount().longValueExact()).sum();
+        this.fleet = fleet;
     }
 
     public boolean hasPool() {
-        return !pool.isEmpty();
-    }
-
-    /**
-     * The routable addresses the request takes from the pool: for its recommended option, the block of each VNet
-     * range the option uses (node subnet, pod subnet) - the range given, or else the smallest block that holds what
-     * the option needs. 0 when nothing fits.
-     */
-    public long routableDemand(Request request, Advice advice) {
-        // the plan's ranges are what a deployment takes: the given node subnet, or the proposed ones sized for
-        // the recommended option (and its pod subnet); none when nothing fits
-        return advice.addressPlan().ranges().stream().filter(r -> ROUTABLE.contains(r.role()))
-                .mapToLong(r -> Cidrs.size(r.cidr())).sum();
+        return fleet != null;
     }
 
     /**
      * Findings for one request against every request before it (in report order), then remembers its ranges.
      *
-     * @param label  how findings on later requests name this one, e.g. "team-a (teams.csv:3)"; asked for only when
-     *               the request gives a range
-     * @param demand its {@link #routableDemand}
+     * @param label      how findings on later requests name this one, e.g. "team-a (teams.csv:3)"; asked for only
+     *                   when the request gives a range
+     * @param allocation what the batch allocated to it from the address pool; empty without a pool
      */
-    public List<Reason> check(Supplier<String> label, Request request, long demand) {
+    public List<Reason> check(Supplier<String> label, Request request, List<AllocatedRange> allocation) {
         List<Reason> findings = new ArrayList<>();
         Map<String, String> subnets = vnetSubnets(request);
-        subnets.forEach((subnet, kind) -> {
+        Map<String, String> allocated = new LinkedHashMap<>();
+        for (AllocatedRange range : allocation) {
+            if (range.allocated() && !range.shared() && !range.role().equals(AddressPlanner.VNET)) {
+                allocated.putIfAbsent(range.cidr(), KIND.getOrDefault(range.role(), range.role()));
+            }
+        }
+        Map<String, String> routable = new LinkedHashMap<>(subnets);
+        allocated.forEach(routable::putIfAbsent);
+        routable.forEach((subnet, kind) -> {
             IPAddress block = Cidrs.block(subnet);
             String range = kind + " " + subnet;
             boolean shareable = kind.equals(NODE_SUBNET) && request.uses("sharedSubnet");
@@ -133,7 +134,9 @@ public final class CrossRequestChecks {
             report(findings, nodeSubnetOverlap, "overlap", "more", range, nodeOverlaps);
             report(findings, clusterRangeOverlap, "subnetOverlap", "subnetMore", range,
                     overlapping(clusterRanges, block));
-            checkInsidePool(findings, range, block);
+            if (subnets.containsKey(subnet)) {
+                checkInsidePool(findings, label, range, subnet);
+            }
         });
         Map<String, String> clusterCidrs = new LinkedHashMap<>();
         if (request.podCidr() != null) {
@@ -142,20 +145,30 @@ public final class CrossRequestChecks {
         if (request.serviceCidr() != null) {
             clusterCidrs.putIfAbsent(request.serviceCidr(), "service CIDR");
         }
+        for (AllocatedRange range : allocation) {
+            if (range.allocated() && range.shared() && KIND.containsKey(range.role())) {
+                clusterCidrs.putIfAbsent(range.cidr(), KIND.get(range.role()));
+            }
+        }
         clusterCidrs.forEach((cidr, kind) -> report(findings, clusterRangeOverlap, "clusterRangeOverlap",
                 "clusterRangeMore", kind + " " + cidr, overlapping(nodeSubnets, Cidrs.block(cidr))));
-        checkPool(findings, request, demand);
+        checkPool(findings, allocation);
 
-        subnets.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(label.get(), kind, subnet,
+        routable.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(label.get(), kind, subnet,
                 kind.equals(NODE_SUBNET) && request.uses("sharedSubnet"))));
         clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
         findings.sort(Reason.REPORT_ORDER);
         return findings;
     }
 
-    private void checkInsidePool(List<Reason> findings, String range, IPAddress block) {
-        if (hasPool() && Arrays.stream(poolRanges).noneMatch(pooled -> pooled.contains(block))) {
+    /** A given VNet range outside the pool: an error, and one more line for the summary's list. */
+    private void checkInsidePool(List<Reason> findings, Supplier<String> label, String range, String cidr) {
+        if (hasPool() && !fleet.inPool(cidr)) {
             findings.add(reason(outsidePool, "outside", Map.of("range", range, "pool", String.join(", ", pool))));
+            outsideCount++;
+            if (outside.size() < MAX_LISTED) {
+                outside.add(range + " of " + label.get());
+            }
         }
     }
 
@@ -192,22 +205,17 @@ public final class CrossRequestChecks {
         }
     }
 
-    private void checkPool(List<Reason> findings, Request request, long demand) {
-        if (!hasPool() || demand == 0) {
-            return;
-        }
-        long left = Math.max(0, poolSize - demanded);
-        demanded += demand;
-        demandingRequests++;
-        if (demand > left) {
-            Map<String, String> values = new HashMap<>(Map.of("needed", number(demand), "left", number(left),
-                    "size", number(poolSize)));
-            if (request.nodeSubnetCidr() != null) {
-                values.put("nodeSubnet", request.nodeSubnetCidr());
+    /** A range the pool could not hold: an error naming what it needed and what was left. */
+    private void checkPool(List<Reason> findings, List<AllocatedRange> allocation) {
+        boolean exhausted = false;
+        for (AllocatedRange range : allocation) {
+            if (!range.allocated()) {
+                findings.add(reason(poolExhausted, "notAllocated", Map.of("range", KIND.getOrDefault(range.role(),
+                        range.role()), "shortfall", range.shortfall(), "sizedFor", range.sizedFor())));
+                exhausted = true;
             }
-            findings.add(reason(poolExhausted, request.nodeSubnetCidr() == null ? "exhausted"
-                    : "exhaustedWithNodeSubnet", values));
         }
+        exhaustedRequests += exhausted ? 1 : 0;
     }
 
     /**
@@ -280,21 +288,18 @@ public final class CrossRequestChecks {
         return pool;
     }
 
-    public long poolSize() {
-        return poolSize;
+    /** Given VNet ranges outside the pool, as "node subnet 10.50.0.0/24 of team (teams.csv:6)", the first few. */
+    public List<String> outside() {
+        return List.copyOf(outside);
     }
 
-    /** Routable addresses the batch's recommendations take, over every request counted so far. */
-    public long demanded() {
-        return demanded;
+    /** How many given VNet ranges lie outside the pool. */
+    public long outsideCount() {
+        return outsideCount;
     }
 
-    public long demandingRequests() {
-        return demandingRequests;
-    }
-
-    /** What the pool has left; negative when the batch asks for more than it holds. */
-    public long left() {
-        return poolSize - demanded;
+    /** Requests that did not get some range they needed. */
+    public long exhaustedRequests() {
+        return exhaustedRequests;
     }
 }

@@ -1,6 +1,10 @@
 package cniadvisor.cli;
 
 import cniadvisor.batch.BatchConfig;
+import cniadvisor.io.AddressSpaceFile;
+import cniadvisor.io.ExitCode;
+import cniadvisor.io.InputException;
+import cniadvisor.model.AddressSpace;
 import cniadvisor.batch.BatchException;
 import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
@@ -28,7 +32,16 @@ import java.util.concurrent.CompletableFuture;
                         + "';'), JSON Lines, a JSON array or multi-document YAML. Each request is evaluated on its "
                         + "own; the report keeps input order whatever the thread count. Across requests it checks "
                         + "that node subnets do not overlap (error) nor overlap another request's pod or service "
-                        + "CIDR (warning), and, with --address-pool, what the recommendations take from the pool.",
+                        + "CIDR (warning).",
+                "",
+                "With --address-pool (or --address-space), batch allocates every VNet range a request needs and "
+                        + "did not give from the organisation's pools: first every given range is taken out of the "
+                        + "pool, then, in input order, each request without a VNet of its own gets one block for "
+                        + "its VNet with its subnets inside (node and pod subnets sized for the pools' max counts "
+                        + "and surge plus --headroom). Pod and service CIDRs are private to each cluster, so one "
+                        + "range clear of the pool serves them all. A request the pool cannot hold is an error; "
+                        + "the others keep their allocation. --iac-dir writes each request's az, Terraform and "
+                        + "Bicep with its ranges.",
                 "",
                 "A row or document that cannot be read or has a bad value becomes an error entry with its line; "
                         + "the rest is still evaluated. A request without a name is called <file>#<n>, n counting "
@@ -46,6 +59,9 @@ import java.util.concurrent.CompletableFuture;
                 "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
                 "  cni-advisor batch teams.jsonl more.yaml --address-pool 10.0.0.0/8 -o sarif --output-file "
                         + "batch.sarif",
+                "  cni-advisor batch examples/batch/teams.csv --address-pool 10.20.0.0/16,10.40.0.0/16 "
+                        + "--iac-dir out/",
+                "  cni-advisor batch examples/batch/teams.csv --address-space examples/batch/address-space.yaml",
                 "  cat teams.csv | cni-advisor batch - --input-format csv -o csv",
                 ""})
 final class BatchCommand implements Callable<Integer> {
@@ -80,9 +96,24 @@ final class BatchCommand implements Callable<Integer> {
     int threads = BatchConfig.defaultThreads();
 
     @Option(names = "--address-pool", paramLabel = "CIDR", arity = "1..*", split = ",",
-            description = "The organisation's address space: the report counts the routable addresses the "
-                    + "recommendations take from it and what is left.")
+            description = "The organisation's pools (IPv4 CIDRs, repeatable or ','-separated): every VNet range a "
+                    + "request needs and did not give is allocated from them.")
     List<String> addressPool = new ArrayList<>();
+
+    @Option(names = "--address-space", paramLabel = "FILE",
+            description = "A YAML file with the organisation's pools: and reserved: ranges (cidr:, name:) no "
+                    + "cluster may take (on-premises, the hub, other spokes); its pools join --address-pool's.")
+    Path addressSpace;
+
+    @Option(names = "--headroom", paramLabel = "PERCENT",
+            description = "Room to grow added to a node or pod subnet's need before it is allocated, 0 to "
+                    + BatchConfig.MAX_HEADROOM + " (default: ${DEFAULT-VALUE}).")
+    int headroom = BatchConfig.DEFAULT_HEADROOM;
+
+    @Option(names = "--iac-dir", paramLabel = "DIR",
+            description = "Write each recommended request's az script (.sh), Terraform (.tf) and Bicep (.bicep) "
+                    + "here, one file each, named after the request, with the ranges allocated to it.")
+    Path iacDir;
 
     @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
     boolean noProgress;
@@ -100,14 +131,35 @@ final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to "
                     + BatchConfig.MAX_THREADS + ", got " + threads);
         }
+        if (headroom < 0 || headroom > BatchConfig.MAX_HEADROOM) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--headroom must be from 0 to "
+                    + BatchConfig.MAX_HEADROOM + " percent, got " + headroom);
+        }
+        AddressSpace space = addressSpace();
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         BatchConfig config = new BatchConfig(files, inputFormat, format, outputFile, threads, failOn.level(),
-                addressPool, knowledge.asOf(), !noProgress);
+                space, headroom, iacDir, knowledge.asOf(), !noProgress);
         try {
             return BatchJob.run(config, () -> KnowledgeOptions.await(loading), Main.STDIN.get(),
                     spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode().code();
         } catch (BatchException e) {
             throw new CliException(e.exitCode(), e.lines());
+        }
+    }
+
+    /** The file's pools and reserved ranges, then --address-pool's pools. */
+    private AddressSpace addressSpace() {
+        if (addressSpace == null) {
+            return new AddressSpace(addressPool, List.of());
+        }
+        try {
+            AddressSpace file = AddressSpaceFile.read(addressSpace);
+            List<String> pools = new ArrayList<>(file.pools());
+            pools.addAll(addressPool);
+            return new AddressSpace(pools, file.reserved());
+        } catch (InputException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, e.errors().stream().map(err -> "error: "
+                    + err.format()).toList());
         }
     }
 }

@@ -35,7 +35,8 @@ import java.util.Set;
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     /** The keys a file may set: option names without their dashes. */
-    static final Set<String> KEYS = Set.of("rules", "facts", "output", "fail-on", "threads", "cache", "headroom");
+    static final Set<String> KEYS = Set.of("rules", "facts", "output", "fail-on", "threads", "cache", "headroom",
+            "address-space");
     static final String FILE_NAME = ".cni-advisor.yaml";
 
     /** Built only when a file is found: most runs have none, and start-up should not pay for a YAML parser. */

@@ -256,6 +256,18 @@ public final class Advisor {
         return new Verdict(knowledge.sources(), rules.rulesByName(), optionIds, memo);
     }
 
+    /**
+     * The advice with another address plan for the same recommendation (a batch gave it ranges from the address
+     * pool): its network profile and deployment are made again from that plan, named {@code name}.
+     */
+    public Advice withPlan(String name, Request request, Advice advice, AddressPlan plan) {
+        Recommendation chosen = advice.recommendation();
+        Recommendation recommendation = chosen == null ? null : recommend(name, planner.withDefaults(request),
+                Candidate.of(chosen.option(), chosen.dataplane(), chosen.networkPolicy()), plan);
+        return new Advice(advice.name(), advice.asOf(), recommendation, advice.options(), advice.warnings(),
+                advice.conflicts(), plan);
+    }
+
     private Recommendation recommend(String name, Request request, Candidate winner, AddressPlan plan) {
         NetworkProfile network = NetworkProfiles.of(knowledge, planner, request, winner, plan);
         return new Recommendation(winner.option(), knowledge.option(winner.option()).orElseThrow().title(),

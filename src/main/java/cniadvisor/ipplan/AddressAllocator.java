@@ -77,10 +77,19 @@ public final class AddressAllocator {
         return List.copyOf(pools);
     }
 
-    /** Whether the range lies entirely inside one pool. */
+    /** Whether every address of the range is in the pools (adjacent pools count as one). */
     public boolean inPool(String cidr) {
         Cidrs.Span span = Cidrs.Span.of(cidr);
-        return pools.stream().anyMatch(p -> p.first() <= span.first() && span.last() <= p.last());
+        long cursor = span.first();
+        for (Block pool : pools) { // lowest first, never overlapping
+            if (pool.first() <= cursor && cursor <= pool.last()) {
+                cursor = pool.last() + 1;
+                if (cursor > span.last()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether any address of the range is inside a pool. */

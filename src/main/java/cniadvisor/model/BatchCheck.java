@@ -47,8 +47,7 @@ public record BatchCheck(String check, String id, String name, String level, Str
         clusterRanges.put("clusterRangeOverlap", overlap);
         clusterRanges.put("clusterRangeMore", more);
         Map<String, List<String>> exhausted = new LinkedHashMap<>();
-        exhausted.put("exhausted", List.of("needed", "left", "size"));
-        exhausted.put("exhaustedWithNodeSubnet", List.of("needed", "nodeSubnet", "left", "size"));
+        exhausted.put("notAllocated", List.of("range", "sizedFor", "shortfall"));
         Map<String, Map<String, List<String>>> all = new LinkedHashMap<>();
         all.put(NODE_SUBNET_OVERLAP, Collections.unmodifiableMap(nodeSubnets));
         all.put(CLUSTER_RANGE_OVERLAP, Collections.unmodifiableMap(clusterRanges));

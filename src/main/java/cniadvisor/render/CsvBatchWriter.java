@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
 final class CsvBatchWriter implements BatchWriter {
 
     static final List<String> COLUMNS = List.of("input", "line", "name", "status", "option", "dataplane",
-            "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli");
+            "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli", "vnet",
+            "nodeSubnet", "podSubnet", "podCidr", "serviceCidr", "allocated");
+    /** The plan's range of each role a range column shows: given, allocated from the pool, or proposed. */
+    private static final List<String> RANGE_ROLES = List.of("vnet", "node-subnet", "pod-subnet", "pod-cidr",
+            "service-cidr");
 
     private static final Set<String> NUMBER_COLUMNS = Set.of("line", "score", "errors", "warnings");
 
@@ -65,7 +69,8 @@ final class CsvBatchWriter implements BatchWriter {
         String line = result.line() > 0 ? Integer.toString(result.line()) : "";
         if (!result.valid()) {
             return new String[]{result.file(), line, result.name(), result.status(), "", "", "", "", "", "", "", "",
-                    result.errors().stream().map(InputError::format).collect(Collectors.joining(" | ")), ""};
+                    result.errors().stream().map(InputError::format).collect(Collectors.joining(" | ")), "", "", "", "",
+                    "", "", ""};
         }
         Advice advice = result.advice();
         Recommendation rec = advice.recommendation();
@@ -95,7 +100,18 @@ final class CsvBatchWriter implements BatchWriter {
                 Integer.toString(result.count("warning")),
                 String.join(";", rules),
                 messages.toString(),
-                rec == null ? "" : AzCliCommand.oneLine(rec.deployment())};
+                rec == null ? "" : AzCliCommand.oneLine(rec.deployment()),
+                ranges(advice, RANGE_ROLES.get(0)), ranges(advice, RANGE_ROLES.get(1)),
+                ranges(advice, RANGE_ROLES.get(2)), ranges(advice, RANGE_ROLES.get(3)),
+                ranges(advice, RANGE_ROLES.get(4)),
+                result.allocation().stream().filter(r -> r.allocated() && !r.shared()).map(r -> r.role())
+                        .distinct().collect(Collectors.joining(";"))};
+    }
+
+    /** The plan's ranges of a role ';'-separated (a cluster with pools of their own has several node subnets). */
+    private static String ranges(Advice advice, String role) {
+        return advice.addressPlan().ranges().stream().filter(r -> r.role().equals(role) && r.usable() != null)
+                .map(r -> r.usable()).distinct().collect(Collectors.joining(";"));
     }
 
     @Override

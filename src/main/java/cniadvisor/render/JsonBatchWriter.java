@@ -1,6 +1,7 @@
 package cniadvisor.render;
 
 import cniadvisor.io.InputError;
+import cniadvisor.model.AllocatedRange;
 
 import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
@@ -25,13 +26,15 @@ import java.util.List;
 final class JsonBatchWriter implements BatchWriter {
 
     /** The JSON form of one result. */
-    @JsonPropertyOrder({"input", "name", "inputErrors"})
+    @JsonPropertyOrder({"input", "name", "inputErrors", "allocation"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Item(String input, String name, List<InputError> inputErrors, @JsonUnwrapped Advice advice) {
+    record Item(String input, String name, List<InputError> inputErrors,
+                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AllocatedRange> allocation,
+                @JsonUnwrapped Advice advice) {
         static Item of(BatchResult result) {
             return result.valid()
-                    ? new Item(result.location(), null, null, result.advice())
-                    : new Item(result.location(), result.name(), result.errors(), null);
+                    ? new Item(result.location(), null, null, result.allocation(), result.advice())
+                    : new Item(result.location(), result.name(), result.errors(), null, null);
         }
     }
 

@@ -102,7 +102,7 @@ final class MarkdownBatchWriter implements BatchWriter {
         table(s, "Warning", summary.warnings());
         table(s, "Note", summary.notes());
         if (summary.pool() != null) {
-            s.append('\n').append(md(summary.poolLine())).append('\n');
+            summary.poolLines().forEach(line -> s.append('\n').append(md(line.strip())).append('\n'));
         }
         out.write(s.toString());
         spool.copyTo(out);

@@ -10,6 +10,7 @@ import cniadvisor.engine.Advisor;
 import cniadvisor.render.BatchReportFormat;
 import cniadvisor.io.ExitCode;
 import cniadvisor.io.FailOn;
+import cniadvisor.model.AddressSpace;
 import cniadvisor.testing.CliRun;
 import cniadvisor.testing.Fixtures;
 import cniadvisor.testing.Folders;
@@ -41,7 +42,8 @@ class BatchJobTest {
 
     private static BatchConfig config(List<String> files, BatchReportFormat format, int threads, FailOn failOn,
                                       List<String> pool) {
-        return new BatchConfig(files, null, format, null, threads, failOn, pool, Fixtures.AS_OF, false);
+        return new BatchConfig(files, null, format, null, threads, failOn, new AddressSpace(pool, List.of()),
+                BatchConfig.DEFAULT_HEADROOM, null, Fixtures.AS_OF, false);
     }
 
     private static Run run(BatchConfig config) {

@@ -4,7 +4,10 @@ import static cniadvisor.testing.Fixtures.advisor;
 import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cniadvisor.ipplan.FleetAllocator;
+import cniadvisor.model.AddressSpace;
 import cniadvisor.model.Advice;
+import cniadvisor.model.AllocatedRange;
 import cniadvisor.model.Reason;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Source;
@@ -15,17 +18,41 @@ import org.junit.jupiter.api.Test;
 
 class CrossRequestChecksTest {
 
-    private static CrossRequestChecks checks(String... pool) {
-        return new CrossRequestChecks(advisor().knowledge(), List.of(pool));
+    private static CrossRequestChecks checks() {
+        return new CrossRequestChecks(advisor().knowledge(), List.of(), null);
     }
 
-    /** Checks the request as the batch does, and shows each finding as "level RULE: text". */
+    /** Checks the request as the batch does without a pool, and shows each finding as "level RULE: text". */
     private static List<String> check(CrossRequestChecks checks, String label, String... yaml) {
         NamedRequest request = request(yaml);
-        Advice advice = advisor().advise(request, Fixtures.AS_OF);
-        long demand = checks.hasPool() ? checks.routableDemand(request.request(), advice) : 0;
-        return checks.check(() -> label, request.request(), demand).stream()
-                .map(r -> r.level() + " " + r.rule() + ": " + r.text()).toList();
+        return lines(checks.check(() -> label, request.request(), List.of()));
+    }
+
+    private static List<String> lines(List<Reason> findings) {
+        return findings.stream().map(r -> r.level() + " " + r.rule() + ": " + r.text()).toList();
+    }
+
+    /**
+     * A batch with an address pool, as BatchJob runs it: every request's given ranges are reserved first, then
+     * each is allocated and checked in order. Returns each request's findings.
+     */
+    private static List<List<String>> batch(FleetAllocator fleet, CrossRequestChecks checks, List<List<String>> yamls) {
+        List<NamedRequest> requests = yamls.stream().map(y -> request(y.toArray(String[]::new))).toList();
+        requests.forEach(r -> fleet.reserveGiven(r.request()));
+        List<List<String>> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            NamedRequest request = requests.get(i);
+            Advice advice = advisor().advise(request, Fixtures.AS_OF);
+            List<AllocatedRange> allocation = advice.hasRecommendation() ? fleet.allocate(request.request(),
+                    advice.addressPlan(), advice.recommendation().option()).ranges() : List.of();
+            String label = "r" + (i + 1);
+            findings.add(lines(checks.check(() -> label, request.request(), allocation)));
+        }
+        return findings;
+    }
+
+    private static FleetAllocator fleet(String... pools) {
+        return new FleetAllocator(new AddressSpace(List.of(pools), List.of()), advisor().planner(), 25);
     }
 
     @Nested
@@ -115,7 +142,7 @@ class CrossRequestChecksTest {
             check(checks, "a", "nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
             NamedRequest request = request("nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
 
-            Reason finding = checks.check(() -> "b", request.request(), 0).get(0);
+            Reason finding = checks.check(() -> "b", request.request(), List.of()).get(0);
 
             assertEquals(List.of("learn-ip-planning"), finding.sources().stream().map(Source::id).toList());
             assertEquals(null, finding.effect());
@@ -126,64 +153,61 @@ class CrossRequestChecksTest {
     class AddressPool {
 
         @Test
-        void demandIsTheGivenNodeSubnetOrTheSmallestBlockTheRecommendedOptionNeeds() {
-            CrossRequestChecks checks = checks("10.0.0.0/16");
-            NamedRequest given = request("nodeCount: 10", "nodeSubnetCidr: 10.0.4.0/22");
-            // overlay, 60 nodes + 1 surge = 61 node addresses + Azure's 5 reserved: a /25 (128 addresses)
-            NamedRequest overlay = request("nodeCount: 60");
-            // pod subnet recommended for external traffic with direct pod access: 31 node addresses in a /26 (64)
-            // and 31 nodes x 7 batches of 16 for 110 pods = 3,472 pod addresses in a /20 (4,096)
-            NamedRequest flat = request("nodeCount: 30", "directPodAccess: true", "trafficPattern: external");
+        void givenRangesOutsideThePoolAreErrorsAndOnlyAddressesInsideItCount() {
+            FleetAllocator fleet = fleet("10.0.0.0/23", "10.0.2.0/24");
+            CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("10.0.0.0/23",
+                    "10.0.2.0/24"), fleet);
 
-            assertEquals(1024, checks.routableDemand(given.request(), advisor().advise(given, Fixtures.AS_OF)));
-            assertEquals(128, checks.routableDemand(overlay.request(), advisor().advise(overlay, Fixtures.AS_OF)));
-            Advice flatAdvice = advisor().advise(flat, Fixtures.AS_OF);
-            assertEquals("azure-cni-pod-subnet", flatAdvice.recommendation().option());
-            assertEquals(64 + 4096, checks.routableDemand(flat.request(), flatAdvice));
+            List<List<String>> findings = batch(fleet, checks, List.of(
+                    List.of("nodeCount: 10", "nodeSubnetCidr: 10.0.0.0/24"),
+                    List.of("nodeCount: 10", "nodeSubnetCidr: 10.0.4.0/23"),
+                    // half inside: only the half inside the pool counts as taken
+                    List.of("nodeCount: 10", "nodeSubnetCidr: 10.0.2.0/23")));
+
+            assertEquals(List.of(), findings.get(0));
+            assertEquals(List.of("error BATCH-OUTSIDE-ADDRESS-POOL: Node subnet 10.0.4.0/23 is outside the address "
+                    + "pool (10.0.0.0/23, 10.0.2.0/24)."), findings.get(1));
+            assertEquals(List.of("error BATCH-OUTSIDE-ADDRESS-POOL: Node subnet 10.0.2.0/23 is outside the address "
+                    + "pool (10.0.0.0/23, 10.0.2.0/24)."), findings.get(2));
+            assertEquals(768, fleet.poolSize());
+            assertEquals(256 + 256, fleet.givenAddresses());
+            assertEquals(256, fleet.freeAddresses());
+            assertEquals(2, checks.outsideCount());
+            assertEquals(List.of("node subnet 10.0.4.0/23 of r2", "node subnet 10.0.2.0/23 of r3"), checks.outside());
         }
 
         @Test
-        void nothingIsDemandedWhenNothingFits() {
-            NamedRequest impossible = request("nodeCount: 10", "virtualNodes: true", "dualStack: true");
+        void whenThePoolRunsOutTheRequestsWithoutSpaceAreErrorsNamingWhatTheyNeededAndWhatWasLeft() {
+            FleetAllocator fleet = fleet("10.0.0.0/24");
+            CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("10.0.0.0/24"), fleet);
+            // overlay, 60 nodes + 6 surge (AKS's default 10%) = 66 node addresses, + 25% = 83: a /25 holds 123
+            List<String> overlay = List.of("nodeCount: 60");
 
-            assertEquals(0, checks("10.0.0.0/16").routableDemand(impossible.request(),
-                    advisor().advise(impossible, Fixtures.AS_OF)));
-        }
+            List<List<String>> findings = batch(fleet, checks, List.of(overlay, overlay, overlay));
 
-        @Test
-        void requestsThatNoLongerFitInThePoolAreErrorsAndTheTotalsSayWhatIsLeft() {
-            CrossRequestChecks checks = checks("10.0.0.0/23", "10.0.2.0/24");
-
-            assertEquals(List.of(), check(checks, "a", "nodeCount: 10", "nodeSubnetCidr: 10.0.0.0/24"));
-            assertEquals(List.of(), check(checks, "b", "nodeCount: 10", "nodeSubnetCidr: 10.0.1.0/25"));
-            assertEquals(List.of(), check(checks, "c", "nodeCount: 10", "nodeSubnetCidr: 10.0.2.0/24"));
-            assertEquals(List.of(
-                            "error BATCH-ADDRESS-POOL-EXHAUSTED: Address pool: this cluster needs 512 routable "
-                                    + "addresses (node subnet 10.0.4.0/23), but only 128 of the pool's 768 are left.",
-                            "warning BATCH-OUTSIDE-ADDRESS-POOL: Node subnet 10.0.4.0/23 is outside the address "
-                                    + "pool (10.0.0.0/23, 10.0.2.0/24)."),
-                    check(checks, "d", "nodeCount: 10", "nodeSubnetCidr: 10.0.4.0/23"));
-            assertEquals(List.of(
-                            "error BATCH-ADDRESS-POOL-EXHAUSTED: Address pool: this cluster needs 128 routable "
-                                    + "addresses, but only 0 of the pool's 768 are left."),
-                    check(checks, "e", "nodeCount: 60"));
-            assertEquals(768, checks.poolSize());
-            assertEquals(1280, checks.demanded());
-            assertEquals(-512, checks.left());
-            assertEquals(5, checks.demandingRequests());
+            assertEquals(List.of(), findings.get(0));
+            assertEquals(List.of(), findings.get(1));
+            assertEquals(List.of("error BATCH-ADDRESS-POOL-EXHAUSTED: Address pool: no room for the VNet, sized for "
+                    + "the cluster's subnets: node-subnet /25 = 128 addresses: it needs a /25 (128 addresses); the "
+                    + "pool is full."), findings.get(2));
+            assertEquals(1, checks.exhaustedRequests());
+            assertEquals(256, fleet.allocatedAddresses());
         }
 
         @Test
         void aSubnetSpanningTwoAdjacentPoolRangesIsInsideThePool() {
-            CrossRequestChecks checks = checks("10.0.0.0/24", "10.0.1.0/24");
+            FleetAllocator fleet = fleet("10.0.0.0/24", "10.0.1.0/24");
+            CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("10.0.0.0/24",
+                    "10.0.1.0/24"), fleet);
 
-            assertEquals(List.of(), check(checks, "a", "nodeCount: 10", "nodeSubnetCidr: 10.0.0.0/23"));
-            assertEquals(512, checks.poolSize());
+            assertEquals(List.of(List.of()), batch(fleet, checks, List.of(List.of("nodeCount: 10",
+                    "nodeSubnetCidr: 10.0.0.0/23"))));
+            assertEquals(512, fleet.poolSize());
         }
 
         @Test
         void overlappingPoolRangesAreCountedOnce() {
-            assertEquals(65536, checks("10.0.0.0/16", "10.0.4.0/24").poolSize());
+            assertEquals(65536, fleet("10.0.0.0/16", "10.0.4.0/24").poolSize());
         }
     }
 }

@@ -1,5 +1,8 @@
 package cniadvisor.hostile;
 
+import cniadvisor.ipplan.FleetAllocator;
+import cniadvisor.model.AddressSpace;
+import cniadvisor.model.AllocatedRange;
 import static cniadvisor.testing.Fixtures.AS_OF;
 import static cniadvisor.testing.Fixtures.advisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -204,10 +207,14 @@ class HostileCidrTest {
         } catch (RuntimeException e) {
             fail(context + ": plan --option " + option.id() + " threw " + e, e);
         }
-        CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("0.0.0.0/0",
-                "255.255.255.255/32"));
+        List<String> pools = List.of("0.0.0.0/0", "255.255.255.255/32");
+        FleetAllocator fleet = new FleetAllocator(new AddressSpace(pools, List.of()), advisor().planner(), 25);
+        CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), pools, fleet);
+        fleet.reserveGiven(request.request());
         for (int i = 0; i < 2; i++) { // the second time, the request overlaps itself
-            checks.check(() -> "it", request.request(), checks.routableDemand(request.request(), advice));
+            List<AllocatedRange> allocation = advice.hasRecommendation() ? fleet.allocate(request.request(),
+                    advice.addressPlan(), advice.recommendation().option()).ranges() : List.of();
+            checks.check(() -> "it", request.request(), allocation);
         }
     }
 }

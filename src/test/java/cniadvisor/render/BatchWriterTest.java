@@ -53,7 +53,7 @@ class BatchWriterTest {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of());
+        CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of(), null);
         try (RequestStream stream = RequestStream.open("t.csv",
                 new ByteArrayInputStream(INPUT.getBytes(StandardCharsets.UTF_8)), BatchInputFormat.csv, Fixtures.binder())) {
             int ordinal = 0;
@@ -63,8 +63,8 @@ class BatchWriterTest {
                 try {
                     NamedRequest request = record.bind(Fixtures.binder());
                     Advice advice = advisor().advise(request, Fixtures.AS_OF);
-                    result = BatchResult.evaluated(++ordinal, record, request, advice, 0);
-                    result = result.withFindings(checks.check(result::label, request.request(), 0));
+                    result = BatchResult.evaluated(++ordinal, record, request, advice);
+                    result = result.withFindings(checks.check(result::label, request.request(), List.of()));
                 } catch (InputException e) {
                     result = BatchResult.invalid(++ordinal, record, e.errors());
                 }

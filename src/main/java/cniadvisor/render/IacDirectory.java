@@ -1,0 +1,98 @@
+package cniadvisor.render;
+
+import cniadvisor.deploy.AzSteps;
+import cniadvisor.model.Advice;
+import cniadvisor.model.Deployment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code batch --iac-dir}: one az script, one Terraform file and one Bicep file per recommended request, with the
+ * ranges the batch allocated. File names are the request's name made safe (letters, digits, '-' and '_'); a name
+ * that is empty when made safe, or that another request's already took (compared without case, as macOS and
+ * Windows do), gets the request's position in the batch instead or as well. Not thread-safe: call in input order.
+ */
+public final class IacDirectory {
+
+    private final Path dir;
+    private final Set<String> taken = new HashSet<>();
+    private int written;
+
+    /** Creates the folder (and its parents) when missing. */
+    public IacDirectory(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a folder");
+        }
+        Files.createDirectories(dir);
+        this.dir = dir;
+    }
+
+    /**
+     * Writes the request's files.
+     *
+     * @param ordinal its position in the batch, from 1
+     * @param origin  where it came from, e.g. "teams.csv:4", for the files' first comment
+     * @return the base name its files got
+     */
+    public String write(int ordinal, String origin, Advice advice) throws IOException {
+        String base = baseName(ordinal, advice.name());
+        String header = "cni-advisor: " + Escape.oneLine(advice.name()) + " (" + Escape.oneLine(origin) + ")";
+        Deployment deployment = advice.recommendation().deployment();
+        write(base + ".sh", "#!/usr/bin/env bash\n# " + header + "\nset -euo pipefail\n" + guards(deployment)
+                + AzCliCommand.script(deployment));
+        write(base + ".tf", "# " + header + "\n" + TerraformSnippet.render(advice));
+        write(base + ".bicep", "// " + header + "\n" + BicepSnippet.render(advice));
+        written++;
+        return base;
+    }
+
+    public int written() {
+        return written;
+    }
+
+    private String baseName(int ordinal, String name) {
+        String word = AzSteps.clusterWord(name);
+        String base = word.equals(AzSteps.NO_NAME) ? "request-" + ordinal : word;
+        if (!taken.add(base.toLowerCase(Locale.ROOT))) {
+            base = base + "-" + ordinal;
+            taken.add(base.toLowerCase(Locale.ROOT));
+        }
+        return base;
+    }
+
+    /** A line that stops the script unless each variable the steps read (and no step sets) is set. */
+    private static String guards(Deployment deployment) {
+        Set<String> read = new LinkedHashSet<>();
+        Set<String> set = new HashSet<>();
+        for (Deployment.Step step : deployment.steps()) {
+            for (Deployment.Arg arg : step.args()) {
+                if (Deployment.Arg.VARIABLE.equals(arg.kind()) && !set.contains(arg.value())) {
+                    read.add(arg.value());
+                } else if (Deployment.Arg.CLUSTER.equals(arg.kind()) && AzSteps.NO_NAME.equals(arg.value())) {
+                    read.add("CLUSTER_NAME");
+                }
+            }
+            if (step.assign() != null) {
+                set.add(step.assign());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        read.forEach(v -> s.append(": \"${").append(v).append(":?set ").append(v).append(" first}\"\n"));
+        return s.toString();
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Path partial = dir.resolve("." + name + ".partial");
+        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
