@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
+import cniadvisor.render.AddressMapSvg;
 import cniadvisor.render.AddressPlanFigure;
 import cniadvisor.render.AddressPlanWriter;
 import cniadvisor.io.ExitCode;
@@ -114,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
                 String.join(",", r.pools()), r.reason() == null ? "" : r.reason())).toList();
     }
 
-    private cniadvisor.render.AddressMapSvg figure(PlanReport report) {
+    private AddressMapSvg figure(PlanReport report) {
         return AddressPlanFigure.of(report, request.request().vnetCidr(), request.request().connectedNetworks(),
                 advisor.knowledge().ranges("reserved"));
     }
