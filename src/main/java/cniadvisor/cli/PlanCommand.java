@@ -1,9 +1,12 @@
 package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
+import cniadvisor.render.AddressMapSvg;
+import cniadvisor.render.AddressPlanFigure;
 import cniadvisor.render.AddressPlanWriter;
 import cniadvisor.io.ExitCode;
 import cniadvisor.render.FindingLines;
+import cniadvisor.render.PlanHtmlWriter;
 import cniadvisor.io.Mappers;
 import cniadvisor.render.Tables;
 import cniadvisor.model.NamedRequest;
@@ -33,10 +36,11 @@ import java.util.concurrent.CompletableFuture;
                 "Examples:",
                 "  cni-advisor plan -f examples/requests/payments.yaml",
                 "  cni-advisor plan -f examples/requests/payments.yaml --option azure-cni-pod-subnet -o json",
+                "  cni-advisor plan -f examples/requests/three-pools.yaml -o html > plan.html",
                 ""})
 final class PlanCommand implements Callable<Integer> {
 
-    enum PlanFormat { text, json, yaml, markdown, table, tsv }
+    enum PlanFormat { text, json, yaml, markdown, table, tsv, svg, html }
 
     @Spec
     CommandSpec spec;
@@ -51,7 +55,8 @@ final class PlanCommand implements Callable<Integer> {
     String option;
 
     @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); svg draws the "
+                    + "ranges to scale, html is one page with that figure and the ranges as a table.")
     PlanFormat format = PlanFormat.text;
 
     @Mixin
@@ -63,13 +68,17 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
+    /** What the figure draws besides the plan (svg, html): the request's VNet and networks, facts' reserved ranges. */
+    private NamedRequest request;
+    private Advisor advisor;
+
     @Override
     public Integer call() {
         if (query.check(spec, QueryOptions.given(spec, "--output"), format == PlanFormat.json)) {
             format = PlanFormat.json;
         }
-        Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
-        NamedRequest request = AdviseCommand.readRequest(file, advisor);
+        advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
+        request = AdviseCommand.readRequest(file, advisor);
         if (option != null && advisor.knowledge().option(option).isEmpty()) {
             throw new CliException(ExitCode.USAGE_ERROR, "error: --option: unknown option '" + option
                     + "'; one of " + advisor.knowledge().options().stream().map(o -> o.id())
@@ -106,6 +115,11 @@ final class PlanCommand implements Callable<Integer> {
                 String.join(",", r.pools()), r.reason() == null ? "" : r.reason())).toList();
     }
 
+    private AddressMapSvg figure(PlanReport report) {
+        return AddressPlanFigure.of(report, request.request().vnetCidr(), request.request().connectedNetworks(),
+                advisor.knowledge().ranges("reserved"));
+    }
+
     private void write(PlanReport report, PrintWriter out) {
         try {
             switch (format) {
@@ -116,6 +130,8 @@ final class PlanCommand implements Callable<Integer> {
                 case table -> out.print(Tables.table(List.of("ROLE", "CIDR", "ORIGIN", "POOLS", "NOTE"),
                         rangeRows(report)));
                 case tsv -> out.print(Tables.tsv(rangeRows(report)));
+                case svg -> out.print(figure(report).svg());
+                case html -> out.print(PlanHtmlWriter.html(report, figure(report)));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
