@@ -14,7 +14,10 @@ import java.util.stream.Stream;
  * the throughput after warm-up. Every run loads its facts and reads, evaluates and writes the whole batch; the
  * compiled rule base comes from this JVM's rule cache after the first run, as it stays loaded within one long batch.
  *
- *   java -XX:+UseParallelGC -cp target/cni-advisor.jar bench/BatchBench.java requests.csv WARMUP RUNS [THREADS]
+ *   java -XX:+UseParallelGC -cp target/cni-advisor.jar bench/BatchBench.java requests.csv WARMUP RUNS [THREADS
+ *       [BATCH OPTIONS...]]
+ *
+ * Options after THREADS go to batch as they are, e.g. {@code --address-pool 10.0.0.0/8} to measure allocation.
  */
 public final class BatchBench {
 
@@ -32,9 +35,11 @@ public final class BatchBench {
         for (int i = 0; i < warmup + runs; i++) {
             StringWriter err = new StringWriter();
             long start = System.nanoTime();
-            int exit = Main.run(System.in, new PrintWriter(new StringWriter()), new PrintWriter(err), "batch",
-                    input.toString(), "-o", "csv", "--output-file", output.toString(), "--no-progress",
-                    "--threads", threads, "--as-of", "2026-11-21");
+            List<String> command = new ArrayList<>(List.of("batch", input.toString(), "-o", "csv", "--output-file",
+                    output.toString(), "--no-progress", "--threads", threads, "--as-of", "2026-11-21"));
+            command.addAll(List.of(args).subList(Math.min(4, args.length), args.length));
+            int exit = Main.run(System.in, new PrintWriter(new StringWriter()), new PrintWriter(err),
+                    command.toArray(String[]::new));
             double seconds = (System.nanoTime() - start) / 1e9;
             if (exit != 0 && exit != 2 && exit != 4 && exit != 6) {
                 throw new IllegalStateException("batch failed with exit " + exit + ":\n" + err);

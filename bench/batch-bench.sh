@@ -83,3 +83,30 @@ echo "$((n * 10)) rows in a 128 MiB heap: $(echo "$small_heap" | cut -d' ' -f1) 
 echo
 echo "== 4. worst case: $n rows that all differ, after warm-up"
 "${jvm[@]}" -cp "$jar" bench/BatchBench.java "$work/unique.csv" 4 3 | tail -1
+
+echo
+echo "== 5. allocation: $n mixed rows with --address-pool 10.0.0.0/8 against the same rows without a pool"
+# the pool run reads every input twice (the given ranges are reserved before anything is allocated), allocates each
+# request's ranges in input order and makes its deployment again from them
+for pool in none 10.0.0.0/8; do
+  for _ in $(seq "$runs"); do
+    args=()
+    [ "$pool" = none ] || args=(--address-pool "$pool")
+    rc=0
+    /usr/bin/time -f "%e %M" -o "$work/time" "${jvm[@]}" -jar "$jar" batch "$work/mix.csv" -o csv \
+      --output-file "$work/out.csv" --no-progress --as-of 2026-11-21 "${args[@]}" 2>/dev/null || rc=$?
+    case "$rc" in 0|2|4|6) ;; *) echo "batch failed with exit $rc" >&2; exit 1 ;; esac
+    tail -1 "$work/time" | cut -d' ' -f1
+  done > "$work/alloc-${pool%%/*}"
+done
+plain="$(median < "$work/alloc-none")"
+pooled="$(median < "$work/alloc-10.0.0.0")"
+echo "cold, median of $runs: without a pool ${plain} s, with ${pooled} s" \
+  "($(awk -v a="$plain" -v b="$pooled" 'BEGIN {printf "%.2fx", b / a}'))"
+for pool in none 10.0.0.0/8; do
+  extra=()
+  [ "$pool" = none ] || extra=(--address-pool "$pool")
+  rate="$("${jvm[@]}" -cp "$jar" bench/BatchBench.java "$work/mix.csv" 8 5 "$(nproc)" "${extra[@]}" | tail -1 \
+    | grep -oE '[0-9,]+ requests/s' | tr -d ',' | cut -d' ' -f1)"
+  echo "after warm-up, pool $pool: median $rate requests/s"
+done
