@@ -11,7 +11,6 @@ import cniadvisor.render.FindingLines;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
-import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Advice;
 import cniadvisor.model.BatchCheck;
 import cniadvisor.model.NamedRequest;
@@ -26,7 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -291,23 +290,20 @@ public final class BatchJob {
         }
     }
 
-    /** Every rule of the rule base and every cross-request check (from facts/), for reports that list them. */
+    /**
+     * Every rule of the rule base and every cross-request check (from facts/), each with what it decides and the
+     * sources it cites, for reports that list them (SARIF).
+     */
     private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
         List<BatchWriter.RuleInfo> infos = new ArrayList<>();
+        Map<String, Source> sources = advisor.knowledge().sources();
         for (RuleMeta rule : advisor.rules().rules()) {
-            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(),
-                    helpUri(advisor.knowledge(), rule.sources())));
+            infos.add(BatchWriter.RuleInfo.of(rule.id(), rule.name(), rule.decides(), rule.sources(), sources, null));
         }
         for (BatchCheck check : advisor.knowledge().batchChecks()) {
-            infos.add(new BatchWriter.RuleInfo(check.id(), check.name(), check.decides(),
-                    helpUri(advisor.knowledge(), check.sources())));
+            infos.add(BatchWriter.RuleInfo.of(check.id(), check.name(), check.decides(), check.sources(), sources,
+                    check.level()));
         }
         return infos;
-    }
-
-    /** The page of the first source cited that facts/ know. */
-    private static String helpUri(Knowledge knowledge, List<String> sources) {
-        return sources.stream().map(id -> knowledge.sources().get(id)).filter(Objects::nonNull).map(Source::url)
-                .findFirst().orElse(null);
     }
 }

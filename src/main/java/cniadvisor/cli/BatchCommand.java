@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.batch.BatchConfig;
+import cniadvisor.render.BatchWriter;
 import cniadvisor.batch.BatchException;
 import cniadvisor.batch.BatchJob;
 import cniadvisor.engine.Advisor;
@@ -84,6 +85,12 @@ final class BatchCommand implements Callable<Integer> {
                     + "recommendations take from it and what is left.")
     List<String> addressPool = new ArrayList<>();
 
+    @Option(names = "--sarif-recommendations",
+            description = "With -o sarif, also a note (rule BATCH-RECOMMENDATION) per request that got a "
+                    + "recommendation. Without it SARIF lists only problems: no-fits, findings and input errors, so "
+                    + "code scanning shows no alert for a request that is fine.")
+    boolean sarifRecommendations;
+
     @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
     boolean noProgress;
 
@@ -104,8 +111,9 @@ final class BatchCommand implements Callable<Integer> {
         BatchConfig config = new BatchConfig(files, inputFormat, format, outputFile, threads, failOn.level(),
                 addressPool, knowledge.asOf(), !noProgress);
         try {
-            return BatchJob.run(config, () -> KnowledgeOptions.await(loading), Main.STDIN.get(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode().code();
+            return BatchWriter.withOptions(sarifRecommendations, () -> BatchJob.run(config,
+                    () -> KnowledgeOptions.await(loading), Main.STDIN.get(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr())).exitCode().code();
         } catch (BatchException e) {
             throw new CliException(e.exitCode(), e.lines());
         }

@@ -396,7 +396,7 @@ class AssessCommandTest {
         CliRun run = CliRun.run("assess", AZURE + "aks-list-two.json", AZURE + "aks-show-kubenet-calico.json",
                 AZURE + "not-a-cluster.json", "--as-of", AS_OF, "-o", "sarif");
         assertEquals(2, run.exitCode(), run::toString);
-        JsonNode sarif = JSON.readTree(run.out());
+        JsonNode sarif = cniadvisor.testing.SarifSchema.assertValid(run.out());
         assertEquals("2.1.0", sarif.path("version").asText());
         JsonNode run0 = sarif.path("runs").get(0);
         List<String> results = new ArrayList<>();
