@@ -6,7 +6,10 @@ import cniadvisor.authoring.ScenarioRunner.Result;
 import cniadvisor.render.Escape;
 import cniadvisor.io.Mappers;
 import cniadvisor.render.JUnitSuite;
+import cniadvisor.model.SchemaVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
@@ -117,7 +120,12 @@ public record TestReport(List<Result> results, Coverage coverage, List<Duration>
     // ---- json ----
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({SchemaVersion.KEY, "scenarios", "passed", "failed", "coverage"})
     private record JsonReport(List<JsonScenario> scenarios, long passed, long failed, JsonCoverage coverage) {
+        @JsonProperty(SchemaVersion.KEY)
+        public String schemaVersion() {
+            return SchemaVersion.CURRENT;
+        }
     }
 
     private record JsonScenario(String name, String file, int line, String result, List<Mismatch> mismatches,

@@ -180,12 +180,12 @@ class BatchWriterTest {
 
         assertEquals(4, array.size());
         assertEquals("t.csv:2", array.get(0).get("input").asText());
-        assertEquals(List.of("input", "name", "asOf", "recommendation", "options", "warnings", "conflicts",
-                "addressPlan"),
+        assertEquals(List.of("schemaVersion", "input", "name", "asOf", "recommendation", "options", "warnings",
+                "conflicts", "addressPlan"),
                 fieldNames(array.get(0)));
         assertEquals(Mappers.JSON.readTree(Mappers.JSON.writeValueAsString(RESULTS.get(0).advice())).get("options"),
                 array.get(0).get("options"));
-        assertEquals(List.of("input", "name", "inputErrors"), fieldNames(array.get(2)));
+        assertEquals(List.of("schemaVersion", "input", "name", "inputErrors"), fieldNames(array.get(2)));
         assertEquals("expected a whole number from 1 up, got \"0\"",
                 array.get(2).get("inputErrors").get(0).get("message").asText());
         assertEquals(4, lines.size());
