@@ -181,7 +181,8 @@ public final class OutputSchemaWriter {
                     .getValueInclusion();
             boolean always = inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS;
             boolean primitive = accessor.getRawType().isPrimitive();
-            properties.set(property.getName(), schemaOf(accessor.getType(), always && !primitive));
+            properties.set(property.getName(), property.getName().equals(SchemaVersion.KEY) ? schemaVersion()
+                    : schemaOf(accessor.getType(), always && !primitive));
             if (always || primitive && inclusion != JsonInclude.Include.NON_DEFAULT) {
                 required.add(property.getName());
             }

@@ -85,6 +85,8 @@ class OutputSchemaTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) advice.at("/recommendation/network"))
                 .put("dnsServiceIp", "10.1.0.10");
         assertFalse(schema.validate(advice).isEmpty(), "the old spelling is not in the schema");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) advice).put(SchemaVersion.KEY, "0.9");
+        assertFalse(schema.validate(advice).isEmpty(), "schemaVersion is the current one");
         ((com.fasterxml.jackson.databind.node.ObjectNode) advice).remove(SchemaVersion.KEY);
         assertFalse(schema.validate(advice).isEmpty(), "schemaVersion is required");
     }
