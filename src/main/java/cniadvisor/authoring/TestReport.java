@@ -5,14 +5,18 @@ import cniadvisor.authoring.ScenarioRunner.Mismatch;
 import cniadvisor.authoring.ScenarioRunner.Result;
 import cniadvisor.render.Escape;
 import cniadvisor.io.Mappers;
-import cniadvisor.render.SafeXmlWriter;
+import cniadvisor.render.JUnitSuite;
+import cniadvisor.model.SchemaVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import javax.xml.stream.XMLStreamException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +24,22 @@ import java.util.Map;
 
 /**
  * The outcome of a {@code rules test} run, written as text (PASS/FAIL lines, a diff per failure, the tally),
- * JSON, or JUnit XML. {@code coverage} is null unless coverage was asked for.
+ * JSON, or JUnit XML ({@link JUnitSuite}, as batch and assess write it). {@code coverage} is null unless coverage was
+ * asked for.
  */
-public record TestReport(List<Result> results, Coverage coverage) {
+public record TestReport(List<Result> results, Coverage coverage, List<Duration> times) {
 
+    /**
+     * @param times how long each result's scenario ran, in the order of {@code results}; empty (or short) when not
+     *              measured, which JUnit shows as 0
+     */
     public TestReport {
         results = List.copyOf(results);
+        times = times == null ? List.of() : List.copyOf(times);
+    }
+
+    public TestReport(List<Result> results, Coverage coverage) {
+        this(results, coverage, List.of());
     }
 
     public long passed() {
@@ -106,7 +120,12 @@ public record TestReport(List<Result> results, Coverage coverage) {
     // ---- json ----
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({SchemaVersion.KEY, "scenarios", "passed", "failed", "coverage"})
     private record JsonReport(List<JsonScenario> scenarios, long passed, long failed, JsonCoverage coverage) {
+        @JsonProperty(SchemaVersion.KEY)
+        public String schemaVersion() {
+            return SchemaVersion.CURRENT;
+        }
     }
 
     private record JsonScenario(String name, String file, int line, String result, List<Mismatch> mismatches,
@@ -137,85 +156,50 @@ public record TestReport(List<Result> results, Coverage coverage) {
     // ---- junit ----
 
     /**
-     * One testsuite per scenario file, one testcase per scenario; a failure carries the same diff as the text
-     * report. Coverage, when asked for, is one more testcase that fails below the threshold. No timestamps or
-     * durations, so the same run gives the same bytes.
+     * One testsuite per scenario file, one testcase per scenario (class name: the file, relative to the working
+     * directory), written by the one JUnit writer the batch and assess reports use; a failure carries the same diff
+     * as the text report. Coverage, when asked for, is one more testcase that fails below the threshold. Each case's
+     * time is how long its scenario ran, when {@link #times} has it; times are all that differs between two runs.
      */
     String junit() {
-        Map<String, List<Result>> byFile = new LinkedHashMap<>();
-        results.forEach(r -> byFile.computeIfAbsent(r.scenario().file(), f -> new ArrayList<>()).add(r));
+        Map<String, List<Integer>> byFile = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            byFile.computeIfAbsent(results.get(i).scenario().file(), f -> new ArrayList<>()).add(i);
+        }
         StringWriter buffer = new StringWriter();
-        try {
-            SafeXmlWriter xml = SafeXmlWriter.over(buffer);
-            xml.startDocument();
-            xml.text("\n");
-            xml.start("testsuites");
-            xml.attribute("name", "cni-advisor rules test");
-            xml.attribute("tests", String.valueOf(results.size() + (coverage == null ? 0 : 1)));
-            boolean coverageFailed = coverage != null && coverage.belowThreshold();
-            xml.attribute("failures", String.valueOf(failed() + (coverageFailed ? 1 : 0)));
-            for (Map.Entry<String, List<Result>> file : byFile.entrySet()) {
-                List<Result> suite = file.getValue();
-                xml.text("\n  ");
-                xml.start("testsuite");
-                xml.attribute("name", file.getKey());
-                xml.attribute("tests", String.valueOf(suite.size()));
-                xml.attribute("failures", String.valueOf(suite.stream().filter(r -> !r.passed()).count()));
-                for (Result r : suite) {
-                    testcase(xml, file.getKey(), r.scenario().name(), r.passed() ? null
-                            : r.mismatches().size() + " expectation(s) not met", r.passed() ? null : diff(r));
+        try (JUnitSuite junit = new JUnitSuite("cni-advisor rules test")) {
+            for (Map.Entry<String, List<Integer>> file : byFile.entrySet()) {
+                String classname = JUnitSuite.classname(file.getKey());
+                junit.suite(classname);
+                for (int i : file.getValue()) {
+                    Result r = results.get(i);
+                    Duration time = i < times.size() ? times.get(i) : Duration.ZERO;
+                    if (r.passed()) {
+                        junit.pass(classname, r.scenario().name(), null, time);
+                    } else {
+                        junit.fail(classname, r.scenario().name(), null, r.mismatches().size()
+                                + " expectation(s) not met", diff(r), time);
+                    }
                 }
-                xml.text("\n  ");
-                xml.end();
             }
             if (coverage != null) {
-                xml.text("\n  ");
-                xml.start("testsuite");
-                xml.attribute("name", "rule coverage");
-                xml.attribute("tests", "1");
-                xml.attribute("failures", coverage.belowThreshold() ? "1" : "0");
+                junit.suite("rule coverage");
                 StringBuilder notFired = new StringBuilder();
                 coverage.notFired().forEach(x -> notFired.append("not fired: ").append(x.id()).append("  ")
                         .append(x.where()).append('\n'));
                 String name = "coverage " + coverage.summary() + (coverage.threshold() == null ? ""
                         : ", threshold " + Coverage.format(coverage.threshold()) + "%");
-                testcase(xml, "rule coverage", name, coverage.belowThreshold() ? "below the threshold" : null,
-                        notFired.isEmpty() ? null : notFired.toString());
-                xml.text("\n  ");
-                xml.end();
+                String details = notFired.isEmpty() ? null : notFired.toString();
+                if (coverage.belowThreshold()) {
+                    junit.fail("rule coverage", name, null, "below the threshold", details, Duration.ZERO);
+                } else {
+                    junit.pass("rule coverage", name, details, Duration.ZERO);
+                }
             }
-            xml.text("\n");
-            xml.end();
-            xml.text("\n");
-            xml.endDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+            junit.finish(buffer, Map.of(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return buffer.toString();
-    }
-
-    /** A testcase; {@code failure} null means it passed, and {@code details} then goes to system-out. */
-    private static void testcase(SafeXmlWriter xml, String classname, String name, String failure, String details)
-            throws XMLStreamException {
-        xml.text("\n    ");
-        xml.start("testcase");
-        xml.attribute("classname", classname);
-        xml.attribute("name", name);
-        if (failure != null) {
-            xml.text("\n      ");
-            xml.start("failure");
-            xml.attribute("message", failure);
-            xml.text(details == null ? "" : details);
-            xml.end();
-            xml.text("\n    ");
-        } else if (details != null) {
-            xml.text("\n      ");
-            xml.start("system-out");
-            xml.text(details);
-            xml.end();
-            xml.text("\n    ");
-        }
-        xml.end();
     }
 }

@@ -24,12 +24,13 @@ import java.util.Objects;
  * @param headroom     percent added to a node or pod subnet's need before it is allocated, 0 to
  *                     {@link #MAX_HEADROOM}
  * @param iacDir       where one az, Terraform and Bicep file per request is written; null for none
+ * @param sarifRecommendations whether a SARIF report has a note per recommendation, not only the problems
  * @param asOf         the date retirements are judged at
  * @param progress     whether a progress bar may show (only ever on a terminal, and never in CI)
  */
 public record BatchConfig(List<String> files, BatchInputFormat inputFormat, BatchReportFormat reportFormat,
                           Path outputFile, int threads, FailOn failOn, AddressSpace addressSpace, int headroom,
-                          Path iacDir, LocalDate asOf, boolean progress) {
+                          Path iacDir, boolean sarifRecommendations, LocalDate asOf, boolean progress) {
 
     /** The default headroom: a quarter more than the pools' max counts and surge need (see the README). */
     public static final int DEFAULT_HEADROOM = 25;

@@ -14,9 +14,9 @@ import cniadvisor.render.FindingLines;
 import cniadvisor.io.InputError;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
-import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.Advice;
 import cniadvisor.model.BatchCheck;
+import cniadvisor.model.Location;
 import cniadvisor.model.NamedRequest;
 import cniadvisor.model.Source;
 
@@ -29,7 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -95,7 +95,7 @@ public final class BatchJob {
         BatchSummary summary = new BatchSummary();
         FindingLines findings = new FindingLines(config.failOn());
         BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(BatchInputs.Input::name).toList(),
-                config.asOf(), ruleInfos(loaded), config.failOn());
+                config.asOf(), ruleInfos(loaded), config.failOn(), config.sarifRecommendations());
         ExitCode exit;
         long[] bugs = {0}; // requests an unexpected exception kept from being evaluated (counted on this thread)
         try (AtomicFileWriter file = config.outputFile() == null ? null : openOutput(config.outputFile());
@@ -112,8 +112,8 @@ public final class BatchJob {
                         BatchResult allocated = allocator == null ? result : allocate(loaded, allocator, result);
                         allocatedRequests[0] += allocated.allocation().stream().anyMatch(r -> r.allocated()
                                 && !r.shared()) ? 1 : 0;
-                        checked = allocated.withFindings(checks.check(result::label, allocated.request(),
-                                allocated.allocation()));
+                        checked = allocated.withFindings(checks.check(() -> new Location(result.file(),
+                                result.line(), result.label()), allocated.request(), allocated.allocation()));
                     } catch (RuntimeException e) {
                         checked = internalError(result.ordinal(), result.file(), result.line(), result.name(),
                                 "checking it against the other requests", e);
@@ -387,23 +387,20 @@ public final class BatchJob {
         }
     }
 
-    /** Every rule of the rule base and every cross-request check (from facts/), for reports that list them. */
+    /**
+     * Every rule of the rule base and every cross-request check (from facts/), each with what it decides and the
+     * sources it cites, for reports that list them (SARIF).
+     */
     private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
         List<BatchWriter.RuleInfo> infos = new ArrayList<>();
+        Map<String, Source> sources = advisor.knowledge().sources();
         for (RuleMeta rule : advisor.rules().rules()) {
-            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(),
-                    helpUri(advisor.knowledge(), rule.sources())));
+            infos.add(BatchWriter.RuleInfo.of(rule.id(), rule.name(), rule.decides(), rule.sources(), sources, null));
         }
         for (BatchCheck check : advisor.knowledge().batchChecks()) {
-            infos.add(new BatchWriter.RuleInfo(check.id(), check.name(), check.decides(),
-                    helpUri(advisor.knowledge(), check.sources())));
+            infos.add(BatchWriter.RuleInfo.of(check.id(), check.name(), check.decides(), check.sources(), sources,
+                    check.level()));
         }
         return infos;
-    }
-
-    /** The page of the first source cited that facts/ know. */
-    private static String helpUri(Knowledge knowledge, List<String> sources) {
-        return sources.stream().map(id -> knowledge.sources().get(id)).filter(Objects::nonNull).map(Source::url)
-                .findFirst().orElse(null);
     }
 }

@@ -6,6 +6,7 @@ import cniadvisor.ipplan.FleetAllocator;
 import cniadvisor.knowledge.Knowledge;
 import cniadvisor.model.AllocatedRange;
 import cniadvisor.model.BatchCheck;
+import cniadvisor.model.Location;
 import cniadvisor.model.Reason;
 import cniadvisor.model.Request;
 import cniadvisor.model.Source;
@@ -68,9 +69,18 @@ public final class CrossRequestChecks {
     }
 
     /** The first request that gave a range; {@code allShared}: every request giving exactly it shares it. */
-    private record Owner(String label, String kind, String cidr, boolean allShared) {
+    private record Owner(Location where, String kind, String cidr, boolean allShared) {
         Owner join(Owner later) {
-            return new Owner(label, kind, cidr, allShared && later.allShared);
+            return new Owner(where, kind, cidr, allShared && later.allShared);
+        }
+
+        String label() {
+            return where.label();
+        }
+
+        /** Where a finding on a later request points to: this request's line, naming the range. */
+        Location related() {
+            return new Location(where.file(), where.line(), where.label() + ": " + kind + " " + cidr);
         }
     }
 
@@ -109,11 +119,12 @@ public final class CrossRequestChecks {
     /**
      * Findings for one request against every request before it (in report order), then remembers its ranges.
      *
-     * @param label      how findings on later requests name this one, e.g. "team-a (teams.csv:3)"; asked for only
-     *                   when the request gives a range
+     * @param where      the request's file and line, and how findings on later requests name it, e.g.
+     *                   "team-a (teams.csv:3)"; asked for only when the request gives a range
      * @param allocation what the batch allocated to it from the address pool; empty without a pool
      */
-    public List<Reason> check(Supplier<String> label, Request request, List<AllocatedRange> allocation) {
+    public List<Reason> check(Supplier<Location> where, Request request, List<AllocatedRange> allocation) {
+        Supplier<String> label = () -> where.get().label();
         List<Reason> findings = new ArrayList<>();
         Map<String, String> subnets = vnetSubnets(request);
         Map<String, String> allocated = new LinkedHashMap<>();
@@ -154,9 +165,9 @@ public final class CrossRequestChecks {
                 "clusterRangeMore", kind + " " + cidr, overlapping(nodeSubnets, Cidrs.block(cidr))));
         checkPool(findings, allocation);
 
-        routable.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(label.get(), kind, subnet,
+        routable.forEach((subnet, kind) -> nodeSubnets.remember(subnet, new Owner(where.get(), kind, subnet,
                 kind.equals(NODE_SUBNET) && request.uses("sharedSubnet"))));
-        clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(label.get(), kind, cidr, false)));
+        clusterCidrs.forEach((cidr, kind) -> clusterRanges.remember(cidr, new Owner(where.get(), kind, cidr, false)));
         findings.sort(Reason.REPORT_ORDER);
         return findings;
     }
@@ -266,7 +277,7 @@ public final class CrossRequestChecks {
                         List<Owner> overlaps) {
         for (Owner owner : overlaps.subList(0, Math.min(MAX_NAMED, overlaps.size()))) {
             findings.add(reason(check, each, Map.of("range", range, "otherRange", owner.kind() + " " + owner.cidr(),
-                    "other", owner.label())));
+                    "other", owner.label())).withRelated(List.of(owner.related())));
         }
         if (overlaps.size() > MAX_NAMED) {
             findings.add(reason(check, more, Map.of("range", range, "count", number(overlaps.size() - MAX_NAMED))));

@@ -28,7 +28,6 @@ import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Request;
-import cniadvisor.model.Source;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +45,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -262,9 +260,8 @@ final class AssessCommand implements Callable<Integer> {
     private static List<BatchWriter.RuleInfo> ruleInfos(Advisor advisor) {
         List<BatchWriter.RuleInfo> infos = new ArrayList<>();
         for (RuleMeta rule : advisor.rules().rules()) {
-            String helpUri = rule.sources().stream().map(id -> advisor.knowledge().sources().get(id))
-                    .filter(Objects::nonNull).map(Source::url).findFirst().orElse(null);
-            infos.add(new BatchWriter.RuleInfo(rule.id(), rule.name(), rule.decides(), helpUri));
+            infos.add(BatchWriter.RuleInfo.of(rule.id(), rule.name(), rule.decides(), rule.sources(),
+                    advisor.knowledge().sources(), null));
         }
         return infos;
     }

@@ -114,6 +114,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "Write each recommended request's az script (.sh), Terraform (.tf) and Bicep (.bicep) "
                     + "here, one file each, named after the request, with the ranges allocated to it.")
     Path iacDir;
+    @Option(names = "--sarif-recommendations",
+            description = "With -o sarif, also a note (rule BATCH-RECOMMENDATION) per request that got a "
+                    + "recommendation. Without it SARIF lists only problems: no-fits, findings and input errors, so "
+                    + "code scanning shows no alert for a request that is fine.")
+    boolean sarifRecommendations;
 
     @Option(names = "--no-progress", description = "No progress bar (it only shows on a terminal, never in CI).")
     boolean noProgress;
@@ -138,7 +143,7 @@ final class BatchCommand implements Callable<Integer> {
         AddressSpace space = addressSpace();
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         BatchConfig config = new BatchConfig(files, inputFormat, format, outputFile, threads, failOn.level(),
-                space, headroom, iacDir, knowledge.asOf(), !noProgress);
+                space, headroom, iacDir, sarifRecommendations, knowledge.asOf(), !noProgress);
         try {
             return BatchJob.run(config, () -> KnowledgeOptions.await(loading), Main.STDIN.get(),
                     spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode().code();

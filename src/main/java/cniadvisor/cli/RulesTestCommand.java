@@ -117,10 +117,16 @@ final class RulesTestCommand implements Callable<Integer> {
         } catch (KnowledgeException e) {
             throw new CliException(ExitCode.USAGE_ERROR, e.problems().stream().map(p -> "error: " + p).toList());
         }
-        List<ScenarioRunner.Result> results = runner.runAll(scenarios);
+        List<ScenarioRunner.Result> results = new ArrayList<>();
+        List<Duration> times = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            long start = System.nanoTime();
+            results.add(runner.run(scenario));
+            times.add(Duration.ofNanos(System.nanoTime() - start));
+        }
         Coverage cov = coverage || threshold != null
                 ? Coverage.of(advisor.rules(), config.ruleDirs(), results, threshold) : null;
-        TestReport report = new TestReport(results, cov);
+        TestReport report = new TestReport(results, cov, times);
         report.write(format, spec.commandLine().getOut());
         if (cov != null && cov.belowThreshold()) {
             spec.commandLine().getErr().println("error: rule coverage " + cov.summary() + " is below --threshold "

@@ -35,7 +35,8 @@ public final class NetworkProfiles {
                 cidr(plan, AddressPlanner.NODE_SUBNET),
                 podSubnet ? cidr(plan, AddressPlanner.POD_SUBNET) : null,
                 podSubnet ? (planner.staticBlock(request, option.id()) ? "StaticBlock" : "DynamicIndividual") : null,
-                request.uses("dualStack") ? List.of("IPv4", "IPv6") : null);
+                request.uses("dualStack") ? List.of("IPv4", "IPv6") : null,
+                request.outboundType());
     }
 
     private static String cidr(AddressPlan plan, String role) {

@@ -1,5 +1,6 @@
 package cniadvisor.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.List;
  * requirements; {@code conflicts} then names the rules that excluded each option. {@code addressPlan} sizes every
  * option's ranges and holds the address findings.
  */
-@JsonPropertyOrder({"name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"})
+@JsonPropertyOrder({"schemaVersion", "name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"})
 public record Advice(
         String name,
         LocalDate asOf,
@@ -24,6 +25,12 @@ public record Advice(
         options = List.copyOf(options);
         warnings = List.copyOf(warnings);
         conflicts = List.copyOf(conflicts);
+    }
+
+    /** The version of the JSON this is written as: the first key of {@code advise -o json}. */
+    @JsonProperty(SchemaVersion.KEY)
+    public String schemaVersion() {
+        return SchemaVersion.CURRENT;
     }
 
     public boolean hasRecommendation() {

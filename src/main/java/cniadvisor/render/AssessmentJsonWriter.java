@@ -7,11 +7,13 @@ import cniadvisor.inventory.Assessment;
 import cniadvisor.inventory.FleetSummary;
 import cniadvisor.model.Deployment;
 import cniadvisor.model.MigrationPlan;
+import cniadvisor.model.SchemaVersion;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
@@ -21,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code assess -o json}: one object, {@code {asOf, clusters: [...], errors: [...], summary}}, written as the
- * clusters come (the errors, few, are kept until the clusters are written). {@code -o jsonl}: one cluster per line,
- * and an input that could not be read as {@code {source, inputErrors}}; the summary goes to stderr.
+ * {@code assess -o json}: one object, {@code {schemaVersion, asOf, clusters: [...], errors: [...], summary}}, written
+ * as the clusters come (the errors, few, are kept until the clusters are written). {@code -o jsonl}: one cluster per
+ * line, and an input that could not be read as {@code {source, inputErrors}}, each line starting with
+ * {@code schemaVersion}; the summary goes to stderr.
  *
  * <p>A cluster's {@code migration} is {@code {from, to, inPlace, blockers: [REASON], steps: [{title, command,
  * step, sources}]}}, where {@code command} is the step as bash (null for a manual step) and {@code step} the same
@@ -57,6 +60,7 @@ final class AssessmentJsonWriter implements AssessmentWriter {
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.useDefaultPrettyPrinter();
         gen.writeStartObject();
+        gen.writeStringField(SchemaVersion.KEY, SchemaVersion.CURRENT);
         gen.writeStringField("asOf", context.asOf().toString());
         gen.writeArrayFieldStart("clusters");
         return new AssessmentJsonWriter(out, gen, false);
@@ -70,7 +74,7 @@ final class AssessmentJsonWriter implements AssessmentWriter {
 
     @Override
     public void write(Assessment assessment) throws IOException {
-        mapper.writeValue(gen, assessment);
+        mapper.writeValue(gen, lines ? versioned(assessment) : assessment);
         if (lines) {
             gen.flush();
             out.write('\n');
@@ -80,7 +84,7 @@ final class AssessmentJsonWriter implements AssessmentWriter {
     @Override
     public void invalid(String file, String source, List<InputError> errors) throws IOException {
         if (lines) {
-            mapper.writeValue(gen, new Invalid(source, errors));
+            mapper.writeValue(gen, versioned(new Invalid(source, errors)));
             gen.flush();
             out.write('\n');
         } else {
@@ -102,6 +106,13 @@ final class AssessmentJsonWriter implements AssessmentWriter {
         }
         gen.flush();
         out.flush();
+    }
+
+    /** A line of JSON Lines: the object with {@code schemaVersion} first, since each line is a document. */
+    private ObjectNode versioned(Object value) {
+        ObjectNode line = mapper.createObjectNode().put(SchemaVersion.KEY, SchemaVersion.CURRENT);
+        line.setAll((ObjectNode) mapper.valueToTree(value));
+        return line;
     }
 
     /** A runbook step as {title, command (bash), step (data), sources}. */

@@ -50,7 +50,8 @@ final class AssessmentMarkdownWriter implements AssessmentWriter {
                 .append(" data plane, ").append(md(String.valueOf(c.networkPolicy()))).append(" network policy |\n");
         s.append("| Kubernetes | ").append(Escape.markdownCode(String.valueOf(c.kubernetesVersion()), true))
                 .append(" |\n");
-        s.append("| Pools | ").append(c.pools().stream().map(p -> md(p.name()) + " (" + p.os() + ", max "
+        s.append("| Pools | ").append(c.pools().stream().map(p -> md(p.name()) + " (" + md(String.valueOf(p.os()))
+                + ", max "
                 + p.maxCount() + ")").collect(Collectors.joining(", "))).append(" |\n");
         s.append("| Status | **").append(md(AssessmentCells.status(a))).append("**: ").append(md(a.statusDetail()))
                 .append(" |\n");

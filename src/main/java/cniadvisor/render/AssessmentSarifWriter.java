@@ -27,10 +27,11 @@ final class AssessmentSarifWriter implements AssessmentWriter {
     AssessmentSarifWriter(Writer out, Context context) throws IOException {
         List<BatchWriter.RuleInfo> rules = new ArrayList<>(List.of(
                 new BatchWriter.RuleInfo(NO_FIT, "No option fits",
-                        "No network plugin option satisfies every requirement made from the cluster.", null),
+                        "No network plugin option satisfies every requirement made from the cluster.", List.of(),
+                        "error"),
                 new BatchWriter.RuleInfo(INVALID_INPUT, "Not a readable managed cluster",
                         "The input, or one resource in it, is not a managed cluster or VNet this tool can read.",
-                        null)));
+                        List.of(), "error")));
         rules.addAll(context.rules());
         this.log = new SarifLog(out, rules);
     }
@@ -43,7 +44,8 @@ final class AssessmentSarifWriter implements AssessmentWriter {
                     a.file(), a.line());
         }
         for (Reason finding : AssessmentCells.reported(a)) {
-            result(finding.rule(), finding.level(), name + ": " + finding.text(), a.file(), a.line());
+            log.result(finding.rule(), finding.level(), name + ": " + finding.text(), a.file(), a.line(),
+                    finding.related());
         }
     }
 

@@ -5,12 +5,15 @@ import cniadvisor.io.Utf8;
 
 import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
+import cniadvisor.model.Source;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes a batch report as results arrive, in input order, and finishes it with the summary. Formats whose header
@@ -19,8 +22,35 @@ import java.util.List;
  */
 public interface BatchWriter extends Closeable {
 
-    /** A rule a report may name, for formats that list them (SARIF). */
-    record RuleInfo(String id, String name, String description, String helpUri) {
+    /**
+     * A rule a report may name, for formats that list them (SARIF).
+     *
+     * @param name        the rule's title
+     * @param description what the rule decides (its {@code @decides}, a check's {@code decides}); null: none given
+     * @param sources     the sources it cites, resolved; ids facts/ do not know are left out
+     * @param level       the level its findings always have (a batch check's), or null when it varies
+     */
+    record RuleInfo(String id, String name, String description, List<Source> sources, String level) {
+        public RuleInfo {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** A rule whose findings' level varies. */
+        public RuleInfo(String id, String name, String description, List<Source> sources) {
+            this(id, name, description, sources, null);
+        }
+
+        /** A rule or check with its cited source ids resolved against {@code known} (facts/ sources). */
+        public static RuleInfo of(String id, String name, String description, List<String> sourceIds,
+                                  Map<String, Source> known, String level) {
+            return new RuleInfo(id, name, description, sourceIds.stream().map(known::get).filter(Objects::nonNull)
+                    .toList(), level);
+        }
+
+        /** The page of the first source cited, or null. */
+        public String helpUri() {
+            return sources.isEmpty() ? null : sources.get(0).url();
+        }
     }
 
     /**
@@ -30,11 +60,19 @@ public interface BatchWriter extends Closeable {
      * @param asOf   the date retirements were judged against
      * @param rules  every rule and check that can produce a finding
      * @param failOn the finding level from which a request fails the run (--fail-on), for reports with a verdict
+     * @param sarifRecommendations whether SARIF gets a note per recommendation ({@code --sarif-recommendations});
+     *                             without it SARIF has only problems: no-fits, findings and input errors
      */
-    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
+    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn,
+                   boolean sarifRecommendations) {
         public Context {
             inputs = List.copyOf(inputs);
             rules = List.copyOf(rules);
+        }
+
+        /** A context without report options: SARIF lists only problems. */
+        public Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
+            this(inputs, asOf, rules, failOn, false);
         }
     }
 

@@ -224,8 +224,9 @@ public final class Escape {
     // ---- CSV ----
 
     /**
-     * A CSV cell of text (OWASP, "CSV Injection"): a cell that starts with {@code = + - @}, a tab or a carriage
-     * return gets a leading {@code '} so that spreadsheets show it as text instead of running it as a formula. Line
+     * A CSV cell of text (OWASP, "CSV Injection"): a cell that starts with {@code = + - @} (or their full-width
+     * forms), a tab or a carriage return gets a leading {@code '} so that spreadsheets show it as text instead of
+     * running it as a formula. Line
      * breaks inside the cell become {@code \n} (the writer quotes such cells; a lone CR would not be quoted and would
      * end the row for many readers), other C0 control characters and unpaired surrogates become U+FFFD.
      */
@@ -233,9 +234,7 @@ public final class Escape {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        char first = s.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
+        boolean formula = startsFormula(s.charAt(0));
         int i = 0;
         while (i < s.length() && !changesInCsv(s, i)) {
             i++;
@@ -260,6 +259,17 @@ public final class Escape {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * What a spreadsheet may read as the start of a formula: OWASP's {@code = + - @}, tab and carriage return, and
+     * their full-width forms ({@code ＝ ＋ － ＠}), which some spreadsheets in East Asian locales read as the ASCII ones.
+     */
+    private static boolean startsFormula(char c) {
+        return switch (c) {
+            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
+            default -> false;
+        };
     }
 
     private static boolean changesInCsv(String s, int i) {

@@ -7,65 +7,163 @@ import javax.xml.stream.XMLStreamException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * One JUnit XML test suite, as CI servers read it, shared by the batch and assess reports: test cases are spooled
- * to a temporary file as they come (the suite's counts come first in the document), then {@link #finish} writes the
- * document around them. Every name and text goes through {@link SafeXmlWriter}, so the document is well-formed
+ * The one JUnit XML writer, shared by {@code batch -o junit}, {@code assess -o junit} and {@code rules test -o junit}:
+ * a {@code testsuites} document of one or more test suites, as CI servers read it. Test cases are spooled to a
+ * temporary file per suite as they come (each suite's counts come first in the document), then {@link #finish} writes
+ * the document around them. Every name and text goes through {@link SafeXmlWriter}, so the document is well-formed
  * whatever the input holds.
+ *
+ * <p>Each test case's {@code classname} is its input file relative to the working directory ({@link #classname}),
+ * never an absolute path, so reports from two checkouts agree. Each case has a {@code time} in seconds: the time it
+ * took when the caller measured it, else the time since the previous case was written (in a batch, what the report
+ * waited for that request). A suite's time is the sum of its cases', and the document's the sum of its suites'.
+ * Times are the only part of the document that differs between two runs over the same input.
  */
-final class JUnitSuite implements Closeable {
+public final class JUnitSuite implements Closeable {
 
     private final String name;
-    private final Spool spool;
-    private final SafeXmlWriter cases;
-    private long tests;
-    private long failures;
-    private long errors;
+    private final List<Suite> suites = new ArrayList<>();
+    private long last = System.nanoTime();
 
-    JUnitSuite(String name) throws IOException {
-        this.name = name;
-        this.spool = new Spool();
-        this.cases = xml(spool.writer());
+    /** One test suite: its name, counts, time and spooled cases. */
+    private static final class Suite {
+        final String name;
+        final Spool spool;
+        final SafeXmlWriter cases;
+        long tests;
+        long failures;
+        long errors;
+        long nanos;
+
+        Suite(String name) throws IOException {
+            this.name = name;
+            this.spool = new Spool();
+            this.cases = xml(spool.writer());
+        }
     }
 
-    /** A passing case, with what it says in its system-out. */
-    void pass(String classname, String caseName, String details) throws IOException {
-        write(classname, caseName, null, null, null, details);
+    /** A document named {@code name} whose first suite has the same name. */
+    public JUnitSuite(String name) throws IOException {
+        this.name = name;
+        suites.add(new Suite(name));
+    }
+
+    /**
+     * Starts a further test suite: the cases written after this go into it. The first suite, named as the document,
+     * is dropped when it holds no case.
+     */
+    public void suite(String suiteName) throws IOException {
+        Suite first = suites.get(0);
+        if (suites.size() == 1 && first.tests == 0) {
+            first.spool.close();
+            suites.clear();
+        }
+        suites.add(new Suite(suiteName));
+    }
+
+    /** A passing case, with what it says in its system-out (none when null). */
+    public void pass(String classname, String caseName, String details) throws IOException {
+        pass(classname, caseName, details, null);
+    }
+
+    public void pass(String classname, String caseName, String details, Duration time) throws IOException {
+        write(classname, caseName, null, null, null, details, time);
     }
 
     /** A failing case (a verdict: the run fails because of it). */
-    void fail(String classname, String caseName, String type, String message, String details) throws IOException {
-        failures++;
-        write(classname, caseName, "failure", type, message, details);
+    public void fail(String classname, String caseName, String type, String message, String details)
+            throws IOException {
+        fail(classname, caseName, type, message, details, null);
+    }
+
+    public void fail(String classname, String caseName, String type, String message, String details, Duration time)
+            throws IOException {
+        current().failures++;
+        write(classname, caseName, "failure", type, message, details, time);
     }
 
     /** An erroring case (the input could not be read). */
-    void error(String classname, String caseName, String type, String message, String details) throws IOException {
-        errors++;
-        write(classname, caseName, "error", type, message, details);
+    public void error(String classname, String caseName, String type, String message, String details)
+            throws IOException {
+        current().errors++;
+        write(classname, caseName, "error", type, message, details, null);
+    }
+
+    private Suite current() {
+        return suites.get(suites.size() - 1);
     }
 
     private void write(String classname, String caseName, String element, String type, String message,
-                       String details) throws IOException {
-        tests++;
+                       String details, Duration time) throws IOException {
+        long now = System.nanoTime();
+        long nanos = time != null ? Math.max(0, time.toNanos()) : Math.max(0, now - last);
+        last = now;
+        Suite suite = current();
+        suite.tests++;
+        suite.nanos += nanos;
+        SafeXmlWriter cases = suite.cases;
         try {
             cases.text("\n    ");
             cases.start("testcase");
-            cases.attribute("classname", classname);
+            cases.attribute("classname", classname(classname));
             cases.attribute("name", caseName);
-            cases.start(element == null ? "system-out" : element);
+            cases.attribute("time", seconds(nanos));
             if (element != null) {
-                cases.attribute("type", type);
+                cases.text("\n      ");
+                cases.start(element);
+                if (type != null) {
+                    cases.attribute("type", type);
+                }
                 cases.attribute("message", message);
+                cases.text(details == null ? "" : details);
+                cases.end();
+                cases.text("\n    ");
+            } else if (details != null) {
+                cases.text("\n      ");
+                cases.start("system-out");
+                cases.text(details);
+                cases.end();
+                cases.text("\n    ");
             }
-            cases.text(details);
-            cases.end();
             cases.end();
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+    }
+
+    /**
+     * A file as a test case's class name: relative to the working directory ({@code ../} where it is outside it), with
+     * {@code /} separators; what is not a path (standard input's {@code -}, a label) stays as it is.
+     */
+    public static String classname(String file) {
+        if (file == null) {
+            return "";
+        }
+        try {
+            Path path = Path.of(file);
+            if (!path.isAbsolute()) {
+                return file.replace('\\', '/');
+            }
+            Path cwd = Path.of("").toAbsolutePath();
+            Path relative = path.getRoot() != null && path.getRoot().equals(cwd.getRoot())
+                    ? cwd.relativize(path.normalize()) : path.getFileName();
+            return relative == null ? file : relative.toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) { // InvalidPathException too
+            return file;
+        }
+    }
+
+    /** Seconds with three decimals, as JUnit writes them. */
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
     }
 
     /** The run's properties every report carries: the date judged, the inputs, --fail-on and the exit code. */
@@ -79,37 +177,50 @@ final class JUnitSuite implements Closeable {
         return properties;
     }
 
-    /** The document: the suite's counts and properties, the spooled cases, then the summary as its system-out. */
-    void finish(Writer out, Map<String, String> properties, String systemOut) throws IOException {
+    /**
+     * The document: the totals, then each suite with its counts, the properties (on each suite; none when empty),
+     * its spooled cases, and the system-out (on the last suite; none when null).
+     */
+    public void finish(Writer out, Map<String, String> properties, String systemOut) throws IOException {
         try {
-            cases.flush();
             SafeXmlWriter doc = xml(out);
             doc.startDocument();
             doc.text("\n");
             doc.start("testsuites");
-            counts(doc);
-            doc.text("\n  ");
-            doc.start("testsuite");
-            counts(doc);
-            doc.attribute("skipped", "0");
-            doc.text("\n    ");
-            doc.start("properties");
-            for (Map.Entry<String, String> property : properties.entrySet()) {
-                doc.text("\n      ");
-                doc.empty("property");
-                doc.attribute("name", property.getKey());
-                doc.attribute("value", property.getValue());
+            counts(doc, name, suites.stream().mapToLong(s -> s.tests).sum(),
+                    suites.stream().mapToLong(s -> s.failures).sum(), suites.stream().mapToLong(s -> s.errors).sum(),
+                    suites.stream().mapToLong(s -> s.nanos).sum());
+            for (int i = 0; i < suites.size(); i++) {
+                Suite suite = suites.get(i);
+                suite.cases.flush();
+                doc.text("\n  ");
+                doc.start("testsuite");
+                counts(doc, suite.name, suite.tests, suite.failures, suite.errors, suite.nanos);
+                doc.attribute("skipped", "0");
+                if (!properties.isEmpty()) {
+                    doc.text("\n    ");
+                    doc.start("properties");
+                    for (Map.Entry<String, String> property : properties.entrySet()) {
+                        doc.text("\n      ");
+                        doc.empty("property");
+                        doc.attribute("name", property.getKey());
+                        doc.attribute("value", property.getValue());
+                    }
+                    doc.text("\n    ");
+                    doc.end();
+                }
+                doc.text(""); // closes the start tag, so the spooled cases land inside the element
+                doc.flush();
+                suite.spool.copyTo(out);
+                if (systemOut != null && i == suites.size() - 1) {
+                    doc.text("\n    ");
+                    doc.start("system-out");
+                    doc.text(systemOut);
+                    doc.end();
+                }
+                doc.text("\n  ");
+                doc.end();
             }
-            doc.text("\n    ");
-            doc.end();
-            doc.flush();
-            spool.copyTo(out);
-            doc.text("\n    ");
-            doc.start("system-out");
-            doc.text(systemOut);
-            doc.end();
-            doc.text("\n  ");
-            doc.end();
             doc.text("\n");
             doc.end();
             doc.text("\n");
@@ -121,11 +232,13 @@ final class JUnitSuite implements Closeable {
         out.flush();
     }
 
-    private void counts(SafeXmlWriter doc) throws XMLStreamException {
+    private static void counts(SafeXmlWriter doc, String name, long tests, long failures, long errors, long nanos)
+            throws XMLStreamException {
         doc.attribute("name", name);
         doc.attribute("tests", Long.toString(tests));
         doc.attribute("failures", Long.toString(failures));
         doc.attribute("errors", Long.toString(errors));
+        doc.attribute("time", seconds(nanos));
     }
 
     private static SafeXmlWriter xml(Writer writer) throws IOException {
@@ -138,6 +251,18 @@ final class JUnitSuite implements Closeable {
 
     @Override
     public void close() throws IOException {
-        spool.close();
+        IOException first = null;
+        for (Suite suite : suites) {
+            try {
+                suite.spool.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

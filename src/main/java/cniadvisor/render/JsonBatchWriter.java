@@ -6,7 +6,10 @@ import cniadvisor.model.AllocatedRange;
 import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
 import cniadvisor.model.Advice;
+import cniadvisor.model.SchemaVersion;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,22 +22,29 @@ import java.util.List;
 
 /**
  * JSON: an array of the advise objects, pretty-printed as {@code advise -o json} prints one. JSON Lines: the same
- * objects, one per line. Each object starts with {@code input} ("teams.csv:4"); a request that could not be
+ * objects, one per line. Each object starts with {@code schemaVersion} ({@link SchemaVersion}: every item is a
+ * document of its own, so the array has no header) and {@code input} ("teams.csv:4"); a request that could not be
  * evaluated has {@code name}, {@code input} and {@code inputErrors} instead of advice. Both formats hold requests
  * only, so that they stay loadable as they are; the summary goes to stderr.
  */
 final class JsonBatchWriter implements BatchWriter {
 
     /** The JSON form of one result. */
-    @JsonPropertyOrder({"input", "name", "inputErrors", "allocation"})
+    @JsonPropertyOrder({"schemaVersion", "input", "name", "inputErrors", "allocation"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(String input, String name, List<InputError> inputErrors,
                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AllocatedRange> allocation,
-                @JsonUnwrapped Advice advice) {
+                @JsonUnwrapped @JsonIgnoreProperties(SchemaVersion.KEY) Advice advice) {
         static Item of(BatchResult result) {
             return result.valid()
                     ? new Item(result.location(), null, null, result.allocation(), result.advice())
                     : new Item(result.location(), result.name(), result.errors(), null, null);
+        }
+
+        /** First in every item, valid or not: each is a document of its own (a line of JSON Lines). */
+        @JsonProperty(SchemaVersion.KEY)
+        public String schemaVersion() {
+            return SchemaVersion.CURRENT;
         }
     }
 

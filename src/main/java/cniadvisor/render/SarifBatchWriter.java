@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SARIF 2.1.0 for code-scanning tools: one run whose driver lists every rule and check, and a result per
- * recommendation (note), no-fit (error), finding (at its level) and input error (error), each located at the
- * request's line in its input file. The run's invocation carries the exit code, so the verdict agrees with it.
+ * SARIF 2.1.0 for code-scanning tools: one run whose driver lists every rule and check (each with what it decides and
+ * its sources), and a result per no-fit (error), finding (at its level, with the other requests it concerns as
+ * related locations) and input error (error), each located at the request's line in its input file; a note per
+ * recommendation only with {@code --sarif-recommendations} (SARIF results are problems: code scanning would list a
+ * fine request as an alert). The run's invocation carries the exit code, so the verdict agrees with it.
  * executionSuccessful stays true: in SARIF it says the tool ran to the end (false makes code scanning report a
  * broken scan), not whether it found problems; those are the error results and the exit code.
  * The summary goes into the run's properties. Streams: results are written as they arrive.
@@ -33,16 +35,19 @@ final class SarifBatchWriter implements BatchWriter {
     /** Results that are not rule findings, described like rules. */
     static final List<RuleInfo> OUTCOMES = List.of(
             new RuleInfo(RECOMMENDATION, "Recommended network plugin",
-                    "The option, data plane and policy engine recommended for the request.", null),
+                    "The option, data plane and policy engine recommended for the request.", List.of(), "note"),
             new RuleInfo(NO_FIT, "No option fits",
-                    "No network plugin option satisfies every requirement of the request.", null),
+                    "No network plugin option satisfies every requirement of the request.", List.of(), "error"),
             new RuleInfo(INVALID_INPUT, "Invalid request",
-                    "The request could not be read or has a key or value that is not allowed.", null));
+                    "The request could not be read or has a key or value that is not allowed.", List.of(),
+                    "error"));
 
     private final SarifLog log;
+    private final boolean recommendations;
 
     SarifBatchWriter(Writer out, Context context) throws IOException {
-        List<RuleInfo> rules = new ArrayList<>(OUTCOMES);
+        this.recommendations = context.sarifRecommendations();
+        List<RuleInfo> rules = new ArrayList<>(recommendations ? OUTCOMES : OUTCOMES.subList(1, OUTCOMES.size()));
         rules.addAll(context.rules());
         this.log = new SarifLog(out, rules);
     }
@@ -60,25 +65,23 @@ final class SarifBatchWriter implements BatchWriter {
         Advice advice = result.advice();
         Recommendation rec = advice.recommendation();
         if (rec != null) {
-            result(RECOMMENDATION, "note", result.name() + ": recommended " + rec.title() + ", " + rec.dataplane()
-                    + " data plane, " + rec.networkPolicy() + " network policy.", result.file(), result.line());
+            if (recommendations) { // else no result: a request that got its advice is no problem
+                result(RECOMMENDATION, "note", result.name() + ": recommended " + rec.title() + ", "
+                        + rec.dataplane() + " data plane, " + rec.networkPolicy() + " network policy.", result.file(),
+                        result.line());
+            }
         } else {
             result(NO_FIT, "error", result.name() + ": no option fits. " + String.join("; ", advice.conflicts()),
                     result.file(), result.line());
         }
         for (Reason finding : result.reportedFindings()) {
-            result(finding.rule(), level(finding), result.name() + ": " + finding.text(), result.file(),
-                    result.line());
+            log.result(finding.rule(), finding.level(), result.name() + ": " + finding.text(), result.file(),
+                    result.line(), finding.related());
         }
     }
 
     private void result(String ruleId, String level, String message, String file, int line) throws IOException {
         log.result(ruleId, level, message, file, line);
-    }
-
-    /** SARIF levels: error, warning, note. */
-    private static String level(Reason finding) {
-        return "info".equals(finding.level()) ? "note" : finding.level();
     }
 
     /** A relative URI reference for the input path, with characters like spaces escaped. */

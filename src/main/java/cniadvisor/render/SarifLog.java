@@ -1,6 +1,9 @@
 package cniadvisor.render;
 
 import cniadvisor.io.Mappers;
+import cniadvisor.model.Location;
+import cniadvisor.model.Reason;
+import cniadvisor.model.Source;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -44,16 +47,7 @@ final class SarifLog {
         json.writeStringField("informationUri", INFORMATION_URI);
         json.writeArrayFieldStart("rules");
         for (BatchWriter.RuleInfo rule : rules) {
-            json.writeStartObject();
-            json.writeStringField("id", rule.id());
-            json.writeStringField("name", rule.name());
-            json.writeObjectFieldStart("shortDescription");
-            json.writeStringField("text", rule.description() != null ? rule.description() : rule.name());
-            json.writeEndObject();
-            if (rule.helpUri() != null) {
-                json.writeStringField("helpUri", rule.helpUri());
-            }
-            json.writeEndObject();
+            rule(rule);
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -61,16 +55,115 @@ final class SarifLog {
         json.writeArrayFieldStart("results");
     }
 
+    /**
+     * A reporting descriptor: the rule's title as its short description, what it decides as its full description,
+     * and help (plain text and Markdown) that repeats it and lists the sources it cites, each a link with its date;
+     * helpUri is the first source's page. A rule whose findings always have one level says so as its default.
+     */
+    private void rule(BatchWriter.RuleInfo rule) throws IOException {
+        String decides = rule.description() != null && !rule.description().isBlank() ? rule.description()
+                : rule.name();
+        json.writeStartObject();
+        json.writeStringField("id", rule.id());
+        json.writeStringField("name", rule.name());
+        message("shortDescription", rule.name());
+        message("fullDescription", decides);
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", helpText(decides, rule.sources()));
+        json.writeStringField("markdown", helpMarkdown(decides, rule.sources()));
+        json.writeEndObject();
+        if (rule.helpUri() != null) {
+            json.writeStringField("helpUri", rule.helpUri());
+        }
+        if (rule.level() != null) {
+            json.writeObjectFieldStart("defaultConfiguration");
+            json.writeStringField("level", level(rule.level()));
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    /** What the rule decides, then its sources one a line: title, date, page. */
+    static String helpText(String decides, List<Source> sources) {
+        StringBuilder s = new StringBuilder(decides);
+        if (!sources.isEmpty()) {
+            s.append("\n\nSources:");
+            for (Source source : sources) {
+                s.append("\n- ").append(source.title());
+                if (source.asOf() != null) {
+                    s.append(" (as of ").append(source.asOf()).append(')');
+                }
+                s.append(": ").append(source.url());
+            }
+        }
+        return s.toString();
+    }
+
+    /** The same in Markdown: each source a link, its title escaped so that it cannot end the link or the list. */
+    static String helpMarkdown(String decides, List<Source> sources) {
+        StringBuilder s = new StringBuilder(Escape.markdown(decides));
+        if (!sources.isEmpty()) {
+            s.append("\n\n**Sources**\n");
+            for (Source source : sources) {
+                s.append("\n- [").append(Escape.markdown(source.title())).append("](")
+                        .append(Escape.markdownUrl(source.url())).append(')');
+                if (source.asOf() != null) {
+                    s.append(", as of ").append(source.asOf());
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** SARIF levels: error, warning, note (the tool's info). */
+    static String level(String level) {
+        return Reason.INFO.equals(level) ? "note" : level;
+    }
+
+    private void message(String field, String text) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("text", text);
+        json.writeEndObject();
+    }
+
     /** One result at the file's line (line 0: the whole file). */
     void result(String ruleId, String level, String message, String file, int line) throws IOException {
+        result(ruleId, level, message, file, line, List.of());
+    }
+
+    /**
+     * One result at the file's line (line 0: the whole file), with the other places it concerns as related
+     * locations, each with its label as message (for a batch overlap: the other request).
+     */
+    void result(String ruleId, String level, String message, String file, int line, List<Location> related)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", ruleId);
-        json.writeStringField("level", level);
-        json.writeObjectFieldStart("message");
-        json.writeStringField("text", message);
-        json.writeEndObject();
+        json.writeStringField("level", level(level));
+        message("message", message);
         json.writeArrayFieldStart("locations");
         json.writeStartObject();
+        physicalLocation(file, line);
+        json.writeEndObject();
+        json.writeEndArray();
+        if (!related.isEmpty()) {
+            json.writeArrayFieldStart("relatedLocations");
+            int id = 1;
+            for (Location location : related) {
+                json.writeStartObject();
+                json.writeNumberField("id", id++);
+                physicalLocation(location.file() != null ? location.file() : file, location.line());
+                if (location.label() != null) {
+                    message("message", location.label());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private void physicalLocation(String file, int line) throws IOException {
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
         String relative = relative(file);
@@ -86,9 +179,6 @@ final class SarifLog {
             json.writeNumberField("startLine", line);
             json.writeEndObject();
         }
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
         json.writeEndObject();
     }
 

@@ -43,7 +43,7 @@ class BatchJobTest {
     private static BatchConfig config(List<String> files, BatchReportFormat format, int threads, FailOn failOn,
                                       List<String> pool) {
         return new BatchConfig(files, null, format, null, threads, failOn, new AddressSpace(pool, List.of()),
-                BatchConfig.DEFAULT_HEADROOM, null, Fixtures.AS_OF, false);
+                BatchConfig.DEFAULT_HEADROOM, null, false, Fixtures.AS_OF, false);
     }
 
     private static Run run(BatchConfig config) {

@@ -1,5 +1,6 @@
 package cniadvisor.batch;
 
+import cniadvisor.model.Location;
 import static cniadvisor.testing.Fixtures.advisor;
 import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ class CrossRequestChecksTest {
     /** Checks the request as the batch does without a pool, and shows each finding as "level RULE: text". */
     private static List<String> check(CrossRequestChecks checks, String label, String... yaml) {
         NamedRequest request = request(yaml);
-        return lines(checks.check(() -> label, request.request(), List.of()));
+        return lines(checks.check(() -> new Location("t.csv", 0, label), request.request(), List.of()));
     }
 
     private static List<String> lines(List<Reason> findings) {
@@ -46,7 +47,7 @@ class CrossRequestChecksTest {
             List<AllocatedRange> allocation = advice.hasRecommendation() ? fleet.allocate(request.request(),
                     advice.addressPlan(), advice.recommendation().option()).ranges() : List.of();
             String label = "r" + (i + 1);
-            findings.add(lines(checks.check(() -> label, request.request(), allocation)));
+            findings.add(lines(checks.check(() -> new Location("t.csv", 0, label), request.request(), allocation)));
         }
         return findings;
     }
@@ -142,7 +143,7 @@ class CrossRequestChecksTest {
             check(checks, "a", "nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
             NamedRequest request = request("nodeCount: 10", "nodeSubnetCidr: 10.20.0.0/24");
 
-            Reason finding = checks.check(() -> "b", request.request(), List.of()).get(0);
+            Reason finding = checks.check(() -> new Location("t.csv", 3, "b"), request.request(), List.of()).get(0);
 
             assertEquals(List.of("learn-ip-planning"), finding.sources().stream().map(Source::id).toList());
             assertEquals(null, finding.effect());

@@ -184,7 +184,7 @@ class AdviseExamplesTest {
     void jsonFollowsTheContract(Path example) throws IOException {
         JsonNode advice = adviseJson(example);
 
-        assertEquals(List.of("name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"),
+        assertEquals(List.of("schemaVersion", "name", "asOf", "recommendation", "options", "warnings", "conflicts", "addressPlan"),
                 fieldNames(advice));
         if (expected(example).hasFit()) {
             assertEquals(List.of("option", "title", "dataplane", "networkPolicy", "azCli", "deployment", "network"),

@@ -171,6 +171,18 @@ class BatchCommandTest {
             CliRun sarif = batchWithInput(csv, args.toArray(String[]::new));
             assertEquals(junit.exitCode(), sarif.exitCode(), sarif.toString());
             assertEquals(junit.err(), sarif.err());
+            args.set(6, dir.resolve("notes.sarif").toString());
+            args.add("--sarif-recommendations");
+            CliRun withNotes = batchWithInput(csv, args.toArray(String[]::new));
+            assertEquals(sarif.exitCode(), withNotes.exitCode(), "notes do not change the verdict: " + withNotes);
+            try {
+                cniadvisor.testing.SarifSchema.assertValid(Files.readString(dir.resolve("batch.sarif")));
+                JsonNode notes = cniadvisor.testing.SarifSchema.assertValid(Files.readString(
+                        dir.resolve("notes.sarif")));
+                assertEquals(sarifInvocation(dir.resolve("batch.sarif")), notes.at("/runs/0/invocations/0"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
             return junit;
         }
 

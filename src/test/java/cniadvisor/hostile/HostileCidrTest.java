@@ -1,5 +1,6 @@
 package cniadvisor.hostile;
 
+import cniadvisor.model.Location;
 import cniadvisor.ipplan.FleetAllocator;
 import cniadvisor.model.AddressSpace;
 import cniadvisor.model.AllocatedRange;
@@ -214,7 +215,7 @@ class HostileCidrTest {
         for (int i = 0; i < 2; i++) { // the second time, the request overlaps itself
             List<AllocatedRange> allocation = advice.hasRecommendation() ? fleet.allocate(request.request(),
                     advice.addressPlan(), advice.recommendation().option()).ranges() : List.of();
-            checks.check(() -> "it", request.request(), allocation);
+            checks.check(() -> new Location("t.csv", 1, "it"), request.request(), allocation);
         }
     }
 }

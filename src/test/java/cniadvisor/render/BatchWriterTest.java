@@ -15,8 +15,11 @@ import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
 import cniadvisor.batch.CrossRequestChecks;
 import cniadvisor.model.Advice;
+import cniadvisor.model.Location;
 import cniadvisor.model.NamedRequest;
+import cniadvisor.model.Reason;
 import cniadvisor.testing.Fixtures;
+import cniadvisor.testing.SarifSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -64,7 +67,8 @@ class BatchWriterTest {
                     NamedRequest request = record.bind(Fixtures.binder());
                     Advice advice = advisor().advise(request, Fixtures.AS_OF);
                     result = BatchResult.evaluated(++ordinal, record, request, advice);
-                    result = result.withFindings(checks.check(result::label, request.request(), List.of()));
+                    Location where = new Location(result.file(), result.line(), result.label());
+                    result = result.withFindings(checks.check(() -> where, request.request(), List.of()));
                 } catch (InputException e) {
                     result = BatchResult.invalid(++ordinal, record, e.errors());
                 }
@@ -76,9 +80,10 @@ class BatchWriterTest {
 
     /** Every rule and check, described as the batch command describes them. */
     private static final List<BatchWriter.RuleInfo> RULES = Stream.concat(
-            advisor().rules().rules().stream().map(r -> new BatchWriter.RuleInfo(r.id(), r.name(), r.decides(), null)),
-            advisor().knowledge().batchChecks().stream()
-                    .map(c -> new BatchWriter.RuleInfo(c.id(), c.name(), c.decides(), null))).toList();
+            advisor().rules().rules().stream().map(r -> BatchWriter.RuleInfo.of(r.id(), r.name(), r.decides(),
+                    r.sources(), advisor().knowledge().sources(), null)),
+            advisor().knowledge().batchChecks().stream().map(c -> BatchWriter.RuleInfo.of(c.id(), c.name(),
+                    c.decides(), c.sources(), advisor().knowledge().sources(), c.level()))).toList();
 
     /** The report under the default --fail-on error; the batch has an invalid row, so its exit code is 2. */
     private static String write(BatchReportFormat format) throws Exception {
@@ -86,10 +91,15 @@ class BatchWriterTest {
     }
 
     private static String write(BatchReportFormat format, FailOn failOn, int exitCode) throws Exception {
+        return write(format, new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, RULES, failOn), exitCode,
+                RESULTS);
+    }
+
+    static String write(BatchReportFormat format, BatchWriter.Context context, int exitCode,
+                        List<BatchResult> results) throws Exception {
         StringWriter out = new StringWriter();
-        BatchWriter.Context context = new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, RULES, failOn);
         try (BatchWriter writer = BatchWriter.open(format, out, context)) {
-            for (BatchResult result : RESULTS) {
+            for (BatchResult result : results) {
                 writer.write(result);
             }
             writer.finish(SUMMARY, exitCode);
@@ -171,12 +181,12 @@ class BatchWriterTest {
 
         assertEquals(4, array.size());
         assertEquals("t.csv:2", array.get(0).get("input").asText());
-        assertEquals(List.of("input", "name", "asOf", "recommendation", "options", "warnings", "conflicts",
-                "addressPlan"),
+        assertEquals(List.of("schemaVersion", "input", "name", "asOf", "recommendation", "options", "warnings",
+                "conflicts", "addressPlan"),
                 fieldNames(array.get(0)));
         assertEquals(Mappers.JSON.readTree(Mappers.JSON.writeValueAsString(RESULTS.get(0).advice())).get("options"),
                 array.get(0).get("options"));
-        assertEquals(List.of("input", "name", "inputErrors"), fieldNames(array.get(2)));
+        assertEquals(List.of("schemaVersion", "input", "name", "inputErrors"), fieldNames(array.get(2)));
         assertEquals("expected a whole number from 1 up, got \"0\"",
                 array.get(2).get("inputErrors").get(0).get("message").asText());
         assertEquals(4, lines.size());
@@ -290,8 +300,8 @@ class BatchWriterTest {
         assertTrue(driver.get("informationUri").asText().startsWith("https://"));
         List<String> ruleIds = new ArrayList<>();
         driver.get("rules").forEach(rule -> ruleIds.add(rule.get("id").asText()));
-        assertEquals(List.of("BATCH-RECOMMENDATION", "BATCH-NO-FIT", "BATCH-INVALID-INPUT"), ruleIds.subList(0, 3));
-        assertEquals(3 + RULES.size(), ruleIds.size());
+        assertEquals(List.of("BATCH-NO-FIT", "BATCH-INVALID-INPUT"), ruleIds.subList(0, 2));
+        assertEquals(2 + RULES.size(), ruleIds.size());
         assertTrue(ruleIds.contains("BATCH-NODE-SUBNET-OVERLAP"));
         for (JsonNode result : results) {
             assertTrue(ruleIds.contains(result.get("ruleId").asText()), result.toString());
@@ -299,13 +309,12 @@ class BatchWriterTest {
             assertEquals("t.csv", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
             assertTrue(result.at("/locations/0/physicalLocation/region/startLine").asInt() >= 2);
         }
-        assertEquals(List.of("BATCH-RECOMMENDATION@2", "BATCH-NO-FIT@3", "ELIG-CONFLICT-ERROR@3",
-                        "BATCH-INVALID-INPUT@4", "BATCH-RECOMMENDATION@5", "BATCH-NODE-SUBNET-OVERLAP@5",
-                        "LIFE-WINDOWS-RETIRING@5"),
+        assertEquals(List.of("BATCH-NO-FIT@3", "ELIG-CONFLICT-ERROR@3", "BATCH-INVALID-INPUT@4",
+                        "BATCH-NODE-SUBNET-OVERLAP@5", "LIFE-WINDOWS-RETIRING@5"),
                 results.stream().map(r -> r.get("ruleId").asText() + "@"
                         + r.at("/locations/0/physicalLocation/region/startLine").asInt()).toList());
         assertEquals("kiosk: no option fits. " + String.join("; ", RESULTS.get(1).advice().conflicts()),
-                results.get(1).at("/message/text").asText());
+                results.get(0).at("/message/text").asText());
         assertEquals(4, run.at("/properties/summary/requests").asInt());
         assertEquals(Mappers.JSON.readTree("[{\"executionSuccessful\": true, \"exitCode\": 2}]"),
                 run.get("invocations"));
@@ -318,6 +327,121 @@ class BatchWriterTest {
         assertEquals(Mappers.JSON.readTree("[{\"executionSuccessful\": true, \"exitCode\": 0}]"),
                 run.get("invocations"));
         assertEquals(Mappers.JSON.readTree(write(BatchReportFormat.sarif)).at("/runs/0/results"), run.get("results"));
+    }
+
+    @Test
+    void sarifHasANotePerRecommendationOnlyWhenAsked() throws Exception {
+        JsonNode run = Mappers.JSON.readTree(write(BatchReportFormat.sarif, new BatchWriter.Context(List.of("t.csv"),
+                Fixtures.AS_OF, RULES, FailOn.error, true), 2, RESULTS)).get("runs").get(0);
+        List<String> located = new ArrayList<>();
+        run.get("results").forEach(r -> located.add(r.get("ruleId").asText() + "@"
+                + r.at("/locations/0/physicalLocation/region/startLine").asInt()));
+
+        assertEquals("BATCH-RECOMMENDATION", run.at("/tool/driver/rules/0/id").asText());
+        assertEquals(List.of("BATCH-RECOMMENDATION@2", "BATCH-NO-FIT@3", "ELIG-CONFLICT-ERROR@3",
+                "BATCH-INVALID-INPUT@4", "BATCH-RECOMMENDATION@5", "BATCH-NODE-SUBNET-OVERLAP@5",
+                "LIFE-WINDOWS-RETIRING@5"), located);
+        assertEquals("note", run.at("/results/0/level").asText());
+        assertEquals("payments: recommended Azure CNI Overlay, cilium data plane, cilium network policy.",
+                run.at("/results/0/message/text").asText());
+        assertEquals(Mappers.JSON.readTree("[{\"executionSuccessful\": true, \"exitCode\": 2}]"),
+                run.get("invocations"), "the verdict stays the exit code's");
+    }
+
+    @Test
+    void sarifRulesSayWhatTheyDecideAndLinkTheirSources() throws Exception {
+        JsonNode rules = Mappers.JSON.readTree(write(BatchReportFormat.sarif)).at("/runs/0/tool/driver/rules");
+        JsonNode overlap = null;
+        for (JsonNode rule : rules) {
+            assertTrue(rule.at("/shortDescription/text").asText().length() > 0, rule.toString());
+            assertTrue(rule.at("/fullDescription/text").asText().length() > 0, rule.toString());
+            assertTrue(rule.at("/help/text").asText().length() > 0, rule.toString());
+            assertTrue(rule.at("/help/markdown").asText().length() > 0, rule.toString());
+            if (rule.get("id").asText().equals("BATCH-NODE-SUBNET-OVERLAP")) {
+                overlap = rule;
+            }
+        }
+        BatchCheckFacts check = BatchCheckFacts.overlap();
+        assertEquals(check.name(), overlap.at("/shortDescription/text").asText());
+        assertEquals(check.decides(), overlap.at("/fullDescription/text").asText());
+        assertEquals(check.source().url(), overlap.get("helpUri").asText());
+        assertEquals("error", overlap.at("/defaultConfiguration/level").asText());
+        String text = overlap.at("/help/text").asText();
+        assertTrue(text.startsWith(check.decides() + "\n\nSources:\n- " + check.source().title() + " (as of "
+                + check.source().asOf() + "): " + check.source().url()), text);
+        String markdown = overlap.at("/help/markdown").asText();
+        assertTrue(markdown.contains("\n\n**Sources**\n\n- [" + Escape.markdown(check.source().title()) + "]("
+                + check.source().url() + "), as of " + check.source().asOf()), markdown);
+    }
+
+    /** The node-subnet overlap check as facts/ describe it, with its first source. */
+    private record BatchCheckFacts(String name, String decides, cniadvisor.model.Source source) {
+        static BatchCheckFacts overlap() {
+            cniadvisor.model.BatchCheck check = advisor().knowledge()
+                    .batchCheck(cniadvisor.model.BatchCheck.NODE_SUBNET_OVERLAP);
+            return new BatchCheckFacts(check.name(), check.decides(),
+                    advisor().knowledge().sources().get(check.sources().get(0)));
+        }
+    }
+
+    /** The batch with the overlap pointing at the request it overlaps, as cross-request checks may say it. */
+    private static List<BatchResult> withRelatedOverlap() {
+        List<BatchResult> results = new ArrayList<>(RESULTS);
+        BatchResult lob = results.get(3);
+        List<Reason> warnings = lob.advice().warnings().stream().map(w -> w.rule().equals("BATCH-NODE-SUBNET-OVERLAP")
+                ? w.withRelated(List.of(new Location("t.csv", 2, "payments: node subnet 10.20.0.0/24"),
+                new Location("other teams.csv", 0, "the whole file")))
+                : w).toList();
+        Advice a = lob.advice();
+        results.set(3, new BatchResult(lob.ordinal(), lob.file(), lob.line(), lob.name(), lob.request(),
+                new Advice(a.name(), a.asOf(), a.recommendation(), a.options(), warnings, a.conflicts(),
+                        a.addressPlan()), lob.errors(), lob.allocation()));
+        return results;
+    }
+
+    @Test
+    void sarifShowsAFindingsRelatedLocationsNamingTheOtherRequest() throws Exception {
+        String sarif = write(BatchReportFormat.sarif, new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, RULES,
+                FailOn.error, false), 2, withRelatedOverlap());
+        JsonNode overlap = null;
+        for (JsonNode result : Mappers.JSON.readTree(sarif).at("/runs/0/results")) {
+            if (result.get("ruleId").asText().equals("BATCH-NODE-SUBNET-OVERLAP")) {
+                overlap = result;
+            } else {
+                assertTrue(result.path("relatedLocations").isMissingNode(), result.toString());
+            }
+        }
+        JsonNode related = overlap.get("relatedLocations");
+        assertEquals(2, related.size(), overlap.toString());
+        assertEquals(1, related.at("/0/id").asInt());
+        assertEquals("t.csv", related.at("/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals("%SRCROOT%", related.at("/0/physicalLocation/artifactLocation/uriBaseId").asText());
+        assertEquals(2, related.at("/0/physicalLocation/region/startLine").asInt());
+        assertEquals("payments: node subnet 10.20.0.0/24", related.at("/0/message/text").asText());
+        assertEquals("other%20teams.csv", related.at("/1/physicalLocation/artifactLocation/uri").asText());
+        assertTrue(related.at("/1/physicalLocation/region").isMissingNode(), "line 0: the whole file");
+    }
+
+    /** Every SARIF this writer makes validates against the official SARIF 2.1.0 schema. */
+    @Test
+    void sarifValidatesAgainstTheSarif210Schema() throws Exception {
+        for (boolean notes : new boolean[]{false, true}) {
+            for (FailOn failOn : FailOn.values()) {
+                SarifSchema.assertValid(write(BatchReportFormat.sarif, new BatchWriter.Context(List.of("t.csv"),
+                        Fixtures.AS_OF, RULES, failOn, notes), 2, withRelatedOverlap()));
+            }
+        }
+        SarifSchema.assertValid(write(BatchReportFormat.sarif));
+        SarifSchema.assertValid(write(BatchReportFormat.sarif, new BatchWriter.Context(List.of(), Fixtures.AS_OF,
+                List.of(), FailOn.error), 0, List.of()));
+    }
+
+    @Test
+    void theSchemaCatchesWhatIsNotSarif() {
+        assertEquals(false, SarifSchema.problems("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {}}]}").isEmpty());
+        assertEquals(false, SarifSchema.problems("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": "
+                + "{\"name\": \"x\"}}, \"results\": [{\"message\": {\"text\": \"m\"}, \"level\": \"info\"}]}]}")
+                .isEmpty(), "SARIF has no level info");
     }
 
     @Test
