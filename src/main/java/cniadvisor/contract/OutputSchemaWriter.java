@@ -3,6 +3,7 @@ package cniadvisor.contract;
 import cniadvisor.io.InputError;
 import cniadvisor.io.Mappers;
 import cniadvisor.model.Advice;
+import cniadvisor.model.AllocatedRange;
 import cniadvisor.model.PlanReport;
 import cniadvisor.model.Recommendation;
 import cniadvisor.model.SchemaVersion;
@@ -107,6 +108,11 @@ public final class OutputSchemaWriter {
                 properties.set(name, adviceProperties.get(name));
             }
         });
+        ObjectNode allocation = NODES.objectNode();
+        allocation.put("type", "array");
+        allocation.put("description", "with --address-pool: the ranges the batch gave this request");
+        allocation.set("items", schemaOf(mapper.constructType(AllocatedRange.class), false));
+        properties.set("allocation", allocation);
         ArrayNode required = evaluated.putArray("required").add(SchemaVersion.KEY).add("input");
         advice.get("required").forEach(name -> {
             if (!name.asText().equals(SchemaVersion.KEY)) {

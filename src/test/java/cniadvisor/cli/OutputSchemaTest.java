@@ -165,6 +165,13 @@ class OutputSchemaTest {
                 assertVersionFirst(item, input);
                 assertValid(schema, item, input);
             }
+            // with an address pool, items carry what was allocated (a small pool: some are not allocated)
+            CliRun pooled = CliRun.run("batch", input, "-o", "jsonl", "--as-of", AS_OF, "--no-progress",
+                    "--address-pool", "10.20.0.0/24");
+            for (String line : pooled.out().lines().toList()) {
+                assertValid(schema, JSON.readTree(line), input + " with a pool");
+            }
+            assertTrue(pooled.out().contains("\"allocation\""), pooled::toString);
         }
     }
 
