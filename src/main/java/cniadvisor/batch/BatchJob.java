@@ -1,5 +1,6 @@
 package cniadvisor.batch;
 
+import cniadvisor.deploy.Deployments;
 import cniadvisor.engine.Advisor;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.engine.RuleMeta;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -87,9 +89,11 @@ public final class BatchJob {
             inputs = rereadable(inputs, stdin);
             fleet = new FleetAllocator(new AddressSpace(pool, config.addressSpace().reserved()), loaded.planner(),
                     config.headroom());
-            reserveGiven(inputs, loaded, fleet);
         }
         FleetAllocator allocator = fleet;
+        // the first pass reads while the workers evaluate; the sink waits for it before its first allocation
+        CompletableFuture<Void> givenReserved = fleet == null ? CompletableFuture.completedFuture(null)
+                : reserveGivenAsync(inputs, loaded, fleet);
         long[] allocatedRequests = {0};
         CrossRequestChecks checks = new CrossRequestChecks(loaded.knowledge(), pool, fleet);
         BatchSummary summary = new BatchSummary();
@@ -109,7 +113,10 @@ public final class BatchJob {
                 BatchResult checked = result;
                 if (result.valid()) {
                     try {
-                        BatchResult allocated = allocator == null ? result : allocate(loaded, allocator, result);
+                        if (allocator != null) {
+                            awaitFirstPass(givenReserved);
+                        }
+                        BatchResult allocated = allocator == null ? result : allocate(allocator, result);
                         allocatedRequests[0] += allocated.allocation().stream().anyMatch(r -> r.allocated()
                                 && !r.shared()) ? 1 : 0;
                         checked = allocated.withFindings(checks.check(() -> new Location(result.file(),
@@ -201,22 +208,49 @@ public final class BatchJob {
      * Gives a recommended request the ranges it needs from the pool, in input order, and makes its deployment again
      * from them.
      */
-    private static BatchResult allocate(Advisor advisor, FleetAllocator fleet, BatchResult result) {
+    private static BatchResult allocate(FleetAllocator fleet, BatchResult result) {
         Advice advice = result.advice();
         if (!advice.hasRecommendation()) {
             return result;
         }
         FleetAllocator.Allocation allocation = fleet.allocate(result.request(), advice.addressPlan(),
                 advice.recommendation().option());
-        Advice replanned = allocation.changed(advice.addressPlan())
-                ? advisor.withPlan(result.name(), result.request(), advice, allocation.plan()) : advice;
+        // the deployment follows the ranges that changed (the same as making it again from the plan: tested)
+        Advice replanned = !allocation.changed() ? advice : new Advice(advice.name(), advice.asOf(),
+                Deployments.withRanges(advice.recommendation(), allocation.replaced()), advice.options(),
+                advice.warnings(), advice.conflicts(), allocation.plan());
         return result.withAllocation(replanned, allocation.ranges());
     }
 
     /**
      * Before any allocation, every range the batch gives is taken from the pool: a pass over the inputs that only
-     * reads and binds (a request that cannot be read is reported by the main pass).
+     * reads and binds (a request that cannot be read is reported by the main pass), on a thread of its own.
      */
+    private static CompletableFuture<Void> reserveGivenAsync(List<BatchInputs.Input> inputs, Advisor advisor,
+                                                             FleetAllocator fleet) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                reserveGiven(inputs, advisor, fleet);
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "cni-advisor-batch-given-ranges");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    /** Waits for the first pass; what it hit is an internal error of the request being allocated. */
+    private static void awaitFirstPass(CompletableFuture<Void> givenReserved) {
+        try {
+            givenReserved.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("the first pass over the inputs failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     private static void reserveGiven(List<BatchInputs.Input> inputs, Advisor advisor, FleetAllocator fleet) {
         RequestBinder binder = RequestBinder.forKnowledge(advisor.knowledge());
         try (BatchInputs records = new BatchInputs(inputs, InputStream.nullInputStream(), binder)) {

@@ -147,7 +147,7 @@ public final class AzSteps {
         }
     }
 
-    private static String subnetComment(Deployment.Subnet subnet) {
+    static String subnetComment(Deployment.Subnet subnet) {
         String what = switch (subnet.role()) {
             case AddressPlanner.NODE_SUBNET -> "Node subnet" + pools(subnet);
             case AddressPlanner.POD_SUBNET -> "Pod subnet" + pools(subnet);

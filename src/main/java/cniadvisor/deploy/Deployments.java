@@ -1,5 +1,6 @@
 package cniadvisor.deploy;
 
+import cniadvisor.model.Recommendation;
 
 
 
@@ -37,6 +38,48 @@ public final class Deployments {
     public static final String CONTAINER_GROUPS = "Microsoft.ContainerInstance/containerGroups";
 
     private Deployments() {
+    }
+
+    /**
+     * The recommendation with some of its ranges replaced, old to new (a batch allocated them from the address pool):
+     * what {@link #of} and {@link NetworkProfiles#of} make from the plan with those ranges, without making it again.
+     * A subnet whose prefix changed was allocated; every flag value, network setting and subnet comment follows.
+     */
+    public static Recommendation withRanges(Recommendation recommendation, Map<String, String> replaced) {
+        if (replaced.isEmpty()) {
+            return recommendation;
+        }
+        Deployment deployment = recommendation.deployment();
+        List<Deployment.Subnet> subnets = deployment.subnets().stream().map(subnet -> subnet.cidr() != null
+                && replaced.containsKey(subnet.cidr()) ? new Deployment.Subnet(subnet.role(), subnet.name(),
+                replaced.get(subnet.cidr()),
+                "allocated", subnet.delegation(), subnet.pools(), subnet.remark(), subnet.variable()) : subnet)
+                .toList();
+        List<Deployment.Step> steps = new ArrayList<>();
+        for (Deployment.Step step : deployment.steps()) {
+            List<Deployment.Arg> args = step.args().stream().map(arg -> Deployment.Arg.VALUE.equals(arg.kind())
+                    && arg.value() != null && replaced.containsKey(arg.value()) ? new Deployment.Arg(arg.flag(), replaced.get(arg.value()),
+                    arg.kind()) : arg).toList();
+            String comment = step.comment();
+            if (step.command().equals(AzSteps.SUBNET_CREATE)) {
+                String name = step.value("--name").orElse(null);
+                comment = subnets.stream().filter(sub -> sub.name().equals(name)).findFirst()
+                        .map(AzSteps::subnetComment).orElse(comment);
+            }
+            steps.add(new Deployment.Step(step.command(), args, comment, step.assign()));
+        }
+        NetworkProfile n = recommendation.network();
+        NetworkProfile network = new NetworkProfile(n.networkPlugin(), n.networkPluginMode(), n.networkDataplane(),
+                n.networkPolicy(), swap(replaced, n.podCidr()),
+                swap(replaced, n.serviceCidr()),
+                swap(replaced, n.dnsServiceIp()), n.maxPods(),
+                swap(replaced, n.nodeSubnetCidr()),
+                swap(replaced, n.podSubnetCidr()), n.podIpAllocationMode(), n.ipFamilies(),
+                n.outboundType());
+        return new Recommendation(recommendation.option(), recommendation.title(), recommendation.dataplane(),
+                recommendation.networkPolicy(), new Deployment(deployment.cluster(), subnets, deployment.pools(),
+                deployment.privateCluster(), deployment.outboundType(), deployment.nodeAutoProvisioning(), steps),
+                network);
     }
 
     /** @param name the request's name, which names the cluster in the steps */
@@ -199,5 +242,9 @@ public final class Deployments {
     private static String capitalized(String mode) {
         return mode == null || mode.isEmpty() ? mode
                 : Character.toUpperCase(mode.charAt(0)) + mode.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String swap(Map<String, String> replaced, String value) {
+        return value == null ? null : replaced.getOrDefault(value, value);
     }
 }

@@ -53,16 +53,21 @@ public final class FleetAllocator {
     private static final String ALLOCATED = "allocated";
 
     /**
-     * A request's plan with its allocated ranges in place of the proposals, and what it was given (or could not be).
+     * A request's plan with its allocated ranges in place of the proposals, what it was given (or could not be), and
+     * each range of the plan that changed, old to new.
      */
-    public record Allocation(AddressPlan plan, List<AllocatedRange> ranges) {
+    public record Allocation(AddressPlan plan, List<AllocatedRange> ranges, Map<String, String> replaced) {
+        public Allocation {
+            replaced = Map.copyOf(replaced);
+        }
+
         public boolean exhausted() {
             return ranges.stream().anyMatch(r -> !r.allocated());
         }
 
-        /** Whether the plan's ranges changed, so its deployment must be made again. */
-        public boolean changed(AddressPlan before) {
-            return !plan.ranges().equals(before.ranges());
+        /** Whether the plan's ranges changed, so its deployment must follow. */
+        public boolean changed() {
+            return !replaced.isEmpty();
         }
     }
 
@@ -159,7 +164,16 @@ public final class FleetAllocator {
             allocateRoutable(request, plan, option, ranges, allocated);
         }
         clusterPrivate(request, ranges, allocated);
-        return new Allocation(new AddressPlan(plan.sizing(), ranges, plan.findings()), allocated);
+        Map<String, String> replaced = new HashMap<>();
+        int offset = ranges.size() - plan.ranges().size(); // the VNet block, when one was added first
+        for (int i = 0; i < plan.ranges().size(); i++) {
+            String before = plan.ranges().get(i).cidr();
+            String after = ranges.get(i + offset).cidr();
+            if (before != null && !before.equals(after)) {
+                replaced.put(before, after);
+            }
+        }
+        return new Allocation(new AddressPlan(plan.sizing(), ranges, plan.findings()), allocated, replaced);
     }
 
     private record Wanted(int index, ProposedRange range, int prefix, String why) {
