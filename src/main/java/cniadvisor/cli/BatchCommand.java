@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ import java.util.concurrent.CompletableFuture;
                         + "--iac-dir out/",
                 "  cni-advisor batch examples/batch/teams.csv --address-space examples/batch/address-space.yaml",
                 "  cat teams.csv | cni-advisor batch - --input-format csv -o csv",
+                "  cni-advisor batch examples/batch/teams.csv --query '[name, recommendation.option]'",
                 ""})
 final class BatchCommand implements Callable<Integer> {
 
@@ -127,6 +129,9 @@ final class BatchCommand implements Callable<Integer> {
     FailOnOptions failOn;
 
     @Mixin
+    QueryOptions query;
+
+    @Mixin
     KnowledgeOptions knowledge;
 
     @Override
@@ -140,13 +145,31 @@ final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--headroom must be from 0 to "
                     + BatchConfig.MAX_HEADROOM + " percent, got " + headroom);
         }
+        boolean queried = query.check(spec, format != null, format == BatchReportFormat.json
+                || format == BatchReportFormat.jsonl);
+        if (queried && outputFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--query writes to standard output; leave "
+                    + "--output-file out (or redirect)");
+        }
+        if (queried && format == null) {
+            format = BatchReportFormat.jsonl;
+        }
         AddressSpace space = addressSpace();
         CompletableFuture<Advisor> loading = knowledge.loadAdvisorAsync();
         BatchConfig config = new BatchConfig(files, inputFormat, format, outputFile, threads, failOn.level(),
                 space, headroom, iacDir, sarifRecommendations, knowledge.asOf(), !noProgress);
         try {
-            return BatchJob.run(config, () -> KnowledgeOptions.await(loading), Main.STDIN.get(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr()).exitCode().code();
+            QueryOptions.Filter filter = queried ? query.filter(format == BatchReportFormat.jsonl,
+                    spec.commandLine().getOut()) : null;
+            int exit = BatchJob.run(config, () -> KnowledgeOptions.await(loading), Main.STDIN.get(),
+                    filter == null ? spec.commandLine().getOut() : new PrintWriter(filter),
+                    spec.commandLine().getErr()).exitCode().code();
+            if (filter != null) {
+                filter.finish();
+            }
+            return exit;
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCode.USAGE_ERROR, "error: cannot write the report: " + e.getMessage());
         } catch (BatchException e) {
             throw new CliException(e.exitCode(), e.lines());
         }

@@ -70,6 +70,66 @@ public final class QueryOptions {
         }
     }
 
+    /** The query's result over one JSON document, on one line: a JSON Lines result stays one line per document. */
+    String applyOneLine(String json) {
+        try {
+            return Runtime.JSON.writer().withoutFeatures(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(compiled.search(Runtime.JSON.readTree(json))) + "\n";
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the JSON result did not parse: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A writer that passes what is written through the query: each line on its own ({@code perLine}, JSON Lines), or
+     * the whole document once {@link Filter#finish} is called.
+     */
+    Filter filter(boolean perLine, java.io.Writer target) {
+        return new Filter(perLine, target);
+    }
+
+    /** See {@link #filter}. */
+    final class Filter extends java.io.Writer {
+        private final boolean perLine;
+        private final java.io.Writer target;
+        private final StringBuilder pending = new StringBuilder();
+
+        private Filter(boolean perLine, java.io.Writer target) {
+            this.perLine = perLine;
+            this.target = target;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws java.io.IOException {
+            for (int i = offset; i < offset + length; i++) {
+                pending.append(chars[i]);
+                if (perLine && chars[i] == '\n') {
+                    target.write(applyOneLine(pending.toString()));
+                    pending.setLength(0);
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            target.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            finish();
+        }
+
+        /** Writes the query's result over what is left (the whole document, unless per line). */
+        void finish() throws java.io.IOException {
+            if (!pending.toString().isBlank()) {
+                target.write(perLine ? applyOneLine(pending.toString()) : apply(pending.toString()));
+            }
+            pending.setLength(0);
+            target.flush();
+        }
+    }
+
     /** Whether picocli matched one of the option's names on the command line (a default is not a choice). */
     static boolean given(CommandLine.Model.CommandSpec spec, String name) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();

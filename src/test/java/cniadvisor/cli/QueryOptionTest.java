@@ -1,6 +1,7 @@
 package cniadvisor.cli;
 
 import cniadvisor.testing.CliRun;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,31 @@ class QueryOptionTest {
                 "--query", "clusters[?status=='retiring'].name");
         assertEquals(0, assess.exitCode(), assess::toString);
         assertEquals("[ \"data\" ]\n", assess.out());
+    }
+
+    @Test
+    void batchQueriesEachLineOfJsonLinesOrTheWholeJsonArray() {
+        CliRun lines = CliRun.run("batch", "examples/batch/teams.csv", "--no-progress", "--as-of", "2026-06-01",
+                "--query", "[name, recommendation.option]");
+        assertEquals(2, lines.exitCode(), lines::toString); // the example has an invalid row
+        assertEquals(List.of("[\"payments\",\"azure-cni-overlay\"]", "[\"checkout\",\"azure-cni-overlay\"]"),
+                lines.out().lines().limit(2).toList());
+        assertEquals(10, lines.out().lines().count());
+        assertTrue(lines.err().contains("Batch: 10 requests"), lines::toString); // the summary still on stderr
+
+        CliRun array = CliRun.run("batch", "examples/batch/teams.csv", "--no-progress", "--as-of", "2026-06-01",
+                "-o", "json", "--query", "length([?recommendation.option=='azure-cni-overlay'])");
+        assertEquals("6\n", array.out(), array::toString);
+    }
+
+    @Test
+    void batchQueryRefusesAnotherFormatOrAnOutputFile() {
+        CliRun csv = CliRun.run("batch", "examples/batch/teams.csv", "-o", "csv", "--query", "name");
+        assertEquals(2, csv.exitCode(), csv::toString);
+        assertTrue(csv.err().startsWith("error: --query works on -o json"), csv::toString);
+        CliRun file = CliRun.run("batch", "examples/batch/teams.csv", "--output-file", "x.jsonl", "--query", "name");
+        assertEquals(2, file.exitCode(), file::toString);
+        assertTrue(file.err().startsWith("error: --query writes to standard output"), file::toString);
     }
 
     @Test
