@@ -79,10 +79,12 @@ import java.util.function.BiFunction;
                 "Examples:",
                 "  az aks list -o json > fleet.json && cni-advisor assess fleet.json",
                 "  cni-advisor assess fleet.json --vnets vnets.json -o table",
-                "  az aks show -g rg -n aks1 -o json | cni-advisor assess - --requirements team.yaml -o json",
+                "  az aks show -g rg -n aks1 -o json \\",
+                "      | cni-advisor assess - --requirements team.yaml -o json",
                 "  cni-advisor assess fleet.json -o request > requests.yaml",
-                "  cni-advisor assess fleet.json --output-file fleet.md       # the fleet report for a wiki or PR",
-                "  cni-advisor assess fleet.json -o sarif --output-file assess.sarif --fail-on warning",
+                "  cni-advisor assess fleet.json --output-file fleet.md  # for a wiki or PR",
+                "  cni-advisor assess fleet.json -o sarif --output-file assess.sarif \\",
+                "      --fail-on warning",
                 ""})
 final class AssessCommand implements Callable<Integer> {
 

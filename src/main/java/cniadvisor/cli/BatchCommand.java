@@ -57,14 +57,16 @@ import java.util.concurrent.CompletableFuture;
                 "",
                 "Examples:",
                 "  cni-advisor batch examples/batch/teams.csv",
-                "  cni-advisor batch examples/batch/teams.csv -o markdown --output-file report.md",
-                "  cni-advisor batch teams.jsonl more.yaml --address-pool 10.0.0.0/8 -o sarif --output-file "
-                        + "batch.sarif",
-                "  cni-advisor batch examples/batch/teams.csv --address-pool 10.20.0.0/16,10.40.0.0/16 "
-                        + "--iac-dir out/",
-                "  cni-advisor batch examples/batch/teams.csv --address-space examples/batch/address-space.yaml",
+                "  cni-advisor batch examples/batch/teams.csv -o markdown \\",
+                "      --output-file report.md",
+                "  cni-advisor batch teams.jsonl more.yaml --address-pool 10.0.0.0/8 \\",
+                "      -o sarif --output-file batch.sarif",
+                "  cni-advisor batch examples/batch/teams.csv \\",
+                "      --address-pool 10.20.0.0/16,10.40.0.0/16 --iac-dir out/",
+                "  cni-advisor batch examples/batch/teams.csv \\",
+                "      --address-space examples/batch/address-space.yaml",
                 "  cat teams.csv | cni-advisor batch - --input-format csv -o csv",
-                "  cni-advisor batch examples/batch/teams.csv --query '[name, recommendation.option]'",
+                "  cni-advisor batch teams.csv --query '[name, recommendation.option]'",
                 ""})
 final class BatchCommand implements Callable<Integer> {
 

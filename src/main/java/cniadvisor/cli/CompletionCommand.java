@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
                 "Prints a completion script for bash or zsh: commands, options and their values complete on Tab.",
                 "",
                 "Examples:",
-                "  source <(cni-advisor completion bash)                       # this shell",
-                "  cni-advisor completion bash > ~/.local/share/bash-completion/completions/cni-advisor",
-                "  cni-advisor completion zsh > \"${fpath[1]}/_cni-advisor\"     # zsh, through bashcompinit",
+                "  source <(cni-advisor completion bash)                # this shell",
+                "  cni-advisor completion bash \\",
+                "      > ~/.local/share/bash-completion/completions/cni-advisor",
+                "  cni-advisor completion zsh > \"${fpath[1]}/_cni-advisor\"  # zsh, via bashcompinit",
                 ""})
 final class CompletionCommand implements Callable<Integer> {
 

@@ -120,20 +120,53 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpAutoWidth(true); // help follows the terminal's width (80 when it cannot tell)
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::executionError);
         listExitCodes(cli);
         return cli;
     }
 
-    /** Every command's --help ends with the exit codes, from the one list in {@link ExitCode}. */
+    /**
+     * The exit codes each command can return, and what 0 means for it; a command not listed (the top level) lists
+     * them all. Sub-commands of rules share the rules entry.
+     */
+    private static final List<ExitCode> ADVICE_CODES = List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR,
+            ExitCode.USAGE_ERROR, ExitCode.RULES_ERROR, ExitCode.NO_FIT, ExitCode.FINDINGS, ExitCode.INTERRUPTED);
+    private static final List<ExitCode> RULES_CODES = List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR,
+            ExitCode.USAGE_ERROR, ExitCode.RULES_ERROR, ExitCode.INTERRUPTED);
+    private static final List<ExitCode> PRINT_CODES = List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR,
+            ExitCode.USAGE_ERROR);
+    private static final Map<String, List<ExitCode>> EXIT_CODES = Map.of(
+            "advise", ADVICE_CODES, "ask", ADVICE_CODES, "plan", ADVICE_CODES, "batch", ADVICE_CODES,
+            "assess", ADVICE_CODES, "rules", RULES_CODES,
+            "rules test", List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE_ERROR, ExitCode.RULES_ERROR,
+                    ExitCode.TESTS_FAILED, ExitCode.INTERRUPTED),
+            "schema", PRINT_CODES, "completion", PRINT_CODES, "config", PRINT_CODES);
+
+    /** What 0 means, per command. */
+    private static final Map<String, String> SUCCESS = Map.of(
+            "batch", "every request got a recommendation and no finding is at or above --fail-on",
+            "assess", "every cluster was assessed and no finding is at or above --fail-on",
+            "rules", "every check and scenario passed",
+            "schema", "the schema was written",
+            "completion", "the script was written",
+            "config", "the configuration was shown");
+
+    /** Every command's --help ends with the exit codes it can return, from the one list in {@link ExitCode}. */
     private static void listExitCodes(CommandLine cli) {
-        java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-        for (String line : ExitCode.helpList()) {
-            int colon = line.indexOf(':');
-            codes.put(line.substring(0, colon), line.substring(colon + 1));
+        String path = cli.getCommandSpec().qualifiedName(" ").replaceFirst("^\\S+ ?", "");
+        String top = path.split(" ")[0];
+        List<ExitCode> codes = EXIT_CODES.getOrDefault(path, EXIT_CODES.getOrDefault(top,
+                List.of(ExitCode.values())));
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode code : codes) {
+            String text = code == ExitCode.OK && SUCCESS.containsKey(top) ? SUCCESS.get(top)
+                    : code == ExitCode.OK && EXIT_CODES.containsKey(top) ? "a recommendation was made and no finding "
+                    + "is at or above --fail-on" : code.description();
+            list.put(Integer.toString(code.code()), text);
         }
-        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
         cli.getSubcommands().values().forEach(Main::listExitCodes);
     }
 

@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
                 "",
                 "Examples:",
                 "  cni-advisor plan -f examples/requests/payments.yaml",
-                "  cni-advisor plan -f examples/requests/payments.yaml --option azure-cni-pod-subnet -o json",
+                "  cni-advisor plan -f examples/requests/payments.yaml \\",
+                "      --option azure-cni-pod-subnet -o json",
                 "  cni-advisor plan -f examples/requests/three-pools.yaml -o html > plan.html",
                 ""})
 final class PlanCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "  cni-advisor rules check",
                 "  cni-advisor rules check --rules bundled --rules team-rules",
                 "  cni-advisor rules check --facts my-facts",
-                "  cni-advisor rules check -o github            # annotations in a GitHub Actions run",
+                "  cni-advisor rules check -o github    # annotations in a GitHub Actions run",
                 ""})
 final class RulesCheckCommand implements Callable<Integer> {
 

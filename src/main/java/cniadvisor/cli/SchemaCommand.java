@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
                 "",
                 "Examples:",
                 "  cni-advisor schema > request.schema.json",
-                "  # then, first line of a request file: # yaml-language-server: $schema=request.schema.json",
+                "  # then, first line of a request file:",
+                "  # yaml-language-server: $schema=request.schema.json",
                 "  cni-advisor schema --markdown",
                 "  cni-advisor schema advice > advice.schema.json",
                 ""})

@@ -18,7 +18,9 @@ public enum ExitCode {
     /** rules test: a scenario failed, or rule coverage is below --threshold. */
     TESTS_FAILED(5, "rules test: a scenario failed, or rule coverage is below --threshold"),
     /** A finding at or above --fail-on: the report was written, but the run fails. */
-    FINDINGS(6, "a finding at or above --fail-on (default: error): the report was written, but the run fails");
+    FINDINGS(6, "a finding at or above --fail-on (default: error): the report was written, but the run fails"),
+    /** Ctrl-C (SIGINT): the run stopped; no output file is left half-written. */
+    INTERRUPTED(130, "interrupted (Ctrl-C): no output file is left half-written");
 
     private final int code;
     private final String description;
@@ -32,13 +34,7 @@ public enum ExitCode {
         return code;
     }
 
-    /** "code:description" lines for picocli's exitCodeList. */
-    public static String[] helpList() {
-        ExitCode[] values = values();
-        String[] list = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            list[i] = values[i].code + ":" + values[i].description;
-        }
-        return list;
+    public String description() {
+        return description;
     }
 }

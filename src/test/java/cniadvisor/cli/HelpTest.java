@@ -37,7 +37,8 @@ class HelpTest {
         assertLine(out, "2", "usage or input error");
         assertLine(out, "3", "rules or facts failed to load");
         assertLine(out, "4", "no option satisfies the requirements");
-        assertLine(out, "6", "a finding at or above --fail-on (default: error): the report was written,");
+        assertLine(out, "6", "a finding at or above --fail-on (default: error): the report was");
+        assertLine(out, "130", "interrupted (Ctrl-C)");
     }
 
     @ParameterizedTest
@@ -60,6 +61,43 @@ class HelpTest {
         assertTrue(out.contains("Examples:"), out);
         assertTrue(out.contains("cni-advisor advise -f examples/requests/payments.yaml -o json"), out);
         assertTrue(out.contains("cat request.json | cni-advisor advise -f - -o yaml"), out);
+    }
+
+    /** Every command lists exactly the exit codes it can return: no 4 or 6 where nothing is decided. */
+    @ParameterizedTest
+    @ValueSource(strings = {"advise", "batch", "assess", "rules check", "rules test", "schema", "completion",
+            "config"})
+    void eachCommandListsOnlyItsExitCodes(String command) {
+        String out = CliRun.run((command + " --help").split(" ")).out();
+        String codes = out.substring(out.indexOf("Exit codes:")).lines().skip(1)
+                .map(line -> line.trim().split("\\s+")[0]).filter(word -> word.matches("[0-9]+"))
+                .reduce((a, b) -> a + " " + b).orElse("");
+
+        String expected = switch (command) {
+            case "advise", "batch", "assess" -> "0 1 2 3 4 6 130";
+            case "rules check" -> "0 1 2 3 130";
+            case "rules test" -> "0 1 2 3 5 130";
+            default -> "0 1 2";
+        };
+        assertEquals(expected, codes, out);
+    }
+
+    /** At 80 columns (no terminal), no example is split mid-command: long ones continue with a backslash. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "advise", "ask", "plan", "batch", "assess", "rules", "rules check", "rules test",
+            "rules list", "rules doc", "rules watch", "schema", "completion", "config"})
+    void examplesFitEightyColumns(String command) {
+        String out = command.isEmpty() ? CliRun.run("--help").out() : CliRun.run((command + " --help").split(" "))
+                .out();
+        if (!out.contains("Examples:")) {
+            return;
+        }
+        for (String line : out.substring(out.indexOf("Examples:")).lines().skip(1).takeWhile(l -> !l.isBlank())
+                .toList()) {
+            assertTrue(line.startsWith("  "), () -> "'" + command + " --help' splits an example: '" + line + "'\n"
+                    + out);
+            assertTrue(line.length() <= 80, () -> "longer than 80 columns: " + line);
+        }
     }
 
     /** A line "  CODE   description..." under the exit codes heading. */
