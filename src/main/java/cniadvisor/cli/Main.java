@@ -192,14 +192,14 @@ public final class Main implements Runnable {
                     + "'cni-advisor rules check' and 'cni-advisor rules test'.");
             return ExitCode.RULES_ERROR.code();
         }
-        err.println("internal error: " + e);
+        err.println("internal error: " + e + "; this is a bug in cni-advisor: please report it with the input "
+                + "that caused it");
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().startsWith("cniadvisor.")) {
                 err.println("  at " + frame);
                 break;
             }
         }
-        err.println("This is a bug in cni-advisor; please report it with the input that caused it.");
         return ExitCode.INTERNAL_ERROR.code();
     }
 

@@ -1,5 +1,6 @@
 package cniadvisor.cli;
 
+import cniadvisor.render.Escape;
 import cniadvisor.engine.Advisor;
 import cniadvisor.render.AddressMapSvg;
 import cniadvisor.render.AddressPlanFigure;
@@ -102,8 +103,8 @@ final class PlanCommand implements Callable<Integer> {
         ExitCode exit = findings.exitCode(report.option() == null ? ExitCode.NO_FIT : ExitCode.OK);
         findings.print(err);
         if (report.option() == null) {
-            err.println("No option satisfies the requirements, so no ranges were planned; "
-                    + "pass --option to plan for one anyway.");
+            err.println("error: no option fits the requirements of " + Escape.oneLine(report.name())
+                    + ", so no ranges were planned; pass --option to plan for one anyway");
         }
         findings.printFailing(exit, err);
         return exit.code();
