@@ -4,6 +4,7 @@ import cniadvisor.authoring.DisplayPath;
 import cniadvisor.engine.RuleAuthorException;
 import cniadvisor.io.ExitCode;
 
+import cniadvisor.knowledge.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -174,10 +175,23 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + e.getMessage());
+        err.println("error: " + e.getMessage() + didYouMean(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         return ExitCode.USAGE_ERROR.code();
+    }
+
+    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile(
+            "expected one of \\[(.*)] \\(case-insensitive\\) but was '(.*)'$");
+
+    /** "; did you mean 'json'?" for a choice value with a typo, as request files get; else "". */
+    static String didYouMean(String message) {
+        java.util.regex.Matcher choice = message == null ? null : CHOICE.matcher(message);
+        if (choice == null || !choice.find()) {
+            return "";
+        }
+        return Suggestions.closest(choice.group(2), List.of(choice.group(1).split(", ")))
+                .map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {

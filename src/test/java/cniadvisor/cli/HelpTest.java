@@ -100,6 +100,19 @@ class HelpTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aChoiceOptionIsCaseInsensitiveAndATypoGetsADidYouMean() {
+        CliRun typo = CliRun.run("batch", "examples/batch/teams.csv", "-o", "markdwn");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().startsWith("error: Invalid value for option '--output': expected one of [table, csv, "
+                + "json, jsonl, markdown, junit, sarif"), typo::toString);
+        assertTrue(typo.err().contains("but was 'markdwn'; did you mean 'markdown'?\n"), typo::toString);
+
+        CliRun upper = CliRun.run("advise", "-f", "examples/requests/payments.yaml", "-o", "JSON", "--query",
+                "recommendation.option");
+        assertEquals(0, upper.exitCode(), upper::toString);
+    }
+
     /** A line "  CODE   description..." under the exit codes heading. */
     private static void assertLine(String help, String code, String description) {
         Pattern line = Pattern.compile("(?m)^\\s+" + code + "\\s+" + Pattern.quote(description));
