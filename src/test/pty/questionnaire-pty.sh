@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end test of the questionnaire on a real terminal: runs the packaged jar in a tmux pane, types answers,
-# and asserts what the screen shows. Needs target/cni-advisor.jar (mvn -B verify or package); installs tmux if
-# missing. Every wait is bounded, and the private tmux server is killed on exit.
+# End-to-end test of the questionnaire on a real terminal: runs the packaged jar in a tmux pane, types answers
+# (and editing keys), and asserts what the screen shows and what the saved request file holds. Needs
+# target/cni-advisor.jar (mvn -B verify or package); installs tmux if missing. Every wait is bounded, and the
+# private tmux server is killed on exit.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 jar="$root/target/cni-advisor.jar"
@@ -38,11 +39,17 @@ wait_for() {
 expect_screen() { pane | grep -qF -- "$1" || fail "screen lacks '$1'"; }
 expect_no_screen() { ! pane | grep -qF -- "$1" || fail "screen shows '$1'"; }
 type_line() { tm send-keys -t pty -l -- "$1"; tm send-keys -t pty Enter; }
-# run COMMAND in a fresh 160x60 pane; the shell then prints its exit code and stays, so the screen can be read.
+type_text() { tm send-keys -t pty -l -- "$1"; }
+keys() { tm send-keys -t pty "$@"; }   # tmux key names: Left, BSpace, C-a, C-e, Up, Enter, C-c ...
+# the terminal's modes after the program: "icanon echo" when it gave the terminal back as it found it
+TTY_MODES='stty -a | tr " ;" "\n\n" | grep -xE -- "-?(icanon|echo)" | tr "\n" " "; echo "[tty]"'
+
+# run COMMAND [AFTER] in a fresh 160x60 pane; the shell then prints its exit code, runs AFTER and stays, so the
+# screen can be read.
 run() {
   tm kill-session -t pty >/dev/null 2>&1 || true
   tm new-session -d -s pty -x 160 -y 60 \
-    "cd '$root' && export CNI_ADVISOR_CACHE='$work/cache'; $1; echo \"[exit \$?]\"; sleep 600"
+    "cd '$root' && export CNI_ADVISOR_CACHE='$work/cache'; $1; echo \"[exit \$?]\"; ${2:+$2;} sleep 600"
   tm set-option -t pty history-limit 10000 >/dev/null
 }
 
@@ -108,16 +115,35 @@ wait_for "[exit 2]" 1 30
 expect_screen "error: input ended before the questionnaire was complete; nothing was saved"
 [ ! -s "$work/report.txt" ] || fail "a report was written after Ctrl-D"
 
-# 3. Ctrl-C: a message, exit code 2, and no answers file (nor a temporary one).
-run "java -jar '$jar' ask --no-color --save '$work/interrupted.yaml'"
+# 3. Ctrl-C while editing a line: a one-line message, exit code 130, the terminal given back in its modes, and no
+#    answers file (nor a temporary one).
+run "java -jar '$jar' ask --no-color --save '$work/interrupted.yaml'" "$TTY_MODES"
 wait_for "  name [my-cluster]: "
 type_line "interrupted"
 wait_for "  1 or more: "
-tm send-keys -t pty C-c
-wait_for "[exit 2]" 1 30
+type_text "1"
+keys C-c
+wait_for "[exit 130]" 1 30
 expect_screen "interrupted before the questionnaire was complete; nothing was saved"
+wait_for "[tty]" 1 10
+expect_screen "icanon echo [tty]"
 if compgen -G "$work/*interrupted.yaml*" >/dev/null || compgen -G "$work/.interrupted.yaml*" >/dev/null; then
   fail "Ctrl-C left a file behind: $(ls -a "$work")"
 fi
 
-echo "questionnaire-pty: OK (3 terminal sessions)"
+# 4. A terminal that cannot edit (TERM=dumb): plain lines, so an arrow key leaves ESC [ D in the line; the answer
+#    is refused and asked again, never saved. Ctrl-C there is the same exit 130.
+run "TERM=dumb java -jar '$jar' ask --no-color --save '$work/dumb.yaml'"
+wait_for "  name [my-cluster]: "
+expect_no_screen "Arrow keys, Ctrl-A and Ctrl-E"
+type_text "dumbx"; keys Left; keys Enter
+wait_for "! the answer holds a terminal escape sequence"
+wait_for "  name [my-cluster]: " 2
+type_line "dumb"
+wait_for "  1 or more: "
+keys C-c
+wait_for "[exit 130]" 1 30
+expect_screen "interrupted before the questionnaire was complete; nothing was saved"
+[ ! -e "$work/dumb.yaml" ] || fail "Ctrl-C on a dumb terminal saved $work/dumb.yaml"
+
+echo "questionnaire-pty: OK (4 terminal sessions)"

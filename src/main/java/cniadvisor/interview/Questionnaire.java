@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * Asks the {@link Questions} one by one, skipping those that cannot matter, re-asking after a bad answer, then
  * shows a summary where any answer can be changed, and returns the request the answers make. Reads one answer per
- * line, so the same code serves a person at a terminal and answers piped in by a script.
+ * line, so the same code serves a person at a terminal and answers piped in by a script; on a terminal a
+ * {@link LineEditor} reads the lines (editing keys, history), piped answers are read as plain lines.
  *
  * <p>Answers from a script (not a terminal) are held to limits, so that garbage piped in ends rather than loops:
  * {@link #MAX_RETRIES} unusable answers in a row to one question end the questionnaire, and so do
@@ -43,6 +44,7 @@ public final class Questionnaire {
     private final RequestBinder binder;
     private final List<Question> questions;
     private final BufferedReader in;
+    private final LineEditor editor;
     private final PrintWriter out;
     private final Style style;
     private final boolean echo;
@@ -58,20 +60,44 @@ public final class Questionnaire {
      */
     public Questionnaire(RequestBinder binder, BufferedReader in, PrintWriter out, Style style, boolean echo,
                          Supplier<RuleNotes> notes) {
+        this(binder, in, null, out, style, echo, notes);
+    }
+
+    /**
+     * The questionnaire on a terminal whose lines {@code editor} reads; the questions still go to {@code out}, which
+     * must be the terminal's screen too.
+     */
+    public Questionnaire(RequestBinder binder, LineEditor editor, PrintWriter out, Style style,
+                         Supplier<RuleNotes> notes) {
+        this(binder, null, editor, out, style, false, notes);
+    }
+
+    private Questionnaire(RequestBinder binder, BufferedReader in, LineEditor editor, PrintWriter out, Style style,
+                          boolean echo, Supplier<RuleNotes> notes) {
         this.binder = binder;
         this.questions = Questions.forBinder(binder);
         this.in = in;
+        this.editor = editor;
         this.out = out;
         this.style = style;
         this.echo = echo;
         this.notes = notes;
     }
 
-    /** Runs the questionnaire to the accepted summary. */
-    public NamedRequest run() throws EndOfInput {
+    /**
+     * Runs the questionnaire to the accepted summary.
+     *
+     * @throws EndOfInput  when the answers end first (or a script's answers go on being unusable)
+     * @throws Interrupted when the person pressed Ctrl-C in the line editor
+     */
+    public NamedRequest run() throws EndOfInput, Interrupted {
         out.println(style.question("Answer a few questions about the cluster to get a network plugin recommendation."));
         out.println(style.quiet("Enter accepts the [default]; ? explains a question and the rules it feeds; "
                 + "Ctrl-D stops."));
+        if (editor != null) {
+            out.println(style.quiet("Arrow keys, Ctrl-A and Ctrl-E move along the line; the up arrow recalls earlier "
+                    + "answers."));
+        }
         askOpenQuestions();
         while (true) {
             List<Question> shown = summary();
@@ -86,7 +112,7 @@ public final class Questionnaire {
     }
 
     /** Asks every question that applies and has no answer; forgets answers to questions that no longer apply. */
-    private void askOpenQuestions() throws EndOfInput {
+    private void askOpenQuestions() throws EndOfInput, Interrupted {
         for (Question question : questions) {
             if (!question.appliesWhen().test(answers)) {
                 answers.remove(question.key());
@@ -96,7 +122,7 @@ public final class Questionnaire {
         }
     }
 
-    private Object ask(Question question, Object current, boolean hasCurrent) throws EndOfInput {
+    private Object ask(Question question, Object current, boolean hasCurrent) throws EndOfInput, Interrupted {
         out.println();
         out.println(style.question(question.prompt()));
         out.println("  " + style.quiet(question.explanation()));
@@ -242,7 +268,7 @@ public final class Questionnaire {
     }
 
     /** The question the user wants to change, or null when they accept the summary (and it makes a request). */
-    private Question chooseChange(List<Question> shown, NamedRequest request) throws EndOfInput {
+    private Question chooseChange(List<Question> shown, NamedRequest request) throws EndOfInput, Interrupted {
         String prompt = request != null
                 ? "Enter to get the recommendation, or a number to change that answer: "
                 : "Type the number of an answer to change: ";
@@ -287,11 +313,16 @@ public final class Questionnaire {
      * The next answer, stripped; null (with {@link #unusable} saying why) when it is not text or too long to be an
      * answer.
      */
-    private String readAnswer(String prompt) throws EndOfInput {
+    private String readAnswer(String prompt) throws EndOfInput, Interrupted {
         String line = readLine(prompt);
         if (line.length() > MAX_ANSWER_CHARS) {
             unusable = "the answer is longer than " + String.format(Locale.ROOT, "%,d", MAX_ANSWER_CHARS)
                     + " characters";
+            return null;
+        }
+        if (line.indexOf(ESCAPE) >= 0) {
+            unusable = "the answer holds a terminal escape sequence (an arrow or function key, where the line "
+                    + "cannot be edited); type it again without";
             return null;
         }
         for (int i = 0; i < line.length(); i++) {
@@ -306,6 +337,7 @@ public final class Questionnaire {
     }
 
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+    private static final char ESCAPE = '\u001b';
 
     private static String shorten(String answer) {
         return answer.length() > 60 ? answer.substring(0, 57) + "..." : answer;
@@ -315,7 +347,16 @@ public final class Questionnaire {
      * One line, without its line break; a line longer than {@link #MAX_ANSWER_CHARS} comes back cut to one more
      * character than that (the rest of it is skipped).
      */
-    private String readLine(String prompt) throws EndOfInput {
+    private String readLine(String prompt) throws EndOfInput, Interrupted {
+        if (editor != null) {
+            out.flush(); // the question above the prompt, written to the same screen
+            String line = editor.readLine(prompt);
+            if (line == null) {
+                throw new EndOfInput(linesRead);
+            }
+            linesRead++;
+            return line;
+        }
         out.print(prompt);
         out.flush();
         if (echo && linesRead >= MAX_SCRIPT_LINES) {

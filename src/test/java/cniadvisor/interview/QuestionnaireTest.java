@@ -412,6 +412,23 @@ class QuestionnaireTest {
     }
 
     @Nested
+    class EscapeSequences {
+
+        /** An arrow key typed where the line cannot be edited arrives as ESC [ A: refused, never saved. */
+        @Test
+        void anAnswerHoldingAnEscapeSequenceIsAskedAgain() throws Exception {
+            Transcript run = Transcript.of("pay\u001b[Aments", "payments", "\u001b[D10", "10", ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of(
+                    "! the answer holds a terminal escape sequence (an arrow or function key, where the line cannot "
+                            + "be edited); type it again without",
+                    "! the answer holds a terminal escape sequence (an arrow or function key, where the line cannot "
+                            + "be edited); type it again without"), run.lines("!"));
+            assertEquals(request("name: payments", "nodeCount: 10"), run.request());
+        }
+    }
+
+    @Nested
     class EndOfInputs {
 
         @Test

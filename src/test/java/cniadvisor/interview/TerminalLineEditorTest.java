@@ -1,10 +1,14 @@
 package cniadvisor.interview;
 
+import static cniadvisor.testing.Fixtures.advisor;
+import static cniadvisor.testing.Fixtures.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cniadvisor.testing.Fixtures;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
@@ -13,6 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line editor of {@code ask} on a terminal, driven by key strokes as an xterm sends them (JLine over streams,
- * with the line discipline of a real terminal).
+ * with the line discipline of a real terminal). The tmux test (src/test/pty) does the same on a real one.
  */
 class TerminalLineEditorTest {
 
@@ -99,6 +106,47 @@ class TerminalLineEditorTest {
         }
         try (TerminalLineEditor editor = editor(CTRL_D)) {
             assertNull(editor.readLine("> "));
+        }
+    }
+
+    /** A whole questionnaire through the editor: an answer fixed by editing, one recalled. */
+    @Test
+    void theQuestionnaireReadsItsAnswersThroughTheEditor() throws Exception {
+        String keys = String.join("", "temx" + BACKSPACE + LEFT + "a" + ENTER,   // tem|x -> te|m -> team
+                "0" + CTRL_A + "2" + ENTER,     // 20
+                "30" + ENTER,                   // maxSurge
+                UP + ENTER,                     // maxPodsPerNode: the answer before, 30
+                ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+        StringWriter questions = new StringWriter();
+        try (TerminalLineEditor editor = editor(keys)) {
+            Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), editor, new PrintWriter(questions),
+                    Style.PLAIN, () -> RuleNotes.of(advisor()));
+            assertEquals(request("name: team", "nodeCount: 20", "surgeNodes: 30", "maxPodsPerNode: 30"),
+                    questionnaire.run());
+        }
+        assertTrue(questions.toString().contains("Arrow keys, Ctrl-A and Ctrl-E move along the line"),
+                questions.toString());
+    }
+
+    @Test
+    void controlCStopsTheQuestionnaire() throws Exception {
+        try (Keyboard keyboard = new Keyboard(); TerminalLineEditor editor = keyboard.editor()) {
+            Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), editor,
+                    new PrintWriter(Writer.nullWriter()), Style.PLAIN, () -> RuleNotes.of(advisor()));
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+                try {
+                    questionnaire.run();
+                } catch (EndOfInput | Interrupted e) {
+                    throw new CompletionException(e);
+                }
+            });
+            keyboard.type("team" + ENTER);
+            keyboard.awaitScreen("1 or more: ");
+            keyboard.type("1");
+            keyboard.awaitScreen("1 or more: 1");
+            keyboard.type(CTRL_C);
+            ExecutionException stopped = assertThrows(ExecutionException.class, () -> run.get(30, SECONDS));
+            assertTrue(stopped.getCause() instanceof Interrupted, stopped.toString());
         }
     }
 
