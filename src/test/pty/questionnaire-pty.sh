@@ -131,7 +131,53 @@ if compgen -G "$work/*interrupted.yaml*" >/dev/null || compgen -G "$work/.interr
   fail "Ctrl-C left a file behind: $(ls -a "$work")"
 fi
 
-# 4. A terminal that cannot edit (TERM=dumb): plain lines, so an arrow key leaves ESC [ D in the line; the answer
+# 4. Line editing: answers fixed with Left, Ctrl-A, Ctrl-E and Backspace, one recalled with Up, back to the
+#    question before, a choice in capitals; the saved file holds the corrected values and no escape sequence.
+run "java -jar '$jar' ask --no-color --as-of $as_of --save '$work/edited.yaml' > '$work/edited.txt'"
+wait_for "  name [my-cluster]: "
+type_text "aymenst"
+keys C-a; type_text "p"          # paymenst: Ctrl-A to the start
+keys C-e Left BSpace             # paymen|t: the misplaced s out
+keys C-e; type_text "s"          # payments
+wait_for "  name [my-cluster]: payments"
+keys Enter
+wait_for "  1 or more: "
+type_line "60"
+wait_for "  node count or percentage, e.g. 3 or 33% [AKS's default]: "
+type_line "back"
+wait_for "  1 or more [60]: "          # back: the answer before, offered as the default
+type_text "0"; keys C-a; type_text "8"   # 80
+keys Enter
+wait_for "  node count or percentage, e.g. 3 or 33% [AKS's default]: " 2
+type_line "5"
+wait_for "  10 to 250 [each option's default]: "
+keys Up Up                        # history: 5, then 80
+wait_for "  10 to 250 [each option's default]: 80"
+keys Enter
+wait_for "Add another node pool"
+type_line ""
+wait_for "Will the cluster have Windows Server node pools?"
+type_line ""
+wait_for "Do you need Kubernetes network policies, and from which engine?"
+type_line "Cilium"
+for question in "Do the policies need to filter by domain name" "Where does most pod traffic go?" \
+    "Must anything outside the cluster open connections" "Must destinations outside the cluster see" \
+    "Any of: virtual nodes" "Is this a new cluster" "Do you know the address ranges"; do
+  wait_for "$question"
+  type_line ""
+done
+wait_for "Enter to get the recommendation, or a number to change that answer: "
+expect_no_screen "! "
+keys Enter
+wait_for "[exit 0]" 1 120
+for line in "name: payments" "nodeCount: 80" "maxSurge: 5" "maxPodsPerNode: 80" "networkPolicy: cilium"; do
+  grep -qx "$line" "$work/edited.yaml" || fail "edited.yaml lacks '$line': $(grep -v '^#' "$work/edited.yaml")"
+done
+! grep -q $'\e' "$work/edited.yaml" || fail "an escape sequence reached edited.yaml"
+grep -qF "RECOMMENDED  Azure CNI Overlay, cilium data plane, cilium network policy" "$work/edited.txt" \
+  || fail "edited.txt: no cilium recommendation"
+
+# 5. A terminal that cannot edit (TERM=dumb): plain lines, so an arrow key leaves ESC [ D in the line; the answer
 #    is refused and asked again, never saved. Ctrl-C there is the same exit 130.
 run "TERM=dumb java -jar '$jar' ask --no-color --save '$work/dumb.yaml'"
 wait_for "  name [my-cluster]: "
@@ -146,4 +192,4 @@ wait_for "[exit 130]" 1 30
 expect_screen "interrupted before the questionnaire was complete; nothing was saved"
 [ ! -e "$work/dumb.yaml" ] || fail "Ctrl-C on a dumb terminal saved $work/dumb.yaml"
 
-echo "questionnaire-pty: OK (4 terminal sessions)"
+echo "questionnaire-pty: OK (5 terminal sessions)"

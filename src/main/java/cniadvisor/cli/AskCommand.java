@@ -38,7 +38,8 @@ import java.util.concurrent.CompletableFuture;
         description = {
                 "Asks about the cluster's requirements one question at a time, shows a summary where any answer can "
                         + "be changed, then prints the same report as 'advise -f'. Questions go to stderr and the "
-                        + "report to stdout, so the report can be redirected. On a terminal the line can be edited "
+                        + "report to stdout, so the report can be redirected. Enter accepts the [default], ? explains "
+                        + "the question, back (or <) returns to the one before; on a terminal the line can be edited "
                         + "and the up arrow recalls earlier answers. Answers can be piped in, one per line (an empty "
                         + "line accepts the default). End of input (Ctrl-D) before the summary is accepted stops with "
                         + "exit code 2, Ctrl-C with exit code 130; neither saves anything.",

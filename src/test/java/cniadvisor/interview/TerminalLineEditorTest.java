@@ -109,10 +109,12 @@ class TerminalLineEditorTest {
         }
     }
 
-    /** A whole questionnaire through the editor: an answer fixed by editing, one recalled. */
+    /** A whole questionnaire through the editor: an answer fixed by editing, one recalled, and back. */
     @Test
     void theQuestionnaireReadsItsAnswersThroughTheEditor() throws Exception {
         String keys = String.join("", "temx" + BACKSPACE + LEFT + "a" + ENTER,   // tem|x -> te|m -> team
+                "12" + ENTER,
+                "back" + ENTER,                 // maxSurge: back to nodeCount
                 "0" + CTRL_A + "2" + ENTER,     // 20
                 "30" + ENTER,                   // maxSurge
                 UP + ENTER,                     // maxPodsPerNode: the answer before, 30
