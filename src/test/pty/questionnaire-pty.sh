@@ -75,6 +75,9 @@ type_line "y"
 wait_for "  number or name [2025]: "
 type_line "?"
 wait_for "  LIFE-WINDOWS-RETIRED: " 1 120
+# plain guidance (what the answer changes) first, then the rules and their sources
+pane | grep -A1 -F "number or name [2025]: ?" | tail -1 | grep -qF "Support and retirement differ by Windows Server" \
+  || fail "? does not start with the plain guidance"
 type_line "2022"
 wait_for "Do you need Kubernetes network policies, and from which engine?"
 type_line "any"

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * line, so the same code serves a person at a terminal and answers piped in by a script; on a terminal a
  * {@link LineEditor} reads the lines (editing keys, history), piped answers are read as plain lines.
  *
- * <p>Besides answers: {@code ?} explains the question and the rules it feeds, {@code back} (or {@code <}) returns
- * to the question asked before, with its answer as the default.
+ * <p>Besides answers: {@code ?} explains the question (what the answer changes, then the rules it feeds and their
+ * sources), {@code back} (or {@code <}) returns to the question asked before, with its answer as the default.
  *
  * <p>Answers from a script (not a terminal) are held to limits, so that garbage piped in ends rather than loops:
  * {@link #MAX_RETRIES} unusable answers in a row to one question end the questionnaire, and so do
@@ -59,6 +59,7 @@ public final class Questionnaire {
     private final List<String> history = new ArrayList<>();
     /** Answered questions that {@code back} returned to: asked again, with their answer as the default. */
     private final Set<String> revisit = new HashSet<>();
+    private Guidance guidance;
     private int linesRead;
 
     /**
@@ -252,12 +253,21 @@ public final class Questionnaire {
         return value == null || value.equals(question.none());
     }
 
+    /**
+     * {@code ?}: what the answer changes, in plain words, first; then the rules it feeds, with their sources (see
+     * {@link RuleNotes}).
+     */
     private void help(Question question) {
-        if (question.help() != null) {
-            out.println("  " + question.help());
+        if (guidance == null) {
+            guidance = Guidance.load();
         }
+        guidance.forQuestion(question).ifPresent(text -> Guidance.wrap(text, HELP_WIDTH - 2).forEach(line ->
+                out.println("  " + line)));
         notes.get().describe(question).forEach(line -> out.println("  " + line));
     }
+
+    /** Where {@code ?}'s plain guidance is wrapped (its indent included). */
+    private static final int HELP_WIDTH = 100;
 
     /** Shows the answers that apply, numbered; returns them in that order. */
     private List<Question> summary() {

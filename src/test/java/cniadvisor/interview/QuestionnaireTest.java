@@ -315,13 +315,19 @@ class QuestionnaireTest {
     class Help {
 
         @Test
-        void questionMarkCitesTheRulesTheAnswerFeedsFromTheirMetadata() throws Exception {
+        void questionMarkSaysWhatTheAnswerChangesThenCitesTheRulesItFeeds() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, "?", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
-            assertTrue(run.screen().contains("""
-                      y/n [no]: ?
-                      Where this answer matters:
-                    """), run.screen());
+            // plain guidance first, from guidance.yaml, wrapped to 100 columns; then the rules and their sources
+            String screen = run.screen();
+            int asked = screen.indexOf("  y/n [no]: ?\n") + "  y/n [no]: ?\n".length();
+            int rules = screen.indexOf("  Where this answer matters:\n", asked);
+            String guidance = screen.substring(asked, rules);
+            assertTrue(guidance.startsWith("  Windows nodes narrow the choice: not every option, data plane and "
+                    + "policy engine runs them"), screen);
+            assertTrue(guidance.strip().endsWith("Answer y only if the cluster will run Windows Server containers."),
+                    guidance);
+            assertTrue(guidance.lines().allMatch(line -> line.length() <= 100 && line.startsWith("  ")), guidance);
             assertTrue(run.screen().contains("""
                         ELIG-UNSUPPORTED-FEATURE: Excludes every configuration that uses an option, data plane or \
                     policy engine facts/support.yaml marks unsupported for a feature the request uses: Windows node \
@@ -337,6 +343,17 @@ class QuestionnaireTest {
                     """), run.screen());
             // help does not count as an answer: the question is asked again
             assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
+        }
+
+        @Test
+        void aGateHasGuidanceThoughNoRuleReadsIt() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "?", ENTER, ENTER, ENTER, ENTER);
+            String screen = run.screen();
+            int asked = screen.indexOf("  y/n [no]: ?\n") + "  y/n [no]: ?\n".length();
+            assertTrue(screen.startsWith("  A shortcut: n skips the questions about features few clusters use",
+                    asked), screen);
+            assertTrue(screen.indexOf("  No loaded rule reads this answer.\n", asked) > asked, screen);
         }
 
         @Test
