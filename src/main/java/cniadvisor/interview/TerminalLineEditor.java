@@ -31,6 +31,7 @@ public final class TerminalLineEditor implements LineEditor {
 
     private final Terminal terminal;
     private final LineReader reader;
+    private boolean closed;
 
     private TerminalLineEditor(Terminal terminal) {
         this.terminal = terminal;
@@ -122,8 +123,13 @@ public final class TerminalLineEditor implements LineEditor {
         }
     }
 
+    /** Once only: the questionnaire closes it when it ends, and the interrupt handler when Ctrl-C ends the process. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             terminal.close();
         } catch (IOException e) {

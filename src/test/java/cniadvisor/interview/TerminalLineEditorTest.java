@@ -71,6 +71,14 @@ class TerminalLineEditorTest {
     }
 
     @Test
+    void homeEndDeleteAndTheKillKeysWork() throws Exception {
+        assertEquals(List.of("team", "new", "13"), lines(
+                "eam" + "\u001b[H" + "t" + "\u001b[F" + ENTER                  // Home, End (ESC [ H / F)
+                        + "nxew" + LEFT + LEFT + LEFT + "\u001b[3~" + ENTER     // Delete the x
+                        + "wrong" + "\u0015" + "12" + LEFT + "3" + "\u000b" + ENTER, 3)); // Ctrl-U; 13|2, Ctrl-K
+    }
+
+    @Test
     void theUpArrowRecallsEarlierAnswers() throws Exception {
         assertEquals(List.of("60", "cilium", "cilium", "60"), lines(
                 "60" + ENTER + "cilium" + ENTER + UP + ENTER + UP + UP + ENTER, 4));
@@ -98,9 +106,8 @@ class TerminalLineEditorTest {
     void controlCIsAnInterruptAndControlDTheEndOfInput() throws Exception {
         try (Keyboard keyboard = new Keyboard(); TerminalLineEditor editor = keyboard.editor()) {
             CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> keyboard.read(editor, "> "));
-            keyboard.type("half");
-            keyboard.awaitScreen("> half");
-            keyboard.type(CTRL_C);
+            keyboard.awaitScreen("> ");     // the editor is reading: Ctrl-C is its to catch
+            keyboard.type("half" + CTRL_C);
             ExecutionException stopped = assertThrows(ExecutionException.class, () -> line.get(30, SECONDS));
             assertTrue(stopped.getCause() instanceof Interrupted, stopped.toString());
         }
@@ -142,19 +149,19 @@ class TerminalLineEditorTest {
                     throw new CompletionException(e);
                 }
             });
+            keyboard.awaitScreen("name [my-cluster]: ");
             keyboard.type("team" + ENTER);
             keyboard.awaitScreen("1 or more: ");
-            keyboard.type("1");
-            keyboard.awaitScreen("1 or more: 1");
-            keyboard.type(CTRL_C);
+            keyboard.type("1" + CTRL_C);
             ExecutionException stopped = assertThrows(ExecutionException.class, () -> run.get(30, SECONDS));
             assertTrue(stopped.getCause() instanceof Interrupted, stopped.toString());
         }
     }
 
     /**
-     * Keys typed one after the other, each once the screen shows the editor is ready for it: Ctrl-C is a signal
-     * the editor only catches while it reads a line, so it must not arrive before.
+     * Keys typed once the screen shows the prompt they answer: Ctrl-C is a signal the editor only catches while it
+     * reads a line (the prompt shows once it does), so it must not arrive before. The screen is matched on its text
+     * only, as the editor redraws the line with cursor moves while it is typed.
      */
     private static final class Keyboard implements AutoCloseable {
         private final PipedOutputStream keys = new PipedOutputStream();
@@ -190,7 +197,7 @@ class TerminalLineEditorTest {
 
         private String plain() {
             synchronized (screen) {
-                return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");
+                return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b(\\[[0-9;?]*[A-Za-z]|[=>])", "");
             }
         }
 
