@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end test of the questionnaire on a real terminal: runs the packaged jar in a tmux pane, types answers,
-# and asserts what the screen shows. Needs target/cni-advisor.jar (mvn -B verify or package); installs tmux if
-# missing. Every wait is bounded, and the private tmux server is killed on exit.
+# End-to-end test of the questionnaire on a real terminal: runs the packaged jar in a tmux pane, types answers
+# (and editing keys), and asserts what the screen shows and what the saved request file holds. Needs
+# target/cni-advisor.jar (mvn -B verify or package); installs tmux if missing. Every wait is bounded, and the
+# private tmux server is killed on exit.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 jar="$root/target/cni-advisor.jar"
@@ -38,11 +39,17 @@ wait_for() {
 expect_screen() { pane | grep -qF -- "$1" || fail "screen lacks '$1'"; }
 expect_no_screen() { ! pane | grep -qF -- "$1" || fail "screen shows '$1'"; }
 type_line() { tm send-keys -t pty -l -- "$1"; tm send-keys -t pty Enter; }
-# run COMMAND in a fresh 160x60 pane; the shell then prints its exit code and stays, so the screen can be read.
+type_text() { tm send-keys -t pty -l -- "$1"; }
+keys() { tm send-keys -t pty "$@"; }   # tmux key names: Left, BSpace, C-a, C-e, Up, Enter, C-c ...
+# the terminal's modes after the program: "icanon echo" when it gave the terminal back as it found it
+TTY_MODES='stty -a | tr " ;" "\n\n" | grep -xE -- "-?(icanon|echo)" | tr "\n" " "; echo "[tty]"'
+
+# run COMMAND [AFTER] in a fresh 160x60 pane; the shell then prints its exit code, runs AFTER and stays, so the
+# screen can be read.
 run() {
   tm kill-session -t pty >/dev/null 2>&1 || true
   tm new-session -d -s pty -x 160 -y 60 \
-    "cd '$root' && export CNI_ADVISOR_CACHE='$work/cache'; $1; echo \"[exit \$?]\"; sleep 600"
+    "cd '$root' && export CNI_ADVISOR_CACHE='$work/cache'; $1; echo \"[exit \$?]\"; ${2:+$2;} sleep 600"
   tm set-option -t pty history-limit 10000 >/dev/null
 }
 
@@ -68,6 +75,9 @@ type_line "y"
 wait_for "  number or name [2025]: "
 type_line "?"
 wait_for "  LIFE-WINDOWS-RETIRED: " 1 120
+# plain guidance (what the answer changes) first, then the rules and their sources
+pane | grep -A1 -F "number or name [2025]: ?" | tail -1 | grep -qF "Support and retirement differ by Windows Server" \
+  || fail "? does not start with the plain guidance"
 type_line "2022"
 wait_for "Do you need Kubernetes network policies, and from which engine?"
 type_line "any"
@@ -108,16 +118,81 @@ wait_for "[exit 2]" 1 30
 expect_screen "error: input ended before the questionnaire was complete; nothing was saved"
 [ ! -s "$work/report.txt" ] || fail "a report was written after Ctrl-D"
 
-# 3. Ctrl-C: a message, exit code 2, and no answers file (nor a temporary one).
-run "java -jar '$jar' ask --no-color --save '$work/interrupted.yaml'"
+# 3. Ctrl-C while editing a line: a one-line message, exit code 130, the terminal given back in its modes, and no
+#    answers file (nor a temporary one).
+run "java -jar '$jar' ask --no-color --save '$work/interrupted.yaml'" "$TTY_MODES"
 wait_for "  name [my-cluster]: "
 type_line "interrupted"
 wait_for "  1 or more: "
-tm send-keys -t pty C-c
-wait_for "[exit 2]" 1 30
+type_text "1"
+keys C-c
+wait_for "[exit 130]" 1 30
 expect_screen "interrupted before the questionnaire was complete; nothing was saved"
+wait_for "[tty]" 1 10
+expect_screen "icanon echo [tty]"
 if compgen -G "$work/*interrupted.yaml*" >/dev/null || compgen -G "$work/.interrupted.yaml*" >/dev/null; then
   fail "Ctrl-C left a file behind: $(ls -a "$work")"
 fi
 
-echo "questionnaire-pty: OK (3 terminal sessions)"
+# 4. Line editing: answers fixed with Left, Ctrl-A, Ctrl-E and Backspace, one recalled with Up, back to the
+#    question before, a choice in capitals; the saved file holds the corrected values and no escape sequence.
+run "java -jar '$jar' ask --no-color --as-of $as_of --save '$work/edited.yaml' > '$work/edited.txt'"
+wait_for "  name [my-cluster]: "
+type_text "aymenst"
+keys C-a; type_text "p"          # paymenst: Ctrl-A to the start
+keys C-e Left BSpace             # paymen|t: the misplaced s out
+keys C-e; type_text "s"          # payments
+wait_for "  name [my-cluster]: payments"
+keys Enter
+wait_for "  1 or more: "
+type_line "60"
+wait_for "  node count or percentage, e.g. 3 or 33% [AKS's default]: "
+type_line "back"
+wait_for "  1 or more [60]: "          # back: the answer before, offered as the default
+type_text "0"; keys C-a; type_text "8"   # 80
+keys Enter
+wait_for "  node count or percentage, e.g. 3 or 33% [AKS's default]: " 2
+type_line "5"
+wait_for "  10 to 250 [each option's default]: "
+keys Up Up                        # history: 5, then 80
+wait_for "  10 to 250 [each option's default]: 80"
+keys Enter
+wait_for "Add another node pool"
+type_line ""
+wait_for "Will the cluster have Windows Server node pools?"
+type_line ""
+wait_for "Do you need Kubernetes network policies, and from which engine?"
+type_line "Cilium"
+for question in "Do the policies need to filter by domain name" "Where does most pod traffic go?" \
+    "Must anything outside the cluster open connections" "Must destinations outside the cluster see" \
+    "Any of: virtual nodes" "Is this a new cluster" "Do you know the address ranges"; do
+  wait_for "$question"
+  type_line ""
+done
+wait_for "Enter to get the recommendation, or a number to change that answer: "
+expect_no_screen "! "
+keys Enter
+wait_for "[exit 0]" 1 120
+for line in "name: payments" "nodeCount: 80" "maxSurge: 5" "maxPodsPerNode: 80" "networkPolicy: cilium"; do
+  grep -qx "$line" "$work/edited.yaml" || fail "edited.yaml lacks '$line': $(grep -v '^#' "$work/edited.yaml")"
+done
+! grep -q $'\e' "$work/edited.yaml" || fail "an escape sequence reached edited.yaml"
+grep -qF "RECOMMENDED  Azure CNI Overlay, cilium data plane, cilium network policy" "$work/edited.txt" \
+  || fail "edited.txt: no cilium recommendation"
+
+# 5. A terminal that cannot edit (TERM=dumb): plain lines, so an arrow key leaves ESC [ D in the line; the answer
+#    is refused and asked again, never saved. Ctrl-C there is the same exit 130.
+run "TERM=dumb java -jar '$jar' ask --no-color --save '$work/dumb.yaml'"
+wait_for "  name [my-cluster]: "
+expect_no_screen "Arrow keys, Ctrl-A and Ctrl-E"
+type_text "dumbx"; keys Left; keys Enter
+wait_for "! the answer holds a terminal escape sequence"
+wait_for "  name [my-cluster]: " 2
+type_line "dumb"
+wait_for "  1 or more: "
+keys C-c
+wait_for "[exit 130]" 1 30
+expect_screen "interrupted before the questionnaire was complete; nothing was saved"
+[ ! -e "$work/dumb.yaml" ] || fail "Ctrl-C on a dumb terminal saved $work/dumb.yaml"
+
+echo "questionnaire-pty: OK (5 terminal sessions)"

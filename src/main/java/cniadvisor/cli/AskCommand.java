@@ -2,7 +2,10 @@ package cniadvisor.cli;
 
 import cniadvisor.engine.Advisor;
 import cniadvisor.interview.EndOfInput;
+import cniadvisor.interview.Interrupted;
+import cniadvisor.interview.LineEditor;
 import cniadvisor.interview.Questionnaire;
+import cniadvisor.interview.TerminalLineEditor;
 import cniadvisor.io.ExitCode;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.interview.RequestFile;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +38,11 @@ import java.util.concurrent.CompletableFuture;
         description = {
                 "Asks about the cluster's requirements one question at a time, shows a summary where any answer can "
                         + "be changed, then prints the same report as 'advise -f'. Questions go to stderr and the "
-                        + "report to stdout, so the report can be redirected. Answers can be piped in, one per line "
-                        + "(an empty line accepts the default). End of input or Ctrl-C before the summary is "
-                        + "accepted stops with exit code 2 and saves nothing.",
+                        + "report to stdout, so the report can be redirected. Enter accepts the [default], ? explains "
+                        + "the question, back (or <) returns to the one before; on a terminal the line can be edited "
+                        + "and the up arrow recalls earlier answers. Answers can be piped in, one per line (an empty "
+                        + "line accepts the default). End of input (Ctrl-D) before the summary is accepted stops with "
+                        + "exit code 2, Ctrl-C with exit code 130; neither saves anything.",
                 "",
                 "Examples:",
                 "  cni-advisor ask",
@@ -84,13 +90,29 @@ final class AskCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // the questions follow the facts' contract; facts load in milliseconds, the rules go on compiling meanwhile
         RequestBinder binder = RequestBinder.forKnowledge(knowledge.loadKnowledge());
-        Questionnaire questionnaire = new Questionnaire(binder,
-                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
-                new Style(!noColor && Ansi.AUTO.enabled()), !terminal,
-                () -> RuleNotes.of(KnowledgeOptions.await(loading)));
+        Style style = new Style(!noColor && Ansi.AUTO.enabled());
+        java.util.function.Supplier<RuleNotes> notes = () -> RuleNotes.of(KnowledgeOptions.await(loading));
+        // line editing only where a person types and reads: standard input and the questions' stderr a terminal
+        LineEditor editor = terminal && lineEditing() ? TerminalLineEditor.open() : null;
+        Questionnaire questionnaire = editor != null
+                ? new Questionnaire(binder, editor, err, style, notes)
+                : new Questionnaire(binder, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
+                        err, style, !terminal, notes);
         NamedRequest request;
         try (InterruptGuard guard = InterruptGuard.install(err, INTERRUPTED)) {
-            request = questionnaire.run();
+            if (editor != null) {
+                guard.restoring(editor::close);
+            }
+            try {
+                request = questionnaire.run();
+            } catch (EndOfInput | Interrupted | RuntimeException e) {
+                guard.settle(); // a Ctrl-C that closed the terminal under the editor ends the process with its message
+                throw e;
+            } finally {
+                if (editor != null) {
+                    editor.close();
+                }
+            }
             guard.finish(() -> {
                 if (save != null) {
                     RequestFile.save(save, request, binder);
@@ -98,6 +120,9 @@ final class AskCommand implements Callable<Integer> {
                             + "' gives this advice again.");
                 }
             });
+        } catch (Interrupted e) {
+            err.println(INTERRUPTED);
+            return InterruptGuard.EXIT_CODE;
         } catch (EndOfInput e) {
             if (e.reason() != null) {
                 throw new CliException(ExitCode.USAGE_ERROR, "error: " + e.reason() + "; nothing was saved");
@@ -112,6 +137,31 @@ final class AskCommand implements Callable<Integer> {
         }
         Advisor advisor = KnowledgeOptions.await(loading);
         return AdviseCommand.report(advisor.advise(request, knowledge.asOf()), output, failOn, spec);
+    }
+
+    /**
+     * Whether the questions' screen, stderr, is a terminal that can edit lines (standard input is one already): not
+     * with {@code TERM} unset or {@code dumb}, where the plain lines of a script are read. Asked of {@code test -t 2}
+     * run with our stderr, as Java 17 tells only whether stdin and stdout are terminals.
+     */
+    private static boolean lineEditing() {
+        String term = System.getenv("TERM");
+        if (term == null || term.isEmpty() || term.equals("dumb")) {
+            return false;
+        }
+        try {
+            Process test = new ProcessBuilder("sh", "-c", "test -t 2")
+                    .redirectInput(Redirect.INHERIT)
+                    .redirectOutput(Redirect.DISCARD)
+                    .redirectError(Redirect.INHERIT)
+                    .start();
+            return test.waitFor() == 0;
+        } catch (IOException e) {
+            return false; // no sh: no line editing, plain lines still work
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Standard input is a pipe or file with nothing in it: say what works instead of waiting. */

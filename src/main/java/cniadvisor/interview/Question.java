@@ -30,14 +30,13 @@ import java.util.stream.Collectors;
  * @param noneLabel    what "not given" means, when it is an allowed answer ("-" gives it); null when not allowed
  * @param required     true when there is no default: Enter alone is not an answer
  * @param appliesWhen  whether the question matters, given the answers to the questions before it
- * @param help         more help than the explanation, or null
  * @param range        the bounds of a NUMBER answer, "10 to 250" or "1 or more"; null for other kinds
  * @param checker      checks a value with the request contract's reader; null for gates
  * @param defaults     a default that depends on earlier answers (it wins over defaultValue), or null
  */
 public record Question(String key, Kind kind, String label, String prompt, String explanation,
                        List<Choice> choices, Object defaultValue, String noneLabel, boolean required,
-                       Predicate<Answers> appliesWhen, String help, String range,
+                       Predicate<Answers> appliesWhen, String range,
                        Checker checker, Function<Answers, Object> defaults) {
 
     /** The "file" that questionnaire answers are reported against; only the message is shown. */
@@ -57,61 +56,57 @@ public record Question(String key, Kind kind, String label, String prompt, Strin
     /** A gate: a yes/no (or other) question that only decides which questions follow. */
     static Question of(String key, Kind kind, String label, String prompt, String explanation) {
         return new Question(key, kind, label, prompt, explanation, List.of(), null, null, false, answers -> true,
-                null, null, null, null);
+                null, null, null);
     }
 
     private Question with(List<Choice> choices, Object defaultValue, String noneLabel, boolean required,
-                          Predicate<Answers> appliesWhen, String help, String range,
+                          Predicate<Answers> appliesWhen, String range,
                           Checker checker, Function<Answers, Object> defaults) {
         return new Question(key, kind, label, prompt, explanation, choices, defaultValue, noneLabel, required,
-                appliesWhen, help, range, checker, defaults);
+                appliesWhen, range, checker, defaults);
     }
 
     Question defaultsTo(Object value) {
-        return with(choices, value, noneLabel, required, appliesWhen, help, range, checker, defaults);
+        return with(choices, value, noneLabel, required, appliesWhen, range, checker, defaults);
     }
 
     /** A default worked out from earlier answers (a Windows pool's name, say). */
     Question defaultsFrom(Function<Answers, Object> rule) {
-        return with(choices, defaultValue, noneLabel, required, appliesWhen, help, range, checker, rule);
+        return with(choices, defaultValue, noneLabel, required, appliesWhen, range, checker, rule);
     }
 
     /** "Not given" is an allowed answer, shown as {@code label}. */
     Question noneMeans(String label) {
-        return with(choices, defaultValue, label, required, appliesWhen, help, range, checker, defaults);
+        return with(choices, defaultValue, label, required, appliesWhen, range, checker, defaults);
     }
 
     Question mandatory() {
-        return with(choices, null, null, true, appliesWhen, help, range, checker, defaults);
+        return with(choices, null, null, true, appliesWhen, range, checker, defaults);
     }
 
     Question choosing(List<Choice> list) {
-        return with(list, defaultValue, noneLabel, required, appliesWhen, help, range, checker, defaults);
+        return with(list, defaultValue, noneLabel, required, appliesWhen, range, checker, defaults);
     }
 
     Question when(Predicate<Answers> condition) {
         Predicate<Answers> both = appliesWhen.and(condition);
-        return with(choices, defaultValue, noneLabel, required, both, help, range, checker, defaults);
+        return with(choices, defaultValue, noneLabel, required, both, range, checker, defaults);
     }
 
     /** Another explanation line than the contract's help. */
     Question explaining(String text) {
         return new Question(key, kind, label, prompt, text, choices, defaultValue, noneLabel, required,
-                appliesWhen, help, range, checker, defaults);
+                appliesWhen, range, checker, defaults);
     }
 
     /** Another prompt and summary label than the contract's (a pool's questions name the pool). */
     Question titled(String newPrompt, String newLabel) {
         return new Question(key, kind, newLabel, newPrompt, explanation, choices, defaultValue, noneLabel, required,
-                appliesWhen, help, range, checker, defaults);
-    }
-
-    Question helping(String text) {
-        return with(choices, defaultValue, noneLabel, required, appliesWhen, text, range, checker, defaults);
+                appliesWhen, range, checker, defaults);
     }
 
     Question checkedBy(Checker reader, String bounds) {
-        return with(choices, defaultValue, noneLabel, required, appliesWhen, help, bounds, reader, defaults);
+        return with(choices, defaultValue, noneLabel, required, appliesWhen, bounds, reader, defaults);
     }
 
     /** True when the answer is a request key or a pool's key (not a gate). */

@@ -13,14 +13,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Asks the {@link Questions} one by one, skipping those that cannot matter, re-asking after a bad answer, then
  * shows a summary where any answer can be changed, and returns the request the answers make. Reads one answer per
- * line, so the same code serves a person at a terminal and answers piped in by a script.
+ * line, so the same code serves a person at a terminal and answers piped in by a script; on a terminal a
+ * {@link LineEditor} reads the lines (editing keys, history), piped answers are read as plain lines.
+ *
+ * <p>Besides answers: {@code ?} explains the question (what the answer changes, then the rules it feeds and their
+ * sources), {@code back} (or {@code <}) returns to the question asked before, with its answer as the default.
  *
  * <p>Answers from a script (not a terminal) are held to limits, so that garbage piped in ends rather than loops:
  * {@link #MAX_RETRIES} unusable answers in a row to one question end the questionnaire, and so do
@@ -43,11 +49,17 @@ public final class Questionnaire {
     private final RequestBinder binder;
     private final List<Question> questions;
     private final BufferedReader in;
+    private final LineEditor editor;
     private final PrintWriter out;
     private final Style style;
     private final boolean echo;
     private final Supplier<RuleNotes> notes;
     private final Answers answers = new Answers();
+    /** The keys of the questions answered, in the order they were (last) answered: what {@code back} walks. */
+    private final List<String> history = new ArrayList<>();
+    /** Answered questions that {@code back} returned to: asked again, with their answer as the default. */
+    private final Set<String> revisit = new HashSet<>();
+    private Guidance guidance;
     private int linesRead;
 
     /**
@@ -58,20 +70,52 @@ public final class Questionnaire {
      */
     public Questionnaire(RequestBinder binder, BufferedReader in, PrintWriter out, Style style, boolean echo,
                          Supplier<RuleNotes> notes) {
+        this(binder, in, null, out, style, echo, notes);
+    }
+
+    /**
+     * The questionnaire on a terminal whose lines {@code editor} reads; the questions still go to {@code out}, which
+     * must be the terminal's screen too.
+     */
+    public Questionnaire(RequestBinder binder, LineEditor editor, PrintWriter out, Style style,
+                         Supplier<RuleNotes> notes) {
+        this(binder, null, editor, out, style, false, notes);
+    }
+
+    private Questionnaire(RequestBinder binder, BufferedReader in, LineEditor editor, PrintWriter out, Style style,
+                          boolean echo, Supplier<RuleNotes> notes) {
         this.binder = binder;
         this.questions = Questions.forBinder(binder);
         this.in = in;
+        this.editor = editor;
         this.out = out;
         this.style = style;
         this.echo = echo;
         this.notes = notes;
     }
 
-    /** Runs the questionnaire to the accepted summary. */
-    public NamedRequest run() throws EndOfInput {
+    /** What {@link #ask} got: an answer, or {@code back}. */
+    private record Answer(Object value, boolean back) {
+        static final Answer BACK = new Answer(null, true);
+    }
+
+    /** The words that return to the question before. */
+    static final List<String> BACK_WORDS = List.of("back", "<");
+
+    /**
+     * Runs the questionnaire to the accepted summary.
+     *
+     * @throws EndOfInput  when the answers end first (or a script's answers go on being unusable)
+     * @throws Interrupted when the person pressed Ctrl-C in the line editor
+     */
+    public NamedRequest run() throws EndOfInput, Interrupted {
         out.println(style.question("Answer a few questions about the cluster to get a network plugin recommendation."));
-        out.println(style.quiet("Enter accepts the [default]; ? explains a question and the rules it feeds; "
-                + "Ctrl-D stops."));
+        out.println(style.quiet("Enter accepts the [default]; ? explains a question; back (or <) returns to the one "
+                + "before; Ctrl-D stops."));
+        if (editor != null) {
+            out.println(style.quiet("Arrow keys, Ctrl-A and Ctrl-E move along the line; the up arrow recalls earlier "
+                    + "answers."));
+        }
         askOpenQuestions();
         while (true) {
             List<Question> shown = summary();
@@ -80,23 +124,68 @@ public final class Questionnaire {
             if (change == null) {
                 return request;
             }
-            answers.put(change.key(), ask(change, answers.value(change.key()), true));
+            if (change != BACK_TO_LAST) {
+                Answer answer = ask(change, answers.value(change.key()), true, true);
+                if (!answer.back()) { // back from a question chosen in the summary: the summary again, unchanged
+                    answered(change, answer.value());
+                }
+            } else {
+                revisit.add(history.remove(history.size() - 1));
+            }
             askOpenQuestions();
         }
     }
 
-    /** Asks every question that applies and has no answer; forgets answers to questions that no longer apply. */
-    private void askOpenQuestions() throws EndOfInput {
-        for (Question question : questions) {
-            if (!question.appliesWhen().test(answers)) {
-                answers.remove(question.key());
-            } else if (!answers.has(question.key())) {
-                answers.put(question.key(), ask(question, question.defaultFor(answers), !question.required()));
+    /**
+     * Asks, in questionnaire order, every question that applies and has no answer (or that {@code back} returned
+     * to); forgets the answers to questions that no longer apply.
+     */
+    private void askOpenQuestions() throws EndOfInput, Interrupted {
+        while (true) {
+            Question next = null;
+            for (Question question : questions) {
+                if (!question.appliesWhen().test(answers)) {
+                    forget(question.key());
+                } else if (!answers.has(question.key()) || revisit.contains(question.key())) {
+                    next = question; // the questions after it may depend on its answer: looked at once it is given
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            boolean again = answers.has(next.key());
+            Object current = again ? answers.value(next.key()) : next.defaultFor(answers);
+            Answer answer = ask(next, current, again || !next.required(), !history.isEmpty());
+            if (answer.back()) {
+                revisit.add(history.remove(history.size() - 1));
+            } else {
+                answered(next, answer.value());
             }
         }
     }
 
-    private Object ask(Question question, Object current, boolean hasCurrent) throws EndOfInput {
+    private void answered(Question question, Object value) {
+        answers.put(question.key(), value);
+        revisit.remove(question.key());
+        history.remove(question.key());
+        history.add(question.key());
+    }
+
+    private void forget(String key) {
+        answers.remove(key);
+        revisit.remove(key);
+        history.remove(key);
+    }
+
+    /**
+     * Asks one question until it gets a usable answer, or {@code back} when {@code canGoBack}.
+     *
+     * @param current    what Enter gives (when {@code hasCurrent})
+     * @param canGoBack  whether there is a question to go back to; else {@code back} is explained and asked again
+     */
+    private Answer ask(Question question, Object current, boolean hasCurrent, boolean canGoBack)
+            throws EndOfInput, Interrupted {
         out.println();
         out.println(style.question(question.prompt()));
         out.println("  " + style.quiet(question.explanation()));
@@ -118,15 +207,19 @@ public final class Questionnaire {
             } else if (answer.equals("?")) {
                 help(question);
                 problem = "the answer was ?, a request for help";
+            } else if (isBack(answer) && canGoBack) {
+                return Answer.BACK;
+            } else if (isBack(answer)) {
+                problem = "this is the first question: there is nothing before it to go back to";
             } else if (answer.isEmpty() && hasCurrent) {
-                return current;
+                return new Answer(current, false);
             } else if (answer.isEmpty()) {
                 problem = "an answer is required";
             } else if (answer.equals(Question.NONE) && question.noneLabel() != null) {
-                return question.none();
+                return new Answer(question.none(), false);
             } else {
                 try {
-                    return question.read(answer);
+                    return new Answer(question.read(answer), false);
                 } catch (InvalidAnswer e) {
                     problem = e.getMessage();
                 }
@@ -136,6 +229,10 @@ public final class Questionnaire {
             }
             retries = checkRetries(retries, question.key(), problem);
         }
+    }
+
+    private static boolean isBack(String answer) {
+        return BACK_WORDS.stream().anyMatch(answer::equalsIgnoreCase);
     }
 
     /**
@@ -156,12 +253,21 @@ public final class Questionnaire {
         return value == null || value.equals(question.none());
     }
 
+    /**
+     * {@code ?}: what the answer changes, in plain words, first; then the rules it feeds, with their sources (see
+     * {@link RuleNotes}).
+     */
     private void help(Question question) {
-        if (question.help() != null) {
-            out.println("  " + question.help());
+        if (guidance == null) {
+            guidance = Guidance.load();
         }
+        guidance.forQuestion(question).ifPresent(text -> Guidance.wrap(text, HELP_WIDTH - 2).forEach(line ->
+                out.println("  " + line)));
         notes.get().describe(question).forEach(line -> out.println("  " + line));
     }
+
+    /** Where {@code ?}'s plain guidance is wrapped (its indent included). */
+    private static final int HELP_WIDTH = 100;
 
     /** Shows the answers that apply, numbered; returns them in that order. */
     private List<Question> summary() {
@@ -241,8 +347,14 @@ public final class Questionnaire {
         return list;
     }
 
-    /** The question the user wants to change, or null when they accept the summary (and it makes a request). */
-    private Question chooseChange(List<Question> shown, NamedRequest request) throws EndOfInput {
+    /** What {@link #chooseChange} returns for {@code back}: the last question answered is asked again. */
+    private static final Question BACK_TO_LAST = Question.of("back", Kind.TEXT, "", "", "");
+
+    /**
+     * The question the user wants to change, {@link #BACK_TO_LAST} for {@code back}, or null when they accept the
+     * summary (and it makes a request).
+     */
+    private Question chooseChange(List<Question> shown, NamedRequest request) throws EndOfInput, Interrupted {
         String prompt = request != null
                 ? "Enter to get the recommendation, or a number to change that answer: "
                 : "Type the number of an answer to change: ";
@@ -257,8 +369,11 @@ public final class Questionnaire {
                 return null;
             } else if (answer.equals("?")) {
                 out.println("  Type the number in front of an answer to ask that question again"
-                        + (request != null ? ", or press Enter to accept them all." : "."));
+                        + (request != null ? ", or press Enter to accept them all" : "")
+                        + "; back asks the last question again.");
                 problem = "the answer was ?, a request for help";
+            } else if (isBack(answer) && !history.isEmpty()) {
+                return BACK_TO_LAST;
             } else {
                 try {
                     int number = Integer.parseInt(answer);
@@ -287,11 +402,16 @@ public final class Questionnaire {
      * The next answer, stripped; null (with {@link #unusable} saying why) when it is not text or too long to be an
      * answer.
      */
-    private String readAnswer(String prompt) throws EndOfInput {
+    private String readAnswer(String prompt) throws EndOfInput, Interrupted {
         String line = readLine(prompt);
         if (line.length() > MAX_ANSWER_CHARS) {
             unusable = "the answer is longer than " + String.format(Locale.ROOT, "%,d", MAX_ANSWER_CHARS)
                     + " characters";
+            return null;
+        }
+        if (line.indexOf(ESCAPE) >= 0) {
+            unusable = "the answer holds a terminal escape sequence (an arrow or function key, where the line "
+                    + "cannot be edited); type it again without";
             return null;
         }
         for (int i = 0; i < line.length(); i++) {
@@ -306,6 +426,7 @@ public final class Questionnaire {
     }
 
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+    private static final char ESCAPE = '\u001b';
 
     private static String shorten(String answer) {
         return answer.length() > 60 ? answer.substring(0, 57) + "..." : answer;
@@ -315,7 +436,16 @@ public final class Questionnaire {
      * One line, without its line break; a line longer than {@link #MAX_ANSWER_CHARS} comes back cut to one more
      * character than that (the rest of it is skipped).
      */
-    private String readLine(String prompt) throws EndOfInput {
+    private String readLine(String prompt) throws EndOfInput, Interrupted {
+        if (editor != null) {
+            out.flush(); // the question above the prompt, written to the same screen
+            String line = editor.readLine(prompt);
+            if (line == null) {
+                throw new EndOfInput(linesRead);
+            }
+            linesRead++;
+            return line;
+        }
         out.print(prompt);
         out.flush();
         if (echo && linesRead >= MAX_SCRIPT_LINES) {

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * The questionnaire: the request contract's keys in the order a person thinks about a cluster, with gates that skip
  * the rarely needed features and the address ranges in the common case. The text, bounds, choices and defaults of
- * each question are the contract's ({@link RequestContract}); what the platform does with an answer comes from the
- * compiled rules ({@code ?} help, see {@link RuleNotes}), so it stays true when the rules change.
+ * each question are the contract's ({@link RequestContract}); {@code ?} help says what an answer changes in plain
+ * words ({@link Guidance}, a data file) and which rules read it, from the compiled rules ({@link RuleNotes}), so
+ * that part stays true when the rules change.
  *
  * <p>Node pools: the simple case is one Linux pool, asked with the flat keys (nodeCount, maxSurge, maxPodsPerNode).
  * "Add another node pool?" follows; each yes asks one more pool's questions, and the answers then become
@@ -47,9 +48,7 @@ public final class Questions {
         all.add(b.key("name").defaultsTo(DEFAULT_NAME).noneMeans(null));
         all.add(b.key("nodeCount").mandatory()
                 .explaining("All nodes at their autoscaler maximum; with more node pools (asked next), the first "
-                        + "pool's: a Linux system pool.")
-                .helping("Scale limits and address space are checked against it. With more node pools, each "
-                        + "added pool's maximum is asked with it, and the cluster's count is their sum."));
+                        + "pool's: a Linux system pool."));
         all.add(b.key("maxSurge"));
         all.add(b.key("maxPodsPerNode"));
         all.add(addPool(1));

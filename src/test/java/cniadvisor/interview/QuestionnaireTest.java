@@ -315,13 +315,19 @@ class QuestionnaireTest {
     class Help {
 
         @Test
-        void questionMarkCitesTheRulesTheAnswerFeedsFromTheirMetadata() throws Exception {
+        void questionMarkSaysWhatTheAnswerChangesThenCitesTheRulesItFeeds() throws Exception {
             Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, "?", ENTER, ENTER, ENTER, ENTER, ENTER,
                     ENTER, ENTER, ENTER, ENTER);
-            assertTrue(run.screen().contains("""
-                      y/n [no]: ?
-                      Where this answer matters:
-                    """), run.screen());
+            // plain guidance first, from guidance.yaml, wrapped to 100 columns; then the rules and their sources
+            String screen = run.screen();
+            int asked = screen.indexOf("  y/n [no]: ?\n") + "  y/n [no]: ?\n".length();
+            int rules = screen.indexOf("  Where this answer matters:\n", asked);
+            String guidance = screen.substring(asked, rules);
+            assertTrue(guidance.startsWith("  Windows nodes narrow the choice: not every option, data plane and "
+                    + "policy engine runs them"), screen);
+            assertTrue(guidance.strip().endsWith("Answer y only if the cluster will run Windows Server containers."),
+                    guidance);
+            assertTrue(guidance.lines().allMatch(line -> line.length() <= 100 && line.startsWith("  ")), guidance);
             assertTrue(run.screen().contains("""
                         ELIG-UNSUPPORTED-FEATURE: Excludes every configuration that uses an option, data plane or \
                     policy engine facts/support.yaml marks unsupported for a feature the request uses: Windows node \
@@ -337,6 +343,17 @@ class QuestionnaireTest {
                     """), run.screen());
             // help does not count as an answer: the question is asked again
             assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
+        }
+
+        @Test
+        void aGateHasGuidanceThoughNoRuleReadsIt() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "?", ENTER, ENTER, ENTER, ENTER);
+            String screen = run.screen();
+            int asked = screen.indexOf("  y/n [no]: ?\n") + "  y/n [no]: ?\n".length();
+            assertTrue(screen.startsWith("  A shortcut: n skips the questions about features few clusters use",
+                    asked), screen);
+            assertTrue(screen.indexOf("  No loaded rule reads this answer.\n", asked) > asked, screen);
         }
 
         @Test
@@ -408,6 +425,162 @@ class QuestionnaireTest {
             assertTrue(run.screen().contains("\n  1 or more [10]: \n"), run.screen());
             assertNull(run.request().request().maxPodsPerNode());
             assertEquals(10, run.request().request().nodeCount());
+        }
+    }
+
+    @Nested
+    class Back {
+
+        @Test
+        void backReturnsToThePreviousQuestionWithItsAnswerAsTheDefault() throws Exception {
+            Transcript run = Transcript.of(
+                    "team", "12",
+                    "back",         // maxSurge: back to nodeCount, 12 now the default
+                    "20",           // nodeCount changed
+                    "3",            // maxSurge: asked again, fresh
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "nodeCount", "maxSurge", "maxPodsPerNode",
+                    "addPool1", "windowsNodePools", "networkPolicy", "trafficPattern", "directPodAccess",
+                    "podSourceIpVisible", "specialFeatures", "currentPlugin", "knowsAddressRanges"), run.asked());
+            assertTrue(run.screen().contains("\n  1 or more [12]: 20\n"), run.screen());
+            assertEquals(request("name: team", "nodeCount: 20", "surgeNodes: 3"), run.request());
+        }
+
+        @Test
+        void enterKeepsTheAnswerGoneBackToAndLessThanSignIsBackToo() throws Exception {
+            Transcript run = Transcript.of(
+                    "team", "12", "2",
+                    "<",            // maxPodsPerNode: back to maxSurge
+                    "BACK",         // maxSurge: back to nodeCount (any case)
+                    ENTER,          // nodeCount: keeps 12
+                    ENTER,          // maxSurge: keeps 2, offered as the default
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertTrue(run.screen().contains("\n  node count or percentage, e.g. 3 or 33%, - for AKS's default [2]: \n"),
+                    run.screen());
+            assertEquals(request("name: team", "nodeCount: 12", "surgeNodes: 2"), run.request());
+            assertEquals(List.of(), run.lines("!"));
+        }
+
+        @Test
+        void atTheFirstQuestionThereIsNothingBefore() throws Exception {
+            Transcript run = Transcript.of("back", "team", "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of("! this is the first question: there is nothing before it to go back to"),
+                    run.lines("!"));
+            assertEquals(request("name: team", "nodeCount: 10"), run.request());
+        }
+
+        /** Questions skipped because of earlier answers are skipped going back too. */
+        @Test
+        void backSkipsTheQuestionsThatWereNotAsked() throws Exception {
+            Transcript run = Transcript.of(
+                    "team", "10", ENTER, ENTER, ENTER,
+                    ENTER,          // windowsNodePools: no, so no Windows version question
+                    "back",         // networkPolicy: back to windowsNodePools
+                    "y",            // now yes ...
+                    "2022",         // ... and the version is asked
+                    "any",          // networkPolicy
+                    "back",         // advancedPolicy (asked as policies are needed): back to networkPolicy
+                    "none",         // no policies after all: advancedPolicy is skipped
+                    "back",         // trafficPattern: back to networkPolicy, the question asked before it
+                    ENTER,          // keeps none
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER);
+            assertEquals(List.of("name", "nodeCount", "maxSurge", "maxPodsPerNode", "addPool1", "windowsNodePools",
+                    "networkPolicy", "windowsNodePools", "windowsServerVersion", "networkPolicy", "advancedPolicy",
+                    "networkPolicy", "trafficPattern", "networkPolicy", "trafficPattern", "directPodAccess",
+                    "podSourceIpVisible", "specialFeatures", "currentPlugin", "knowsAddressRanges"), run.asked());
+            assertEquals(request("name: team", "nodeCount: 10", "windowsNodePools: true",
+                    "windowsServerVersion: \"2022\""), run.request());
+        }
+
+        @Test
+        void backFromTheSummaryAsksTheLastQuestionAgain() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER,
+                    ENTER,          // knowsAddressRanges: no
+                    "back",         // summary: back to knowsAddressRanges
+                    "y",            // the address questions follow
+                    ENTER, "10.1.0.0/24", ENTER, ENTER, ENTER, ENTER,
+                    ENTER);
+            assertEquals(request("name: my-cluster", "nodeCount: 10", "nodeSubnetCidr: 10.1.0.0/24"), run.request());
+            assertEquals(2, run.lines("Your answers:").size());
+        }
+
+        @Test
+        void backFromAQuestionChosenInTheSummaryLeavesItsAnswer() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER,
+                    "2",            // change nodeCount ...
+                    "back",         // ... or not: the summary again
+                    ENTER);
+            assertEquals(request("name: my-cluster", "nodeCount: 10"), run.request());
+            assertEquals(2, run.lines("Your answers:").size());
+        }
+    }
+
+    @Nested
+    class Choices {
+
+        @Test
+        void choiceNamesMatchWithoutRegardToCase() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER,
+                    "Cilium",       // networkPolicy
+                    ENTER,
+                    "INTRA-CLUSTER",
+                    ENTER, ENTER,
+                    "y", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,
+                    "ManagedNatGateway", // outboundType, spelt loadBalancer-style by AKS
+                    ENTER,
+                    "Kubenet",      // currentPlugin
+                    ENTER, ENTER);
+            assertEquals(List.of(), run.lines("!"));
+            NamedRequest request = run.request();
+            assertEquals("cilium", request.request().networkPolicy());
+            assertEquals("intra-cluster", request.request().trafficPattern());
+            assertEquals("managedNATGateway", request.request().outboundType());
+            assertEquals("kubenet", request.request().currentPlugin());
+        }
+
+        @Test
+        void aTypoGetsADidYouMean() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, ENTER, ENTER,
+                    "cilum", "Calcio", "calico",
+                    ENTER, "externel", "external", ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of(
+                    "! \"cilum\" is not one of none, any, cilium, calico, azure; did you mean 'cilium'?; "
+                            + "or type the number of a choice, 1 to 5",
+                    "! \"Calcio\" is not one of none, any, cilium, calico, azure; did you mean 'calico'?; "
+                            + "or type the number of a choice, 1 to 5",
+                    "! \"externel\" is not one of intra-cluster, external, mixed; did you mean 'external'?; "
+                            + "or type the number of a choice, 1 to 3"), run.lines("!"));
+            assertEquals("calico", run.request().request().networkPolicy());
+        }
+
+        @Test
+        void yesAndNoInAnyCase() throws Exception {
+            Transcript run = Transcript.of(ENTER, "10", ENTER, ENTER, "NO", "Yes", ENTER, ENTER, ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of(), run.lines("!"));
+            assertEquals(request("name: my-cluster", "nodeCount: 10", "windowsNodePools: true",
+                    "windowsServerVersion: \"2025\""), run.request());
+        }
+    }
+
+    @Nested
+    class EscapeSequences {
+
+        /** An arrow key typed where the line cannot be edited arrives as ESC [ A: refused, never saved. */
+        @Test
+        void anAnswerHoldingAnEscapeSequenceIsAskedAgain() throws Exception {
+            Transcript run = Transcript.of("pay\u001b[Aments", "payments", "\u001b[D10", "10", ENTER, ENTER,
+                    ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER);
+            assertEquals(List.of(
+                    "! the answer holds a terminal escape sequence (an arrow or function key, where the line cannot "
+                            + "be edited); type it again without",
+                    "! the answer holds a terminal escape sequence (an arrow or function key, where the line cannot "
+                            + "be edited); type it again without"), run.lines("!"));
+            assertEquals(request("name: payments", "nodeCount: 10"), run.request());
         }
     }
 

@@ -25,8 +25,11 @@ record Transcript(NamedRequest request, String screen) {
         StringWriter screen = new StringWriter();
         Questionnaire questionnaire = new Questionnaire(Fixtures.binder(), reader(answers), new PrintWriter(screen),
                 Style.PLAIN, true, () -> RuleNotes.of(Fixtures.advisor()));
-        NamedRequest request = questionnaire.run();
-        return new Transcript(request, screen.toString());
+        try {
+            return new Transcript(questionnaire.run(), screen.toString());
+        } catch (Interrupted e) {
+            throw new AssertionError("plain lines cannot be interrupted by Ctrl-C", e);
+        }
     }
 
     static BufferedReader reader(String... answers) {
