@@ -361,6 +361,9 @@ public final class BatchJob {
             if (name.endsWith(".md") || name.endsWith(".markdown")) {
                 return BatchReportFormat.markdown;
             }
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return BatchReportFormat.html;
+            }
             if (name.endsWith(".xml")) {
                 return BatchReportFormat.junit;
             }
@@ -370,7 +373,8 @@ public final class BatchJob {
         }
         if (config.outputFile() != null) {
             throw new BatchException(ExitCode.USAGE_ERROR, "error: --output-file " + config.outputFile()
-                    + ": the extension names no report format (.csv, .json, .jsonl, .md, .xml, .sarif, .txt); give -o");
+                    + ": the extension names no report format (.csv, .json, .jsonl, .md, .html, .xml, .sarif, .txt); "
+                    + "give -o");
         }
         return BatchReportFormat.jsonl;
     }

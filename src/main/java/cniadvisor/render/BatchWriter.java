@@ -5,6 +5,7 @@ import cniadvisor.io.Utf8;
 
 import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
+import cniadvisor.model.AddressSpace;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,11 +31,20 @@ public interface BatchWriter extends Closeable {
      * @param asOf   the date retirements were judged against
      * @param rules  every rule and check that can produce a finding
      * @param failOn the finding level from which a request fails the run (--fail-on), for reports with a verdict
+     * @param reserved the organisation's reserved ranges (--address-space), for reports that draw the pool; null
+     *                 when the caller does not say (the HTML report then says they are not drawn)
      */
-    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
+    record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn,
+                   List<AddressSpace.Reserved> reserved) {
         public Context {
             inputs = List.copyOf(inputs);
             rules = List.copyOf(rules);
+            reserved = reserved == null ? null : List.copyOf(reserved);
+        }
+
+        /** A context that does not say which ranges are reserved. */
+        public Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
+            this(inputs, asOf, rules, failOn, null);
         }
     }
 
@@ -63,6 +73,7 @@ public interface BatchWriter extends Closeable {
             case json -> JsonBatchWriter.array(out);
             case jsonl -> JsonBatchWriter.lines(out);
             case markdown -> new MarkdownBatchWriter(out, context);
+            case html -> new HtmlBatchWriter(out, context);
             case junit -> new JUnitBatchWriter(out, context);
             case sarif -> new SarifBatchWriter(out, context);
             case github -> new CiBatchWriter(out, CiAnnotations.Kind.github);
