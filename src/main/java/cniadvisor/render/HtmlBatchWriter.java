@@ -506,9 +506,11 @@ final class HtmlBatchWriter implements BatchWriter {
                     "free %s: %,d addresses", free, AddressMapSvg.parse(free).size())));
         }
         long requests = blocks.stream().mapToInt(b -> b.ordinal).distinct().count();
-        String note = String.format(Locale.ROOT, "%,d given and %,d allocated %s of %,d %s; %,d reserved; "
-                        + "the %d largest free blocks", given, allocated, given + allocated == 1 ? "range" : "ranges",
-                requests, requests == 1 ? "request" : "requests", reserved.size(), pool.largestFree().size());
+        String note = String.format(Locale.ROOT, "%,d given and %,d allocated %s of %,d %s; %,d reserved; %s",
+                given, allocated, given + allocated == 1 ? "range" : "ranges", requests,
+                requests == 1 ? "request" : "requests", reserved.size(), pool.largestFree().isEmpty()
+                        ? "no address is free" : pool.largestFree().size() == 1 ? "the free block"
+                        : "the " + pool.largestFree().size() + " largest free blocks");
         List<String> notes = new ArrayList<>();
         notes.add("Colour: the recommended option. Red: outside the pools, sharing addresses, or rejected.");
         if (context.reserved() == null && pool.reserved() > 0) {
