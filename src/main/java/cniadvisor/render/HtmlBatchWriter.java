@@ -86,6 +86,8 @@ final class HtmlBatchWriter implements BatchWriter {
             td.bar span { display: inline-block; height: 0.9rem; border: 1px solid #37474f; vertical-align: middle; }
             .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.4rem; \
             border: 1px solid #37474f; vertical-align: middle; }
+            table.issues td.option { white-space: nowrap; } table.issues td.input { overflow-wrap: anywhere; }
+            table.deadlines td:first-child, table.deadlines th { white-space: nowrap; }
             tr.has-errors td.errors { color: #b71c1c; font-weight: bold; }
             tr.has-warnings td.warnings { color: #e65100; font-weight: bold; }
             ul.messages { margin: 0; padding-left: 1.1rem; }
@@ -253,9 +255,9 @@ final class HtmlBatchWriter implements BatchWriter {
             List<String> inside = result.allocation().stream()
                     .filter(r -> r.allocated() && !r.shared() && !"vnet".equals(r.role()))
                     .map(r -> RangeRelation.label(r.role()) + " " + r.cidr()).toList();
+            // its size is the sum of its subnets': the tooltip names them (the page stays small for 10,000)
             blocks.add(new TeamBlock(result.ordinal(), index, team, result.location(), group, "vnet", vnet.cidr(),
-                    true, "sized for " + vnet.sizedFor() + (inside.isEmpty() ? "" : "; holds "
-                    + String.join(", ", inside)), false));
+                    true, inside.isEmpty() ? null : "holds " + String.join(", ", inside), false));
         } else {
             for (AllocatedRange r : result.allocation()) {
                 if (r.allocated() && !r.shared() && ipv4(r.cidr())) {
@@ -621,7 +623,7 @@ final class HtmlBatchWriter implements BatchWriter {
     private static String tooltip(TeamBlock b) {
         StringBuilder t = new StringBuilder();
         t.append(b.team).append(" (").append(b.location).append(")\n").append(RangeRelation.label(b.role))
-                .append(' ').append(b.cidr).append(b.allocated ? ", allocated by this run" : ", given")
+                .append(' ').append(b.cidr).append(b.allocated ? ", allocated" : ", given")
                 .append('\n').append(NO_FIT_GROUP.equals(b.group) ? NO_FIT_GROUP : "recommended: " + b.group);
         if (b.note != null) {
             t.append('\n').append(b.note);
@@ -721,9 +723,12 @@ final class HtmlBatchWriter implements BatchWriter {
             bar(s, e.getValue(), max, colour);
         }
         if (summary.noFit() > 0) {
+            // the colour of their given ranges on the map, when they have some there
+            String colour = colours.getOrDefault(NO_FIT_GROUP, "#78909c");
             s.append("<tr class=\"other\" data-status=\"no-fit\" data-count=\"").append(summary.noFit())
-                    .append("\"><th>No option fits</th>");
-            bar(s, summary.noFit(), max, "#78909c");
+                    .append("\"><th><span class=\"swatch\" style=\"background:").append(colour)
+                    .append("\"></span>No option fits</th>");
+            bar(s, summary.noFit(), max, colour);
         }
         if (summary.invalid() > 0) {
             s.append("<tr class=\"other\" data-status=\"invalid\" data-count=\"").append(summary.invalid())

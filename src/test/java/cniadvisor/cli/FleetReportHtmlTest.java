@@ -157,8 +157,8 @@ class FleetReportHtmlTest {
         SvgDom.Rect edge = blocks.stream().filter(b -> b.cidr().equals("10.20.2.0/23")).findFirst().orElseThrow();
         assertEquals("azure-cni-overlay", edge.group());
         assertTrue(edge.tooltip().startsWith("edge-ipv6 (examples/batch/teams.csv:7)\nVNet address space "
-                + "10.20.2.0/23, allocated by this run"), edge.tooltip());
-        assertTrue(edge.tooltip().contains("holds node subnet 10.20.2.0/23"), edge.tooltip());
+                + "10.20.2.0/23, allocated\nrecommended: azure-cni-overlay\nholds node subnet 10.20.2.0/23"),
+                edge.tooltip());
         assertTrue(page.contains("<tr data-figure=\"free\"><th>Free</th><td>126,176 (96.3%)</td></tr>"), page);
 
         // the chart counts what the summary counts
