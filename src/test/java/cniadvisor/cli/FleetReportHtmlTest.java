@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cniadvisor.render.SvgDom;
 import cniadvisor.testing.CliRun;
+import cniadvisor.testing.HostileNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -211,25 +212,47 @@ class FleetReportHtmlTest {
         assertSelfContained(one.out());
     }
 
-    /** No script, style sheet, image, frame or font is loaded: the only web addresses are links and namespaces. */
+    /** The tags the page is made of: any other would have come from the input. */
+    private static final Set<String> TAGS = Set.of("!doctype", "html", "head", "meta", "title", "style", "body", "h1",
+            "h2", "p", "br", "strong", "nav", "a", "figure", "figcaption", "svg", "defs", "pattern", "rect", "line",
+            "text", "g", "circle", "table", "thead", "tbody", "tr", "th", "td", "span", "code", "ul", "li");
+    private static final Pattern TAG = Pattern.compile("<(/?)([!a-zA-Z][a-zA-Z0-9]*)([^>]*)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z][\\w:-]*)=\"([^\"]*)\"");
+
+    /**
+     * No script, style sheet, image, frame or font is loaded: the page is made of the tags it writes, its style has
+     * no url() or @import, and the only web addresses in attributes are links' hrefs and the SVG namespace.
+     */
     static void assertSelfContained(String page) {
-        String lower = page.toLowerCase(java.util.Locale.ROOT);
-        for (String element : List.of("<script", "<link", "<img", "<iframe", "<object", "<embed", "<image",
-                "<use", "<audio", "<video", "<source", "<base", "<meta http-equiv", "@import", "url(http",
-                "url(\"http", "url('http", "src=", "srcset=", "xlink:href")) {
-            assertFalse(lower.contains(element), element + " in the page");
+        Matcher tag = TAG.matcher(page);
+        int tags = 0;
+        while (tag.find()) {
+            tags++;
+            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(TAGS.contains(name), "a tag the page does not write: " + tag.group());
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(3));
+            while (attribute.find()) {
+                String key = attribute.group(1).toLowerCase(java.util.Locale.ROOT);
+                String value = attribute.group(2).strip().toLowerCase(java.util.Locale.ROOT);
+                assertFalse(key.startsWith("on") || key.equals("src") || key.contains("href") && !name.equals("a"),
+                        "an attribute that runs or loads something: " + tag.group());
+                if (value.startsWith("http:") || value.startsWith("https:") || value.startsWith("//")
+                        || value.startsWith("javascript:") || value.startsWith("data:")) {
+                    assertTrue(name.equals("a") && key.equals("href") && value.startsWith("http")
+                            || name.equals("svg") && key.equals("xmlns"), "a web address to load: " + tag.group());
+                }
+                if (key.equals("style")) {
+                    assertFalse(value.contains("url(") || value.contains("@import"), tag.group());
+                }
+            }
         }
-        Matcher href = Pattern.compile("<(\\w+)[^>]*\\shref=").matcher(lower);
-        while (href.find()) {
-            assertEquals("a", href.group(1), "only links have an href: " + href.group());
-        }
-        Matcher web = Pattern.compile("https?://").matcher(lower);
-        while (web.find()) {
-            String before = lower.substring(Math.max(0, web.start() - 10), web.start());
-            assertTrue(before.endsWith("href=\"") || before.endsWith("xmlns=\""),
-                    "a web address that is neither a link nor a namespace: " + lower.substring(
-                            Math.max(0, web.start() - 60), Math.min(lower.length(), web.end() + 60)));
-        }
+        assertTrue(tags > 20, "no page");
+        // every '<' is a tag's: what the input gave is escaped
+        assertEquals(page.chars().filter(c -> c == '<').count(), tags, "a '<' that starts no tag");
+        String style = page.substring(page.indexOf("<style>"), page.indexOf("</style>")).toLowerCase(
+                java.util.Locale.ROOT);
+        assertFalse(style.contains("url(") || style.contains("@import") || style.contains("@font-face"), style);
+        assertEquals(1, page.split("<style>", -1).length - 1, "one style element");
     }
 
     @Test
@@ -255,6 +278,48 @@ class FleetReportHtmlTest {
         // the timeline's example names the team too
         assertTrue(page.contains("<g class=\"deadline\" data-date=\"2028-06-30\" data-teams=\"1\">"), page);
         assertTrue(page.contains(h(oneLine) + ": Windows Server 2022 is unsupported"));
+    }
+
+    /** As the hostile suite does: control characters other than tab and line breaks make a name invalid. */
+    private static String accepted(String name) {
+        StringBuilder kept = new StringBuilder();
+        name.chars().forEach(c -> kept.append(Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r'
+                ? '^' : (char) c));
+        return kept.toString().isBlank() ? kept + "x" : kept.toString();
+    }
+
+    @Test
+    void fuzzedAndHostileNamesNeverBreakThePage() throws IOException {
+        // fuzzed names, each with a subnet of its own on the map and a retirement warning; and the hostile suite's
+        List<String> names = HostileNames.fuzzed(60, 42);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            lines.append("{\"name\": ").append(HostileNames.jsonString(accepted(names.get(i))))
+                    .append(", \"nodeCount\": 10, \"nodeSubnetCidr\": \"10.20.").append(i).append(".0/24\", ")
+                    .append("\"windowsNodePools\": true, \"windowsServerVersion\": \"2022\"}\n");
+        }
+        Path fuzz = dir.resolve("fuzz.jsonl");
+        Files.writeString(fuzz, lines, StandardCharsets.US_ASCII);
+        Path hostile = Path.of("src/test/resources/hostile/outputs");
+        for (Path input : List.of(fuzz, hostile.resolve("names.jsonl"), hostile.resolve("names.csv"))) {
+            CliRun run = batch(input.toString(), "--address-pool", "10.20.0.0/16", "-o", "html");
+            assertTrue(run.exitCode() == 0 || run.exitCode() == 2, run.toString());
+            assertFalse(run.err().contains("Exception") || run.err().contains("internal error"), run.toString());
+            String page = run.out();
+            assertSelfContained(page);
+            List<SvgDom.Rect> blocks = SvgDom.inHtml(page).blocks(); // the figure parses as XML
+            for (int i = 0; i < page.length(); i++) {
+                char c = page.charAt(i);
+                assertFalse(c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029'
+                        || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < page.length()
+                        && Character.isLowSurrogate(page.charAt(++i))), input + ": U+" + Integer.toHexString(c)
+                        + " at " + i);
+            }
+            if (input == fuzz) {
+                assertEquals(60, blocks.stream().filter(b -> TEAM_STATUSES.contains(b.status())).count());
+                assertTrue(page.contains("<g class=\"deadline\" data-date=\"2028-06-30\" data-teams=\"60\">"));
+            }
+        }
     }
 
     @Test
