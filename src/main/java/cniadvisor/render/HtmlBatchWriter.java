@@ -387,7 +387,8 @@ final class HtmlBatchWriter implements BatchWriter {
                     % AddressMapSvg.PALETTE.size()));
         }
 
-        StringBuilder s = new StringBuilder(map == null ? 64 * 1024 : map.length() + 64 * 1024);
+        blocks.clear(); // drawn: what is left to write is small
+        StringBuilder s = new StringBuilder(64 * 1024);
         String title = "AKS network plugin advice: fleet report";
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -406,7 +407,12 @@ final class HtmlBatchWriter implements BatchWriter {
             s.append("<p class=\"no-pool\">No address pool was given (<code>--address-pool</code> or "
                     + "<code>--address-space</code>), so there is no map.</p>\n");
         } else {
-            s.append("<figure class=\"pool-map\">\n").append(map).append("<figcaption>Drawn to scale: every pool "
+            // the figure, the page's bulk, is written as it is (no copy)
+            s.append("<figure class=\"pool-map\">\n");
+            out.write(s.toString());
+            out.write(map);
+            s.setLength(0);
+            s.append("<figcaption>Drawn to scale: every pool "
                     + "end to end. Colour: the option recommended to the team (the legend names it). Each "
                     + "team's given VNet ranges and subnets, and what this run allocated to it (its VNet block, "
                     + "or each subnet it lacked); a block narrower than 1 px is drawn 1 px wide, and a label is "
