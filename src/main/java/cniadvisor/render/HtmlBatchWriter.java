@@ -240,11 +240,12 @@ final class HtmlBatchWriter implements BatchWriter {
             }
         }
         int index = 0;
+        String location = result.location(); // one string for all its blocks
         // what the request gave: its VNet's address spaces and every subnet (as the pool counts them)
         Map<String, String> roles = givenRoles(request);
         for (String cidr : FleetAllocator.givenRoutable(request)) {
             String why = rejected.get(cidr);
-            blocks.add(new TeamBlock(result.ordinal(), index++, team, result.location(), group,
+            blocks.add(new TeamBlock(result.ordinal(), index++, team, location, group,
                     roles.getOrDefault(cidr, "vnet"), cidr, false, why == null ? null : "rejected: " + why,
                     why != null));
         }
@@ -256,12 +257,12 @@ final class HtmlBatchWriter implements BatchWriter {
                     .filter(r -> r.allocated() && !r.shared() && !"vnet".equals(r.role()))
                     .map(r -> RangeRelation.label(r.role()) + " " + r.cidr()).toList();
             // its size is the sum of its subnets': the tooltip names them (the page stays small for 10,000)
-            blocks.add(new TeamBlock(result.ordinal(), index, team, result.location(), group, "vnet", vnet.cidr(),
+            blocks.add(new TeamBlock(result.ordinal(), index, team, location, group, "vnet", vnet.cidr(),
                     true, inside.isEmpty() ? null : "holds " + String.join(", ", inside), false));
         } else {
             for (AllocatedRange r : result.allocation()) {
                 if (r.allocated() && !r.shared() && ipv4(r.cidr())) {
-                    blocks.add(new TeamBlock(result.ordinal(), index++, team, result.location(), group, r.role(),
+                    blocks.add(new TeamBlock(result.ordinal(), index++, team, location, group, r.role(),
                             r.cidr(), true, "sized for " + r.sizedFor(), false));
                 }
             }
