@@ -99,7 +99,8 @@ public final class BatchJob {
         BatchSummary summary = new BatchSummary();
         FindingLines findings = new FindingLines(config.failOn());
         BatchWriter.Context context = new BatchWriter.Context(inputs.stream().map(BatchInputs.Input::name).toList(),
-                config.asOf(), ruleInfos(loaded), config.failOn(), config.sarifRecommendations());
+                config.asOf(), ruleInfos(loaded), config.failOn(), config.sarifRecommendations(),
+                config.addressSpace().reserved());
         ExitCode exit;
         long[] bugs = {0}; // requests an unexpected exception kept from being evaluated (counted on this thread)
         try (AtomicFileWriter file = config.outputFile() == null ? null : openOutput(config.outputFile());
@@ -395,6 +396,9 @@ public final class BatchJob {
             if (name.endsWith(".md") || name.endsWith(".markdown")) {
                 return BatchReportFormat.markdown;
             }
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return BatchReportFormat.html;
+            }
             if (name.endsWith(".xml")) {
                 return BatchReportFormat.junit;
             }
@@ -404,7 +408,8 @@ public final class BatchJob {
         }
         if (config.outputFile() != null) {
             throw new BatchException(ExitCode.USAGE_ERROR, "error: --output-file " + config.outputFile()
-                    + ": the extension names no report format (.csv, .json, .jsonl, .md, .xml, .sarif, .txt); give -o");
+                    + ": the extension names no report format (.csv, .json, .jsonl, .md, .html, .xml, .sarif, .txt); "
+                    + "give -o");
         }
         return BatchReportFormat.jsonl;
     }

@@ -84,9 +84,9 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output", "--format"}, paramLabel = "FORMAT", converter = EnumByText.BatchFormats.class,
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the --output-file extension "
-                    + "(.csv, .json, .jsonl, .md, .xml for junit, .sarif, .txt for table; another extension is an "
-                    + "error); else jsonl, on a terminal as in a pipe. github and azure-devops annotate each "
-                    + "request's line in a CI run.")
+                    + "(.csv, .json, .jsonl, .md, .html, .xml for junit, .sarif, .txt for table; another extension is "
+                    + "an error); else jsonl, on a terminal as in a pipe. github and azure-devops annotate each "
+                    + "request's line in a CI run; html is one page with the address pool drawn to scale.")
     BatchReportFormat format;
 
     @Option(names = "--output-file", paramLabel = "FILE",

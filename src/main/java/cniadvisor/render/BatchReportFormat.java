@@ -12,6 +12,11 @@ public enum BatchReportFormat {
     jsonl,
     /** A report for a pull request or wiki: the summary, then a section per request. */
     markdown,
+    /**
+     * One self-contained HTML page: the address pool drawn to scale, recommendations per option, errors and warnings
+     * per team, retirement deadlines on a timeline.
+     */
+    html,
     /** JUnit XML: a test case per request, failing when nothing fits or a finding is at or above --fail-on. */
     junit,
     /** SARIF 2.1.0: a result per recommendation, finding and input error, located at the request's line. */

@@ -5,6 +5,7 @@ import cniadvisor.io.Utf8;
 
 import cniadvisor.batch.BatchResult;
 import cniadvisor.batch.BatchSummary;
+import cniadvisor.model.AddressSpace;
 import cniadvisor.model.Source;
 
 import java.io.Closeable;
@@ -62,17 +63,26 @@ public interface BatchWriter extends Closeable {
      * @param failOn the finding level from which a request fails the run (--fail-on), for reports with a verdict
      * @param sarifRecommendations whether SARIF gets a note per recommendation ({@code --sarif-recommendations});
      *                             without it SARIF has only problems: no-fits, findings and input errors
+     * @param reserved the organisation's reserved ranges (--address-space), for reports that draw the pool; null
+     *                 when the caller does not say (the HTML report then says they are not drawn)
      */
     record Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn,
-                   boolean sarifRecommendations) {
+                   boolean sarifRecommendations, List<AddressSpace.Reserved> reserved) {
         public Context {
             inputs = List.copyOf(inputs);
             rules = List.copyOf(rules);
+            reserved = reserved == null ? null : List.copyOf(reserved);
         }
 
-        /** A context without report options: SARIF lists only problems. */
+        /** A context without report options (SARIF lists only problems) that does not say what is reserved. */
         public Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn) {
-            this(inputs, asOf, rules, failOn, false);
+            this(inputs, asOf, rules, failOn, false, null);
+        }
+
+        /** A context with SARIF's option, that does not say what is reserved. */
+        public Context(List<String> inputs, LocalDate asOf, List<RuleInfo> rules, FailOn failOn,
+                       boolean sarifRecommendations) {
+            this(inputs, asOf, rules, failOn, sarifRecommendations, null);
         }
     }
 
@@ -101,6 +111,7 @@ public interface BatchWriter extends Closeable {
             case json -> JsonBatchWriter.array(out);
             case jsonl -> JsonBatchWriter.lines(out);
             case markdown -> new MarkdownBatchWriter(out, context);
+            case html -> new HtmlBatchWriter(out, context);
             case junit -> new JUnitBatchWriter(out, context);
             case sarif -> new SarifBatchWriter(out, context);
             case github -> new CiBatchWriter(out, CiAnnotations.Kind.github);
