@@ -133,6 +133,11 @@ public final class CrossRequestChecks {
                 allocated.putIfAbsent(range.cidr(), KIND.getOrDefault(range.role(), range.role()));
             }
         }
+        for (String vnet : request.vnetCidr()) {
+            if (vnet.indexOf(':') < 0) {
+                checkInsidePool(findings, label, "VNet " + vnet, vnet);
+            }
+        }
         Map<String, String> routable = new LinkedHashMap<>(subnets);
         allocated.forEach(routable::putIfAbsent);
         routable.forEach((subnet, kind) -> {

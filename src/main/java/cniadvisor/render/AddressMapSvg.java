@@ -539,8 +539,9 @@ public final class AddressMapSvg {
             extra = " stroke-width=\"1\" stroke-dasharray=\"3 2\"";
         } else {
             fill = colours.get(b.group());
-            stroke = "#37474f";
-            extra = " stroke-width=\"0.5\"";
+            // an outline on a block a few pixels wide would hide its colour: dense regions turn dark
+            stroke = w < 3 ? "none" : "#37474f";
+            extra = w < 3 ? "" : " stroke-width=\"0.5\"";
         }
         String tooltip = (b.tooltip().isEmpty() ? (b.label().isEmpty() ? "" : b.label() + " ") + p.range.text()
                 : b.tooltip()) + tooltipTail;

@@ -196,6 +196,19 @@ class CrossRequestChecksTest {
         }
 
         @Test
+        void aGivenVnetOutsideThePoolIsAnErrorToo() {
+            FleetAllocator fleet = fleet("10.0.0.0/16");
+            CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("10.0.0.0/16"), fleet);
+
+            List<List<String>> findings = batch(fleet, checks, List.of(List.of("nodeCount: 10",
+                    "vnetCidr: 10.9.0.0/16", "nodeSubnetCidr: 10.9.1.0/24")));
+
+            assertEquals(List.of("error BATCH-OUTSIDE-ADDRESS-POOL: Node subnet 10.9.1.0/24 is outside the address "
+                            + "pool (10.0.0.0/16).", "error BATCH-OUTSIDE-ADDRESS-POOL: VNet 10.9.0.0/16 is outside the "
+                            + "address pool (10.0.0.0/16)."), findings.get(0));
+        }
+
+        @Test
         void aSubnetSpanningTwoAdjacentPoolRangesIsInsideThePool() {
             FleetAllocator fleet = fleet("10.0.0.0/24", "10.0.1.0/24");
             CrossRequestChecks checks = new CrossRequestChecks(advisor().knowledge(), List.of("10.0.0.0/24",
