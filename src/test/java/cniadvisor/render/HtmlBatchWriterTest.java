@@ -57,7 +57,8 @@ class HtmlBatchWriterTest {
                 NamedRequest request = record.bind(Fixtures.binder());
                 Advice advice = advisor().advise(request, Fixtures.AS_OF);
                 BatchResult result = BatchResult.evaluated(++ordinal, record, request, advice);
-                RESULTS.add(result.withFindings(checks.check(result::label, request.request(), List.of())));
+                RESULTS.add(result.withFindings(checks.check(() -> new cniadvisor.model.Location(result.file(),
+                        result.line(), result.label()), request.request(), List.of())));
             }
         }
     }
@@ -83,7 +84,7 @@ class HtmlBatchWriterTest {
     }
 
     private static BatchWriter.Context context(List<AddressSpace.Reserved> reserved) {
-        return new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, List.of(), FailOn.error, reserved);
+        return new BatchWriter.Context(List.of("t.csv"), Fixtures.AS_OF, List.of(), FailOn.error, false, reserved);
     }
 
     private static SvgDom.Rect block(List<SvgDom.Rect> blocks, String cidr, String status) {
