@@ -256,6 +256,18 @@ class TextReportTest {
         assertTrue(help.out().contains("--no-color"), help::toString);
     }
 
+    /** The README's sample is the real report at 80 columns, not a hand-written one. */
+    @Test
+    void theReadmeShowsTheReportAt80Columns() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int intro = readme.indexOf("On an 80-column terminal it prints this");
+        assertTrue(intro >= 0, "the README introduces its sample");
+        int start = readme.indexOf("```\n", intro) + 4;
+        String sample = readme.substring(start, readme.indexOf("```\n", start));
+        assertEquals(atColumns(80, PAYMENTS).out(), sample, "regenerate the README's sample: COLUMNS=80 ./cni-advisor"
+                + " advise -f " + PAYMENTS + " --as-of " + AS_OF);
+    }
+
     // ---- a real terminal ----
 
     /**
