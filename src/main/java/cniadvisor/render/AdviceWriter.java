@@ -109,11 +109,6 @@ public final class AdviceWriter {
     static final String KEY = "Key: +\u00A0for, -\u00A0against, ~\u00A0narrows the setup, x\u00A0rules the option out,"
             + " *\u00A0note";
 
-    /** The short text report, not wrapped or coloured. */
-    static String text(Advice advice) {
-        return text(advice, TextReport.PLAIN);
-    }
-
     /**
      * The text report, in the order a reader needs it: the recommendation and its top reasons; the errors, then the
      * warnings; the ranges and the commands that create the cluster; why not each other option; then, with the
