@@ -7,6 +7,7 @@ import cniadvisor.render.Escape;
 import cniadvisor.io.ExitCode;
 import cniadvisor.render.ExplainWriter;
 import cniadvisor.render.FindingLines;
+import cniadvisor.render.OutputFormat;
 import cniadvisor.io.InputException;
 import cniadvisor.io.RequestBinder;
 import cniadvisor.io.RequestReader;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
                 "",
                 "Examples:",
                 "  cni-advisor advise -f examples/requests/payments.yaml",
+                "  cni-advisor advise -f examples/requests/payments.yaml --details",
                 "  cni-advisor advise -f examples/requests/payments.yaml -o json",
                 "  cat request.json | cni-advisor advise -f - -o yaml",
                 "  cni-advisor advise -f old-cluster.yaml --as-of 2028-04-01",
@@ -57,6 +59,16 @@ final class AdviseCommand implements Callable<Integer> {
             description = "Also show, per option, the rules that fired in firing order and the facts each matched.")
     boolean explain;
 
+    @Option(names = {"-v", "--details"},
+            description = "Text report: also every option's reasons, the sizing arithmetic, the notes and the "
+                    + "sources with their dates (-o json, yaml and markdown always carry everything).")
+    boolean details;
+
+    @Option(names = "--no-color",
+            description = "No colours in the text report (they are off anyway when standard output is not a "
+                    + "terminal, or NO_COLOR is set).")
+    boolean noColor;
+
     @Mixin
     OutputOptions output;
 
@@ -69,6 +81,9 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.prepare(spec);
+        if (output.format == OutputFormat.text) {
+            Terminals.prefetchColumns(); // stty runs while the rules load
+        }
         if (explain && !ExplainWriter.supports(output.format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain works with -o "
                     + ExplainWriter.FORMATS.stream().map(Enum::name).collect(Collectors.joining(", ")) + ", not "
@@ -84,7 +99,7 @@ final class AdviseCommand implements Callable<Integer> {
             if (explain) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs a request file (-f)");
             }
-            return AskCommand.interview(spec, output, failOn, knowledge, null, false);
+            return AskCommand.interview(spec, output, failOn, knowledge, null, noColor);
         }
         Advisor advisor = KnowledgeOptions.await(knowledge.loadAdvisorAsync());
         output.source = file.toString().equals("-") ? "stdin" : file.toString();
@@ -116,13 +131,15 @@ final class AdviseCommand implements Callable<Integer> {
             advice.conflicts().forEach(c -> lines.add("  " + c));
             throw new CliException(ExitCode.NO_FIT, lines);
         }
+        AdviceWriter.TextReport text = output.format == OutputFormat.text ? textReport(spec)
+                : AdviceWriter.TextReport.PLAIN;
         output.write(spec.commandLine().getOut(), out -> {
             PrintWriter writer = out instanceof PrintWriter p ? p : new PrintWriter(out);
             if (trace != null) {
-                ExplainWriter.write(advice, trace.firings(), output.format, writer);
+                ExplainWriter.write(advice, trace.firings(), output.format, writer, text);
             } else {
                 AdviceWriter.write(advice, output.format, writer,
-                        output.source == null ? advice.name() : output.source);
+                        output.source == null ? advice.name() : output.source, text);
             }
             writer.flush();
         });
@@ -136,6 +153,21 @@ final class AdviseCommand implements Callable<Integer> {
         }
         findings.printFailing(exit, err);
         return exit.code();
+    }
+
+    /**
+     * The text report's layout for standard output ({@link Terminals#textLayout}) and its form, from the command's
+     * --details and --no-color: advise has both; ask has --no-color, and its report points to advise for the details.
+     */
+    static AdviceWriter.TextReport textReport(CommandSpec spec) {
+        boolean hasDetails = spec.findOption("--details") != null;
+        return new AdviceWriter.TextReport(Terminals.textLayout(flag(spec, "--no-color")), flag(spec, "--details"),
+                hasDetails ? "--details" : "advise --details");
+    }
+
+    private static boolean flag(CommandSpec spec, String name) {
+        CommandLine.Model.OptionSpec option = spec.findOption(name);
+        return option != null && Boolean.TRUE.equals(option.getValue());
     }
 
     /** Reads a request file by the contract of the advisor's facts. */

@@ -23,26 +23,60 @@ public final class AddressPlanWriter {
 
     /** {@code chosen} is the option the ranges were planned for (marked in the sizing), or null. */
     public static String text(AddressPlan plan, String chosen) {
-        StringBuilder s = new StringBuilder("Address plan\n");
+        return text(plan, chosen, TextLayout.PLAIN);
+    }
+
+    /** As {@link #text(AddressPlan, String)}, laid out for a terminal ({@link TextLayout}). */
+    public static String text(AddressPlan plan, String chosen, TextLayout layout) {
+        StringBuilder s = new StringBuilder(layout.paint("Address plan", TextLayout.Tone.BOLD)).append('\n');
         if (!plan.ranges().isEmpty()) {
             s.append("  Ranges to use").append(chosen == null ? "" : " (" + chosen + ")").append('\n');
-            for (ProposedRange r : plan.ranges()) {
-                s.append(String.format(Locale.ROOT, "    %-15s %-18s %s%n", RangeRelation.label(r.role()),
-                        r.usable() == null ? "(none free)" : Escape.oneLine(r.usable()),
-                        Escape.oneLine(forPools(r.pools()) + origin(r))));
-            }
+            s.append(ranges(plan, layout, "    "));
         }
-        s.append("  Sizing per option\n");
-        byOption(plan).forEach((option, fits) -> {
-            s.append("    ").append(option).append(option.equals(chosen) ? " (planned)" : "").append('\n');
-            fits.forEach(f -> s.append("      ").append(Escape.oneLine(sizingLine(f))).append('\n'));
-        });
+        s.append("  Sizing per option\n").append(sizing(plan, chosen, layout, "    "));
         if (!plan.findings().isEmpty()) {
             s.append("  Findings\n");
-            plan.findings().forEach(f -> s.append("    ").append(f.level().toUpperCase(Locale.ROOT)).append(": ")
-                    .append(Escape.oneLine(f.text())).append(" [").append(Escape.oneLine(f.rule())).append("; ")
-                    .append(Escape.oneLine(sourceIds(f))).append("]\n"));
+            plan.findings().forEach(f -> s.append(layout.paragraph("    ", 6)
+                    .text(f.level().toUpperCase(Locale.ROOT) + ":", AdviceWriter.levelTone(f.level()))
+                    .text(Escape.oneLine(f.text())).text("[" + Escape.oneLine(f.rule()) + ";")
+                    .text(Escape.oneLine(sourceIds(f)) + "]").render()));
         }
+        return s.toString();
+    }
+
+    /**
+     * The ranges to use, one a line: role, range and origin in columns, the origin wrapping under itself (or a
+     * little past the indent, when that leaves too little of the line).
+     */
+    static String ranges(AddressPlan plan, TextLayout layout, String indent) {
+        int column = indent.length() + 16 + 19;
+        // on a narrow terminal the origin goes under the range instead of beside it
+        boolean beside = !layout.wraps() || column <= layout.width() / 2;
+        StringBuilder s = new StringBuilder();
+        for (ProposedRange r : plan.ranges()) {
+            TextLayout.Paragraph line = layout.paragraph(indent, beside ? column : indent.length() + 4)
+                    .cell(RangeRelation.label(r.role()), 16, null);
+            String range = r.usable() == null ? "(none free)" : Escape.oneLine(r.usable());
+            String origin = Escape.oneLine(forPools(r.pools()) + origin(r));
+            if (beside) {
+                s.append(line.cell(range, 19, null).text(origin).render());
+            } else {
+                s.append(line.word(range, null).render())
+                        .append(layout.paragraph(indent + "    ", indent.length() + 4).text(origin).render());
+            }
+        }
+        return s.toString();
+    }
+
+    /** Every option's sizing arithmetic: the option, then a line per range (in red when it does not fit). */
+    static String sizing(AddressPlan plan, String chosen, TextLayout layout, String indent) {
+        StringBuilder s = new StringBuilder();
+        byOption(plan).forEach((option, fits) -> {
+            s.append(indent).append(option).append(option.equals(chosen) ? " (planned)" : "").append('\n');
+            fits.forEach(f -> s.append(layout.paragraph(indent + "  ", indent.length() + 4)
+                    .text(Escape.oneLine(sizingLine(f)), f.cidr() != null && !f.fits() ? TextLayout.Tone.RED : null)
+                    .render()));
+        });
         return s.toString();
     }
 

@@ -29,11 +29,16 @@ public final class AdviceWriter {
 
     /** As {@link #write(Advice, OutputFormat, PrintWriter)}; {@code source} is the request file CI annotates. */
     public static void write(Advice advice, OutputFormat format, PrintWriter out, String source) {
+        write(advice, format, out, source, TextReport.PLAIN);
+    }
+
+    /** As {@link #write(Advice, OutputFormat, PrintWriter, String)}; {@code report} lays out the text format. */
+    public static void write(Advice advice, OutputFormat format, PrintWriter out, String source, TextReport report) {
         switch (format) {
             case json -> out.println(serialize(advice, true));
             case yaml -> out.print(serialize(advice, false));
             case markdown -> out.print(markdown(advice));
-            case text -> out.print(text(advice));
+            case text -> out.print(text(advice, report));
             case terraform -> out.print(TerraformSnippet.render(advice));
             case bicep -> out.print(BicepSnippet.render(advice));
             case table -> out.print(Tables.table(OPTION_COLUMNS, optionRows(advice)));
@@ -88,57 +93,192 @@ public final class AdviceWriter {
     // ---- text ----
 
     /**
-     * Plain text for a terminal. Every value that came from the input or the rules stays on its line
-     * ({@link Escape#oneLine}): no name can start a line of its own or send control sequences to the terminal.
+     * What a text report shows and how: its layout, the details (every option's reasons, the sizing arithmetic, the
+     * notes, the sources with their dates) or the short form, and in the short form how to ask for the details
+     * ("--details"), said in its last line.
      */
-    static String text(Advice advice) {
+    public record TextReport(TextLayout layout, boolean details, String detailsHint) {
+        /** Not wrapped, not coloured, the short form: what {@code advise > report.txt} writes. */
+        public static final TextReport PLAIN = new TextReport(TextLayout.PLAIN, false, "--details");
+    }
+
+    /** At most this many of the recommendation's reasons in the short form; the rest come with the details. */
+    static final int TOP_REASONS = 4;
+
+    /** The one-line key to the marks before each reason. */
+    static final String KEY = "Key: +\u00A0for, -\u00A0against, ~\u00A0narrows the setup, x\u00A0rules the option out,"
+            + " *\u00A0note";
+
+    /**
+     * The text report, in the order a reader needs it: the recommendation and its top reasons; the errors, then the
+     * warnings; the ranges and the commands that create the cluster; why not each other option; then, with the
+     * details, the sizing arithmetic, the notes and the sources. Every value that came from the input or the rules
+     * stays on its line ({@link Escape#oneLine}): no name can start a line of its own or send control sequences to
+     * the terminal.
+     */
+    public static String text(Advice advice, TextReport report) {
+        TextLayout layout = report.layout();
+        boolean details = report.details();
         StringBuilder s = new StringBuilder();
-        s.append(Escape.oneLine(advice.name())).append(": AKS network plugin advice (as of ").append(advice.asOf()).append(")\n\n");
+        s.append(layout.paragraph("", 2).text(Escape.oneLine(advice.name()) + ": AKS network plugin advice (as of "
+                + advice.asOf() + ")", TextLayout.Tone.BOLD).render());
+        s.append(layout.paragraph("", 5).text(KEY, TextLayout.Tone.FAINT).render()).append('\n');
         Recommendation rec = advice.recommendation();
+        OptionResult recommended = advice.options().stream()
+                .filter(o -> o.status().equals(OptionResult.RECOMMENDED)).findFirst().orElse(null);
         if (rec != null) {
-            s.append("RECOMMENDED  ").append(describe(rec)).append('\n');
-            advice.options().stream().filter(o -> o.status().equals(OptionResult.RECOMMENDED)).findFirst()
-                    .ifPresent(o -> o.reasons().forEach(r -> s.append(reasonLine("  ", r))));
+            s.append(layout.paragraph("", 13).cell("RECOMMENDED", 13, TextLayout.Tone.BOLD_GREEN)
+                    .text(describe(rec), TextLayout.Tone.BOLD).render());
+            List<Reason> reasons = recommended == null ? List.of() : recommended.reasons();
+            List<Reason> shown = top(reasons, details ? reasons.size() : TOP_REASONS);
+            shown.forEach(r -> s.append(reasonLine(layout, "  ", r, details)));
+            if (shown.size() < reasons.size()) {
+                s.append(layout.paragraph("  ", 4).text("(" + (reasons.size() - shown.size()) + " more with "
+                        + report.detailsHint() + ")", TextLayout.Tone.FAINT).render());
+            }
         } else {
-            s.append("NO OPTION FITS these requirements. What rules each option out:\n");
-            advice.conflicts().forEach(c -> s.append("  ").append(Escape.oneLine(c)).append('\n'));
+            s.append(layout.paragraph("", 2).word("NO OPTION FITS", TextLayout.Tone.BOLD_RED)
+                    .text("these requirements. What rules each option out:").render());
+            advice.conflicts().forEach(c -> s.append(layout.paragraph("  ", 4).text(Escape.oneLine(c)).render()));
         }
-        s.append("\nWhy not the others\n");
+        problems(s, advice, layout, details);
+        if (rec != null) {
+            if (!advice.addressPlan().ranges().isEmpty()) {
+                s.append('\n').append(heading(layout, "Address ranges (" + rec.option() + ")"));
+                s.append(AddressPlanWriter.ranges(advice.addressPlan(), layout, "  "));
+            }
+            String script = AzCliCommand.script(rec.deployment());
+            s.append('\n').append(heading(layout, "Create it (paste into bash)"));
+            s.append(layout.shell("# Set these first: " + String.join(" ", variablesToSet(script)) + "\n" + script,
+                    "  "));
+        }
+        s.append('\n').append(heading(layout, rec == null ? "Why each option is out" : "Why not the others"));
+        Integer best = recommended == null ? null : recommended.score();
         for (OptionResult option : advice.options()) {
             if (option.status().equals(OptionResult.RECOMMENDED)) {
                 continue;
             }
-            s.append(String.format("  %-9s %s", option.status(), Escape.oneLine(option.title())));
+            TextLayout.Paragraph line = layout.paragraph("  ", 12).cell(option.status(), 10,
+                    option.status().equals(OptionResult.EXCLUDED) ? TextLayout.Tone.RED : TextLayout.Tone.YELLOW)
+                    .text(Escape.oneLine(option.title()));
             if (option.score() != null) {
-                s.append(" (score ").append(option.score()).append(", best with ").append(option.dataplane())
-                        .append(" data plane, ").append(option.networkPolicy()).append(" policy)");
+                line.text("(score " + option.score() + (best == null ? "" : ", recommended " + best)
+                        + "; best with " + option.dataplane() + " data plane, " + option.networkPolicy() + " policy)");
             }
-            s.append('\n');
-            option.reasons().forEach(r -> s.append(reasonLine("    ", r)));
+            s.append(line.render());
+            option.reasons().stream().filter(r -> details || against(option, r))
+                    .forEach(r -> s.append(reasonLine(layout, "    ", r, details)));
         }
-        if (!advice.warnings().isEmpty()) {
-            s.append("\nWarnings\n");
-            advice.warnings().forEach(w -> s.append("  ").append(w.level().toUpperCase()).append(": ")
-                    .append(Escape.oneLine(w.text())).append(cite(w)).append('\n'));
+        if (details) {
+            s.append('\n').append(heading(layout, "Sizing per option (the arithmetic)"));
+            s.append(AddressPlanWriter.sizing(advice.addressPlan(), rec == null ? null : rec.option(), layout, "  "));
+            List<Reason> notes = notes(advice);
+            if (!notes.isEmpty()) {
+                s.append('\n').append(heading(layout, "Notes"));
+                notes.forEach(n -> s.append(finding(layout, n, true)));
+            }
+            s.append('\n').append(heading(layout, "Sources"));
+            sources(advice).values().forEach(src -> s.append(layout.paragraph("  ", 6)
+                    .text("[" + Escape.oneLine(src.id()) + "]", TextLayout.Tone.CYAN).text(Escape.oneLine(src.title())
+                            + ", as of " + src.asOf()).render())
+                    .append(layout.paragraph("      ", 6).text(Escape.oneLine(src.url())).render()));
+        } else {
+            int notes = notes(advice).size();
+            s.append('\n').append(layout.paragraph("", 2).text("More with " + report.detailsHint()
+                    + ": every option's reasons, the sizing arithmetic, " + (notes == 0 ? "" : notes
+                    + (notes == 1 ? " note" : " notes") + " and ") + "the " + sources(advice).size()
+                    + " sources with their dates.", TextLayout.Tone.FAINT).render());
         }
-        s.append('\n').append(AddressPlanWriter.text(advice.addressPlan(), rec == null ? null : rec.option()));
-        if (rec != null) {
-            s.append("\nCreate it (set RESOURCE_GROUP and VNET_NAME first)\n");
-            AzCliCommand.script(rec.deployment()).lines().forEach(l -> s.append("  ").append(l).append('\n'));
-        }
-        s.append("\nSources\n");
-        sources(advice).values().forEach(src -> s.append("  [").append(Escape.oneLine(src.id())).append("] ")
-                .append(Escape.oneLine(src.title())).append(", as of ").append(src.asOf()).append("\n      ")
-                .append(Escape.oneLine(src.url())).append('\n'));
         return s.toString();
+    }
+
+    /** The errors, then the warnings, under one heading that says which there are. */
+    private static void problems(StringBuilder s, Advice advice, TextLayout layout, boolean details) {
+        List<Reason> errors = atLevel(advice, Reason.ERROR);
+        List<Reason> warnings = atLevel(advice, Reason.WARNING);
+        if (errors.isEmpty() && warnings.isEmpty()) {
+            return;
+        }
+        s.append('\n').append(heading(layout, errors.isEmpty() ? "Warnings" : warnings.isEmpty() ? "Errors"
+                : "Errors and warnings"));
+        errors.forEach(e -> s.append(finding(layout, e, details)));
+        warnings.forEach(w -> s.append(finding(layout, w, details)));
+    }
+
+    private static List<Reason> atLevel(Advice advice, String level) {
+        return advice.findings().stream().filter(f -> level.equals(f.level())).toList();
+    }
+
+    /** The findings that are neither errors nor warnings: one-way doors and other notes. */
+    private static List<Reason> notes(Advice advice) {
+        return advice.findings().stream().filter(f -> !Reason.ERROR.equals(f.level())
+                && !Reason.WARNING.equals(f.level())).toList();
+    }
+
+    /** "ERROR: text [RULE]" (with the source ids in the details), its level in its colour. */
+    private static String finding(TextLayout layout, Reason f, boolean details) {
+        String level = f.level() == null ? "note" : f.level();
+        return layout.paragraph("  ", 4).text(level.toUpperCase(java.util.Locale.ROOT) + ":", levelTone(level))
+                .text(Escape.oneLine(f.text())).text(cite(f, details), TextLayout.Tone.FAINT).render();
+    }
+
+    static TextLayout.Tone levelTone(String level) {
+        return switch (level) {
+            case Reason.ERROR -> TextLayout.Tone.BOLD_RED;
+            case Reason.WARNING -> TextLayout.Tone.BOLD_YELLOW;
+            default -> TextLayout.Tone.CYAN;
+        };
+    }
+
+    private static String heading(TextLayout layout, String title) {
+        return layout.paragraph("", 2).text(title, TextLayout.Tone.BOLD).render();
+    }
+
+    /**
+     * The recommendation's reasons for the short form: what favours it first, then what narrowed its setup, what
+     * counts against it and the notes; at most {@code limit} ({@link #TOP_REASONS} in the short form).
+     */
+    private static List<Reason> top(List<Reason> reasons, int limit) {
+        List<String> order = List.of("favours", "narrows", "penalises", "notes", "excludes");
+        return reasons.stream().sorted(java.util.Comparator.comparingInt(r -> {
+            int i = order.indexOf(r.effect());
+            return i < 0 ? order.size() : i;
+        })).limit(limit).toList();
+    }
+
+    /** Why an option lost, in the short form: what rules it out, or what counts against it. */
+    private static boolean against(OptionResult option, Reason r) {
+        return option.status().equals(OptionResult.EXCLUDED) ? r.effect().equals("excludes")
+                : r.effect().equals("penalises");
+    }
+
+    /**
+     * The variables a bash block reads but does not set ({@code "$RESOURCE_GROUP"}, ...), in the order it first
+     * reads them: what the reader sets before pasting it.
+     */
+    static List<String> variablesToSet(String script) {
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        java.util.Set<String> read = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher assign = java.util.regex.Pattern.compile("(?m)^\\s*([A-Z_][A-Z0-9_]*)=").matcher(script);
+        while (assign.find()) {
+            assigned.add(assign.group(1));
+        }
+        java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\$\\{?([A-Z_][A-Z0-9_]*)").matcher(script);
+        while (use.find()) {
+            if (!assigned.contains(use.group(1))) {
+                read.add(use.group(1));
+            }
+        }
+        return List.copyOf(read);
     }
 
     private static String describe(Recommendation rec) {
         return rec.title() + ", " + rec.dataplane() + " data plane, " + rec.networkPolicy() + " network policy";
     }
 
-    private static String reasonLine(String indent, Reason r) {
-        return indent + symbol(r) + " " + Escape.oneLine(r.text()) + cite(r) + '\n';
+    private static String reasonLine(TextLayout layout, String indent, Reason r, boolean details) {
+        return layout.paragraph(indent, indent.length() + 2).word(symbol(r), symbolTone(r))
+                .text(Escape.oneLine(r.text())).text(cite(r, details), TextLayout.Tone.FAINT).render();
     }
 
     private static String symbol(Reason r) {
@@ -151,9 +291,19 @@ public final class AdviceWriter {
         };
     }
 
-    private static String cite(Reason r) {
-        return Escape.oneLine(" [" + r.rule() + "; " + r.sources().stream().map(Source::id)
-                .collect(Collectors.joining(", ")) + "]");
+    private static TextLayout.Tone symbolTone(Reason r) {
+        return switch (r.effect()) {
+            case "excludes" -> TextLayout.Tone.RED;
+            case "narrows", "penalises" -> TextLayout.Tone.YELLOW;
+            case "favours" -> TextLayout.Tone.GREEN;
+            default -> TextLayout.Tone.CYAN;
+        };
+    }
+
+    /** "[RULE]", or with the details "[RULE; source, source]". */
+    private static String cite(Reason r, boolean details) {
+        return Escape.oneLine("[" + r.rule() + (details ? "; " + r.sources().stream().map(Source::id)
+                .collect(Collectors.joining(", ")) : "") + "]");
     }
 
     /** Every source cited anywhere in the advice, by id. */

@@ -43,6 +43,12 @@ public final class ExplainWriter {
     }
 
     public static void write(Advice advice, List<Firing> firings, OutputFormat format, PrintWriter out) {
+        write(advice, firings, format, out, AdviceWriter.TextReport.PLAIN);
+    }
+
+    /** As {@link #write(Advice, List, OutputFormat, PrintWriter)}; {@code report} lays out the text format. */
+    public static void write(Advice advice, List<Firing> firings, OutputFormat format, PrintWriter out,
+                             AdviceWriter.TextReport report) {
         Explain explain = explain(advice, firings);
         switch (format) {
             case json, yaml -> {
@@ -53,7 +59,7 @@ public final class ExplainWriter {
                     out.println();
                 }
             }
-            case text -> out.print(AdviceWriter.text(advice) + text(advice, explain));
+            case text -> out.print(AdviceWriter.text(advice, report) + text(advice, explain, report.layout()));
             case markdown -> out.print(AdviceWriter.markdown(advice) + markdown(advice, explain));
             default -> throw new IllegalArgumentException("--explain cannot be written as " + format);
         }
@@ -72,26 +78,27 @@ public final class ExplainWriter {
         return new Explain(options, request);
     }
 
-    private static String text(Advice advice, Explain explain) {
-        StringBuilder s = new StringBuilder(
-                "\nExplain: the rules that fired, in firing order (#n counts every firing)\n");
+    private static String text(Advice advice, Explain explain, TextLayout layout) {
+        StringBuilder s = new StringBuilder("\n").append(layout.paragraph("", 2)
+                .text("Explain: the rules that fired, in firing order (#n counts every firing)", TextLayout.Tone.BOLD)
+                .render());
         for (OptionResult o : advice.options()) {
             s.append("  ").append(Escape.oneLine(o.id())).append(" (").append(o.status()).append(")\n");
-            steps(s, explain.options().get(o.id()));
+            steps(s, explain.options().get(o.id()), layout);
         }
         s.append("  request-level\n");
-        steps(s, explain.request());
+        steps(s, explain.request(), layout);
         return s.toString();
     }
 
-    private static void steps(StringBuilder s, List<Step> steps) {
+    private static void steps(StringBuilder s, List<Step> steps, TextLayout layout) {
         if (steps.isEmpty()) {
             s.append("    (no rule fired)\n");
         }
         for (Step step : steps) {
-            s.append("    #").append(step.seq()).append(' ').append(Escape.oneLine(step.rule())).append("  ")
-                    .append(Escape.oneLine(step.name())).append("\n        matched ")
-                    .append(Escape.oneLine(matched(step))).append('\n');
+            s.append(layout.paragraph("    ", 8).text("#" + step.seq()).text(Escape.oneLine(step.rule()) + " ",
+                    TextLayout.Tone.CYAN).text(Escape.oneLine(step.name())).render());
+            s.append(layout.paragraph("        ", 10).text("matched " + Escape.oneLine(matched(step))).render());
         }
     }
 

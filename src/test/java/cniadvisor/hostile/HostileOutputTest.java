@@ -309,7 +309,10 @@ class HostileOutputTest {
             switch (format) {
                 case "text" -> {
                     assertNoControls(out, false);
-                    assertTrue(out.lines().toList().get(1).isEmpty(), "the name is one line: " + out);
+                    // the title line, then the key to the marks, then a blank line: the name took one line
+                    List<String> lines = out.lines().toList();
+                    assertTrue(lines.get(1).startsWith("Key: +") && lines.get(2).isEmpty(),
+                            "the name is one line: " + out);
                 }
                 case "json" -> assertTrue(JSON.readTree(out).has("recommendation"));
                 case "yaml" -> assertTrue(new YAMLMapper().readTree(out).has("recommendation"));
