@@ -105,7 +105,7 @@ class HelpTest {
         CliRun typo = CliRun.run("batch", "examples/batch/teams.csv", "-o", "markdwn");
         assertEquals(2, typo.exitCode());
         assertTrue(typo.err().startsWith("error: Invalid value for option '--output': expected one of [table, csv, "
-                + "json, jsonl, markdown, junit, sarif"), typo::toString);
+                + "json, jsonl, markdown, html, junit, sarif"), typo::toString);
         assertTrue(typo.err().contains("but was 'markdwn'; did you mean 'markdown'?\n"), typo::toString);
 
         CliRun upper = CliRun.run("advise", "-f", "examples/requests/payments.yaml", "-o", "JSON", "--query",

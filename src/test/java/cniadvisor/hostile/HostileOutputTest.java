@@ -46,7 +46,8 @@ class HostileOutputTest {
     private static final List<String> BATCH_FORMATS = List.of("table", "csv", "json", "jsonl", "markdown", "junit",
             "sarif");
     private static final List<String> CSV_COLUMNS = List.of("input", "line", "name", "status", "option", "dataplane",
-            "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli");
+            "networkPolicy", "score", "otherEligible", "errors", "warnings", "rules", "messages", "azCli", "vnet",
+            "nodeSubnet", "podSubnet", "podCidr", "serviceCidr", "allocated");
 
     /** A batch input, how many requests it holds, and the exit code a batch over it ends with. */
     record Input(Path file, int requests, int exitCode) {
@@ -185,7 +186,7 @@ class HostileOutputTest {
         assertTrue(lines.get(requests + 2).startsWith("Batch: " + requests + " requests"), lines.get(requests + 2));
     }
 
-    /** Read back by a CSV parser: a header and one row of 14 cells per request; no text cell starts a formula. */
+    /** Read back by a CSV parser: a header and one row of 20 cells per request; no text cell starts a formula. */
     static void checkCsv(String out, int requests) throws Exception {
         List<String[]> rows = new ArrayList<>();
         try (MappingIterator<String[]> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
