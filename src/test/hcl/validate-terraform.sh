@@ -48,6 +48,17 @@ n=0
 done
 [ "$(ls "$work"/hostile-*.tf | wc -l)" -eq 5 ] || { echo "validate-terraform: expected 5 hostile requests" >&2; exit 1; }
 
+# batch --iac-dir: one file per team of the batch example, with the ranges the address pool allocated to it
+iac="$work/iac"
+rc=0
+CNI_ADVISOR_HOME="$root" java -jar "$jar" batch "$root/examples/batch/teams.csv" --as-of 2026-11-21 --no-progress \
+  --address-pool 10.20.0.0/16,10.40.0.0/16 --iac-dir "$iac" -o jsonl > /dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || { echo "validate-terraform: batch --iac-dir exited $rc (expected 2: the example has a bad row)" >&2; exit 1; }
+for tf in "$iac"/*.tf; do cp "$tf" "$work/iac-$(basename "$tf")"; done
+[ "$(ls "$work"/iac-*.tf | wc -l)" -eq 9 ] || { echo "validate-terraform: expected 9 files from --iac-dir" >&2; exit 1; }
+grep -q '"10.20.2.0/23"' "$work/iac-edge-ipv6.tf" \
+  || { echo "validate-terraform: edge-ipv6.tf does not create its allocated node subnet 10.20.2.0/23" >&2; exit 1; }
+
 cat > "$work/check.js" <<'JS'
 const { parse } = require('@cdktf/hcl2json');
 const fs = require('fs');
@@ -80,7 +91,7 @@ const resources = new Set(['azurerm_subnet', 'azurerm_kubernetes_cluster', 'azur
       console.log('FAIL ' + file.split('/').pop() + ': ' + e.message);
     }
   }
-  console.log(`terraform: ${process.argv.length - 2 - failed} of ${process.argv.length - 2} snippets (examples and hostile names) parse as HCL`);
+  console.log(`terraform: ${process.argv.length - 2 - failed} of ${process.argv.length - 2} snippets (examples, hostile names and batch --iac-dir) parse as HCL`);
   process.exit(failed ? 1 : 0);
 })();
 JS
