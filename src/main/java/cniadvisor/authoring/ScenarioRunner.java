@@ -155,7 +155,7 @@ public final class ScenarioRunner {
             }
         }
         for (String id : expect.notFired()) {
-            List<FiringTrace.Firing> firings = trace.firings().stream().filter(f -> f.ruleId().equals(id)).toList();
+            List<cniadvisor.model.Firing> firings = trace.firings().stream().filter(f -> f.ruleId().equals(id)).toList();
             if (!firings.isEmpty()) {
                 mismatches.add(new Mismatch("notFired", id + " does not fire",
                         id + " fired " + times(firings.size()), List.of("first matched "

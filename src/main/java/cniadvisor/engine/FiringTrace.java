@@ -1,5 +1,6 @@
 package cniadvisor.engine;
 
+import cniadvisor.model.Firing;
 import cniadvisor.model.AddressFit;
 import cniadvisor.model.AddressRange;
 import cniadvisor.model.Candidate;
@@ -33,13 +34,6 @@ import java.util.Set;
  * java.time.LocalDate, org.kie.api.event.rule.AgendaEventListener)}.
  */
 public final class FiringTrace extends DefaultAgendaEventListener {
-
-    /**
-     * One firing. {@code sequence} counts from 1 over the recorded firings; {@code option} is the plugin option the
-     * firing was about (from the candidate, option or address fit it matched), or null for request-level firings.
-     */
-    public record Firing(int sequence, String ruleId, String ruleName, String option, List<String> matched) {
-    }
 
     private final RuleBase rules;
     private final String requestName;

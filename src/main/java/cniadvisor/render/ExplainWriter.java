@@ -2,7 +2,7 @@ package cniadvisor.render;
 
 import cniadvisor.io.Mappers;
 
-import cniadvisor.engine.FiringTrace.Firing;
+import cniadvisor.model.Firing;
 import cniadvisor.model.Advice;
 import cniadvisor.model.OptionResult;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

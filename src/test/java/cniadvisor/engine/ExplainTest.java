@@ -1,6 +1,6 @@
 package cniadvisor.engine;
 
-import cniadvisor.engine.FiringTrace.Firing;
+import cniadvisor.model.Firing;
 import cniadvisor.knowledge.KnowledgeLoader;
 import cniadvisor.model.Advice;
 import cniadvisor.model.NamedRequest;
