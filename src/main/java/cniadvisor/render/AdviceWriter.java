@@ -179,8 +179,8 @@ public final class AdviceWriter {
             }
             s.append('\n').append(heading(layout, "Sources"));
             sources(advice).values().forEach(src -> s.append(layout.paragraph("  ", 6)
-                    .text("[" + Escape.oneLine(src.id()) + "]", TextLayout.Tone.CYAN).text(Escape.oneLine(src.title())
-                            + ", as of " + src.asOf()).render())
+                    .text("[" + Escape.oneLine(src.id()) + "]", TextLayout.Tone.CYAN).text(Citations.titleAndDate(src))
+                    .render())
                     .append(layout.paragraph("      ", 6).text(Escape.oneLine(src.url())).render()));
         } else {
             int notes = notes(advice).size();
@@ -360,8 +360,7 @@ public final class AdviceWriter {
 
     /** "`id` [title](url), as of date" for the sources list. */
     static String sourceLink(Source src) {
-        return Escape.markdownCode(src.id(), false) + " [" + md(src.title()) + "](" + Escape.markdownUrl(src.url())
-                + "), as of " + src.asOf();
+        return Escape.markdownCode(src.id(), false) + " " + Citations.markdown(src);
     }
 
     /** " (`RULE`; [source-id](url), ...)" after a reason or finding. */

@@ -810,8 +810,7 @@ final class HtmlBatchWriter implements BatchWriter {
         String url = source.url();
         String label = h(source.id());
         if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
-            return "<a href=\"" + h(url) + "\" title=\"" + h(source.title() == null ? "" : source.title()
-                    + (source.asOf() == null ? "" : ", as of " + source.asOf())) + "\">" + label + "</a>";
+            return "<a href=\"" + h(url) + "\" title=\"" + h(Citations.titleAndDate(source)) + "\">" + label + "</a>";
         }
         return label;
     }

@@ -89,11 +89,7 @@ final class SarifLog {
         if (!sources.isEmpty()) {
             s.append("\n\nSources:");
             for (Source source : sources) {
-                s.append("\n- ").append(source.title());
-                if (source.asOf() != null) {
-                    s.append(" (as of ").append(source.asOf()).append(')');
-                }
-                s.append(": ").append(source.url());
+                s.append("\n- ").append(Citations.text(source));
             }
         }
         return s.toString();
@@ -105,11 +101,7 @@ final class SarifLog {
         if (!sources.isEmpty()) {
             s.append("\n\n**Sources**\n");
             for (Source source : sources) {
-                s.append("\n- [").append(Escape.markdown(source.title())).append("](")
-                        .append(Escape.markdownUrl(source.url())).append(')');
-                if (source.asOf() != null) {
-                    s.append(", as of ").append(source.asOf());
-                }
+                s.append("\n- ").append(Citations.markdown(source));
             }
         }
         return s.toString();

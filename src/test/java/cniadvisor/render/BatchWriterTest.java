@@ -367,8 +367,8 @@ class BatchWriterTest {
         assertEquals(check.source().url(), overlap.get("helpUri").asText());
         assertEquals("error", overlap.at("/defaultConfiguration/level").asText());
         String text = overlap.at("/help/text").asText();
-        assertTrue(text.startsWith(check.decides() + "\n\nSources:\n- " + check.source().title() + " (as of "
-                + check.source().asOf() + "): " + check.source().url()), text);
+        assertTrue(text.startsWith(check.decides() + "\n\nSources:\n- " + check.source().title() + ", as of "
+                + check.source().asOf() + ": " + check.source().url()), text);
         String markdown = overlap.at("/help/markdown").asText();
         assertTrue(markdown.contains("\n\n**Sources**\n\n- [" + Escape.markdown(check.source().title()) + "]("
                 + check.source().url() + "), as of " + check.source().asOf()), markdown);
