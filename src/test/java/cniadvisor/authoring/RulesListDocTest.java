@@ -166,10 +166,10 @@ class RulesListDocTest {
                 row("BATCH-CLUSTER-RANGE-OVERLAP", "A node subnet overlaps another cluster's pod or service CIDR",
                         "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: cluster-range-overlap"), "-",
                         "learn-overlay-concepts, learn-ip-planning", lines.get(0)),
-                row("BATCH-ADDRESS-POOL-EXHAUSTED", "The address pool cannot hold the batch",
+                row("BATCH-ADDRESS-POOL-EXHAUSTED", "The address pool cannot hold a range a request needs",
                         "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: address-pool-exhausted"), "-",
                         "learn-ip-planning", lines.get(0)),
-                row("BATCH-OUTSIDE-ADDRESS-POOL", "A node subnet lies outside the address pool",
+                row("BATCH-OUTSIDE-ADDRESS-POOL", "A given VNet range lies outside the address pool",
                         "facts/batch-checks.yaml:" + Folders.lineOf(file, "check: outside-address-pool"), "-",
                         "learn-ip-planning", lines.get(0))),
                 lines.subList(lines.size() - 1 - CHECKS, lines.size() - 1));
@@ -198,12 +198,13 @@ class RulesListDocTest {
         String doc = run.out();
         int line = Folders.lineOf(Fixtures.FACTS.resolve("batch-checks.yaml"), "check: outside-address-pool");
         assertTrue(doc.contains("""
-                ### BATCH-OUTSIDE-ADDRESS-POOL: A node subnet lies outside the address pool
+                ### BATCH-OUTSIDE-ADDRESS-POOL: A given VNet range lies outside the address pool
 
-                Warns when a request's node subnet is not inside --address-pool.
+                Error when a VNet range a request gives (its VNet, a node, pod or other subnet) is not inside \
+                --address-pool: the organisation's plan does not hold it, so another network may already use it.
 
                 - Defined at: `facts/batch-checks.yaml:%d`
-                - Level: warning (a check across the requests of one batch)
+                - Level: error (a check across the requests of one batch)
                 - Sources:
                   - [""".formatted(line)), doc);
         assertTrue(doc.contains("\n## facts/batch-checks.yaml\n"), doc);

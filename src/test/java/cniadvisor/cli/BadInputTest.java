@@ -101,7 +101,7 @@ class BadInputTest {
     void anUnknownOutputFormatListsTheFormats() {
         assertUsageError(lines("error: Invalid value for option '--output': expected one of "
                         + "[text, json, yaml, markdown, terraform, bicep, table, tsv, github, azure-devops] "
-                        + "(case-insensitive) but was 'xml'",
+                        + "(case-insensitive) but was 'xml'; did you mean 'yaml'?",
                 "Try 'cni-advisor advise --help' for usage."), CliRun.run("advise", "-f", PAYMENTS, "-o", "xml"));
     }
 

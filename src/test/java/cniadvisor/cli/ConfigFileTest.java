@@ -54,7 +54,7 @@ class ConfigFileTest {
         assertEquals("file: " + file + "\n"
                 + "fail-on: warning  (from " + file + ")\n"
                 + "batch.output: csv  (from " + file + ")\n"
-                + "not set (each command's default): cache, facts, headroom, output, rules, threads\n", run.out());
+                + "not set (each command's default): address-space, cache, facts, headroom, output, rules, threads\n", run.out());
     }
 
     @Test
@@ -62,8 +62,8 @@ class ConfigFileTest {
         Path file = config("colour: red\nbatch:\n  fail-on: [a, {b: c}]\n");
         CliRun run = CliRun.run("advise", "-f", LEGACY, "--config", file.toString());
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals("error: " + file + ": colour: unknown key; allowed: cache, facts, fail-on, headroom, output, rules, "
-                + "threads, under the top level or a command's name\n", run.err().lines().findFirst().get() + "\n");
+        assertEquals("error: " + file + ": colour: unknown key; allowed: address-space, cache, facts, fail-on, headroom, "
+                + "output, rules, threads, under the top level or a command's name\n", run.err().lines().findFirst().get() + "\n");
         CliRun missing = CliRun.run("advise", "-f", LEGACY, "--config", dir.resolve("nope.yaml").toString());
         assertEquals(2, missing.exitCode(), missing::toString);
         assertEquals("error: --config " + dir.resolve("nope.yaml") + ": no such file\n", missing.err());

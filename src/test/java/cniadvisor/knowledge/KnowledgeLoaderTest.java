@@ -230,12 +230,12 @@ class KnowledgeLoaderTest {
     void aBatchCheckCitingAnUnknownSourceIsRefusedAtItsLine() {
         assertEquals(List.of(batchCheckAt("outside-address-pool") + ": sources: unknown source id 'learn-ip-plan'"),
                 batchCheckProblems("""
-                        level: warning
+                        level: error
                             sources: [learn-ip-planning]
-                            decides: "Warns when a request's node subnet is not inside""", """
-                        level: warning
+                            decides: "Error when a VNet range a request gives""", """
+                        level: error
                             sources: [learn-ip-plan]
-                            decides: "Warns when a request's node subnet is not inside"""));
+                            decides: "Error when a VNet range a request gives"""));
     }
 
     @Test
