@@ -7,6 +7,7 @@ import cniadvisor.engine.RuleMeta;
 import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.ipplan.FleetAllocator;
 import cniadvisor.model.AddressSpace;
+import cniadvisor.model.AllocatedRange;
 import cniadvisor.render.IacDirectory;
 import cniadvisor.render.BatchReportFormat;
 import cniadvisor.render.BatchWriter;
@@ -128,7 +129,9 @@ public final class BatchJob {
                         bug = true;
                     }
                 }
-                if (iac != null && checked.valid() && checked.advice().hasRecommendation()) {
+                // a request the pool could not hold gets no files: they would deploy ranges it was not given
+                if (iac != null && checked.valid() && checked.advice().hasRecommendation()
+                        && checked.allocation().stream().allMatch(AllocatedRange::allocated)) {
                     try {
                         iac.write(checked.ordinal(), checked.location(), checked.advice());
                     } catch (IOException e) {

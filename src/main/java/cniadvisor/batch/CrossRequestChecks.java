@@ -186,6 +186,10 @@ public final class CrossRequestChecks {
                 outside.add(range + " of " + label.get());
             }
         }
+        if (hasPool()) {
+            fleet.reservedOverlapping(cidr).ifPresent(r -> findings.add(reason(outsidePool, "reserved", Map.of(
+                    "range", range, "reserved", r.name().isEmpty() ? r.cidr() : r.cidr() + " (" + r.name() + ")"))));
+        }
     }
 
     /**

@@ -84,6 +84,7 @@ public final class FleetAllocator {
     private final Intervals platformReserved = new Intervals();
     private final Map<String, Optional<String>> sharedReplacement = new HashMap<>();
     private final Map<String, long[]> sharedUse = new TreeMap<>();
+    private final List<AddressSpace.Reserved> reserved;
     private long reservedAddresses;
     private long givenAddresses;
     private long allocatedAddresses;
@@ -96,6 +97,7 @@ public final class FleetAllocator {
         this.allocator = new AddressAllocator(space.pools());
         this.planner = planner;
         this.headroomPercent = headroom;
+        this.reserved = space.reserved();
         space.pools().forEach(routable::add);
         for (AddressSpace.Reserved range : space.reserved()) {
             reservedAddresses += allocator.reserve(range.cidr());
@@ -308,12 +310,21 @@ public final class FleetAllocator {
             }
             String cidr = range.cidr();
             String why;
+            boolean dnsGiven = range.role().equals(AddressPlanner.SERVICE_CIDR) && request.dnsServiceIp() != null;
+            if (routable.overlaps(Span.of(cidr)) && dnsGiven) {
+                // the given DNS service IP must stay inside its service CIDR: the team moves both or neither
+                allocated.add(new AllocatedRange(range.role(), null, "AKS's default " + cidr, List.of(), true,
+                        "overlaps the address pool or a range of the batch, and cannot move: the request gives "
+                        + "dnsServiceIp " + request.dnsServiceIp() + " inside it; give serviceCidr and dnsServiceIp "
+                        + "clear of the pool"));
+                continue;
+            }
             if (routable.overlaps(Span.of(cidr))) {
                 Optional<String> replacement = replacement(range.role(), Cidrs.prefixLength(cidr), own);
                 if (replacement.isEmpty()) {
                     allocated.add(new AllocatedRange(range.role(), null, "a /" + Cidrs.prefixLength(cidr)
                             + " clear of every routable range of the batch", List.of(), true,
-                            "no supported private range is clear of the address pool and the batch's ranges"));
+                            "finds no supported private range clear of the address pool and the batch's ranges"));
                     continue;
                 }
                 why = cidr + " overlaps the address pool or a range of the batch; " + replacement.get()
@@ -431,6 +442,12 @@ public final class FleetAllocator {
 
     public List<String> largestFreeBlocks(int limit) {
         return allocator.largestFreeBlocks(limit);
+    }
+
+    /** The organisation's reserved range the given range overlaps, when it does: no cluster may take it. */
+    public Optional<AddressSpace.Reserved> reservedOverlapping(String cidr) {
+        return ipv4(cidr) ? reserved.stream().filter(r -> Cidrs.overlaps(r.cidr(), cidr)).findFirst()
+                : Optional.empty();
     }
 
     /** Whether the range lies entirely inside a pool. */

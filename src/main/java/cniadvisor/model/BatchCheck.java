@@ -52,7 +52,10 @@ public record BatchCheck(String check, String id, String name, String level, Str
         all.put(NODE_SUBNET_OVERLAP, Collections.unmodifiableMap(nodeSubnets));
         all.put(CLUSTER_RANGE_OVERLAP, Collections.unmodifiableMap(clusterRanges));
         all.put(ADDRESS_POOL_EXHAUSTED, Collections.unmodifiableMap(exhausted));
-        all.put(OUTSIDE_ADDRESS_POOL, Map.of("outside", List.of("range", "pool")));
+        Map<String, List<String>> outside = new LinkedHashMap<>();
+        outside.put("outside", List.of("range", "pool"));
+        outside.put("reserved", List.of("range", "reserved"));
+        all.put(OUTSIDE_ADDRESS_POOL, Collections.unmodifiableMap(outside));
         return Collections.unmodifiableMap(all);
     }
 

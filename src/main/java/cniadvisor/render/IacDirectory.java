@@ -60,11 +60,12 @@ public final class IacDirectory {
     private String baseName(int ordinal, String name) {
         String word = AzSteps.clusterWord(name);
         String base = word.equals(AzSteps.NO_NAME) ? "request-" + ordinal : word;
-        if (!taken.add(base.toLowerCase(Locale.ROOT))) {
-            base = base + "-" + ordinal;
-            taken.add(base.toLowerCase(Locale.ROOT));
+        String file = base;
+        for (int n = 1; !taken.add(file.toLowerCase(Locale.ROOT)); n++) {
+            // another request's name may be this one with its position already: count on until one is free
+            file = base + "-" + ordinal + (n == 1 ? "" : "-" + n);
         }
-        return base;
+        return file;
     }
 
     /** A line that stops the script unless each variable the steps read (and no step sets) is set. */

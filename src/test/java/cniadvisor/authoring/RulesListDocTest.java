@@ -201,7 +201,8 @@ class RulesListDocTest {
                 ### BATCH-OUTSIDE-ADDRESS-POOL: A given VNet range lies outside the address pool
 
                 Error when a VNet range a request gives (its VNet, a node, pod or other subnet) is not inside \
-                --address-pool: the organisation's plan does not hold it, so another network may already use it.
+                --address-pool (the organisation's plan does not hold it, so another network may already use it), \
+                or lies in a range --address-space reserves.
 
                 - Defined at: `facts/batch-checks.yaml:%d`
                 - Level: error (a check across the requests of one batch)

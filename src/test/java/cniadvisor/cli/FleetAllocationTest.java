@@ -257,6 +257,59 @@ class FleetAllocationTest {
     }
 
     @Test
+    void iacFileNamesNeverClashEvenWhenANameLooksLikeAnotherWithItsPosition() throws IOException {
+        Path input = Files.writeString(dir.resolve("a.csv"), "name,nodeCount\nx,10\nx-3,10\nx,10\n");
+        Path out = dir.resolve("iac");
+
+        batch(input.toString(), "--address-pool", "10.20.0.0/16", "--iac-dir", out.toString());
+
+        assertTrue(Files.readString(out.resolve("x-3.sh")).contains("# cni-advisor: x-3 (" + input + ":3)"));
+        assertTrue(Files.readString(out.resolve("x-3-2.sh")).contains("# cni-advisor: x (" + input + ":4)"));
+    }
+
+    @Test
+    void aRequestThePoolCannotHoldGetsNoIacFiles() throws IOException {
+        Path input = Files.writeString(dir.resolve("a.csv"), "name,nodeCount\nx,10\ny,10\n");
+        Path out = dir.resolve("iac");
+
+        CliRun run = batch(input.toString(), "--address-pool", "10.20.0.0/27", "--iac-dir", out.toString());
+
+        // x gets the /27 for its 11 node addresses + 25% (a /28 holds 11: too small for 14); y gets nothing
+        assertEquals(6, run.exitCode(), run::toString);
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("x.bicep", "x.sh", "x.tf"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
+    void aGivenDnsServiceIpKeepsItsServiceCidrAndSaysWhy() {
+        Path input;
+        try {
+            input = Files.writeString(dir.resolve("c.csv"), "name,nodeCount,dnsServiceIp\ndns,10,10.0.0.10\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRun run = batch(input.toString(), "--address-pool", "10.0.0.0/8", "-o", "jsonl");
+
+        assertTrue(run.out().contains("\"serviceCidr\":\"10.0.0.0/16\""), run.out());
+        assertTrue(run.err().contains("[BATCH-ADDRESS-POOL-EXHAUSTED] Address pool: no room for the service CIDR, "
+                + "sized for AKS's default 10.0.0.0/16: it overlaps the address pool or a range of the batch, and "
+                + "cannot move: the request gives dnsServiceIp 10.0.0.10 inside it"), run.err());
+    }
+
+    @Test
+    void aGivenSubnetInAReservedRangeIsAnError() throws IOException {
+        Path input = Files.writeString(dir.resolve("e.csv"), "name,nodeCount,nodeSubnetCidr\ninhub,10,10.20.255.0/26\n");
+
+        CliRun run = batch(input.toString(), "--address-space", "examples/batch/address-space.yaml");
+
+        assertEquals(6, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("[BATCH-OUTSIDE-ADDRESS-POOL] Node subnet 10.20.255.0/26 lies in "
+                + "10.20.255.0/24 (hub), which the organisation reserves: no cluster may take it."), run.err());
+    }
+
+    @Test
     void aHeadroomOutOfRangeIsAUsageError() {
         CliRun run = batch("examples/batch/teams.csv", "--address-pool", "10.0.0.0/8", "--headroom", "2000000000");
 
