@@ -148,7 +148,7 @@ final class AdviseCommand implements Callable<Integer> {
         findings.print(err);
         if (!advice.hasRecommendation()) {
             // the report says it on stdout, but stdout may be a file or a pipe: exit 4 never comes silently
-            err.println("cni-advisor: no option fits the requirements of " + Escape.oneLine(advice.name()) + " ("
+            err.println("error: no option fits the requirements of " + Escape.oneLine(advice.name()) + " ("
                     + String.join("; ", advice.conflicts()) + ")");
         }
         findings.printFailing(exit, err);

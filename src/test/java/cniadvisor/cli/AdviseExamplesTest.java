@@ -129,7 +129,7 @@ class AdviseExamplesTest {
         if (!expected.hasFit()) {
             List<String> conflicts = new ArrayList<>();
             advice.get("conflicts").forEach(c -> conflicts.add(c.asText()));
-            err.append("cni-advisor: no option fits the requirements of ").append(expected.name()).append(" (")
+            err.append("error: no option fits the requirements of ").append(expected.name()).append(" (")
                     .append(String.join("; ", conflicts)).append(")\n");
         }
         if (expected.exitCode() == ExitCode.FINDINGS.code()) {

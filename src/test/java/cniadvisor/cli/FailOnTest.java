@@ -130,7 +130,7 @@ class FailOnTest {
                 + "virtual nodes do not support IPv6 or dual-stack (and they need Azure CNI Node Subnet, while dual-stack "
                 + "needs Azure CNI Overlay); drop one of the two.\n";
         assertEquals(4, run.exitCode(), run::toString);
-        assertEquals(finding + "cni-advisor: no option fits the requirements of impossible (azure-cni-overlay: "
+        assertEquals(finding + "error: no option fits the requirements of impossible (azure-cni-overlay: "
                 + "ELIG-UNSUPPORTED-FEATURE; azure-cni-pod-subnet: ELIG-UNSUPPORTED-FEATURE; azure-cni-node-subnet: "
                 + "ELIG-UNSUPPORTED-FEATURE; kubenet: ELIG-UNSUPPORTED-FEATURE, LIFE-RETIRING-PLUGIN-NEW-CLUSTER; "
                 + "byo-cni: ELIG-BYO-NEEDS-CUSTOM-CNI)\n", run.err(), "no fit said on stderr; no --fail-on closing line");
