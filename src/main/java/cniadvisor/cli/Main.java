@@ -121,7 +121,8 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setUsageHelpAutoWidth(true); // help follows the terminal's width (80 when it cannot tell)
+        cli.setUsageHelpAutoWidth(true); // help follows the terminal's width (80 when it cannot tell) ...
+        helpWidthFromColumns(cli); // ... unless COLUMNS says otherwise, as for the text report
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::executionError);
         listExitCodes(cli);
@@ -169,6 +170,15 @@ public final class Main implements Runnable {
         }
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
         cli.getSubcommands().values().forEach(Main::listExitCodes);
+    }
+
+    /** An exported COLUMNS sets the help width, as it sets the text report's (picocli takes 55 at least). */
+    private static void helpWidthFromColumns(CommandLine cli) {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("[0-9]{1,4}") && Integer.parseInt(columns) > 0) {
+            cli.setUsageHelpAutoWidth(false);
+            cli.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+        }
     }
 
     /** A bad option or argument: the error and a pointer to --help, not the whole usage text. */

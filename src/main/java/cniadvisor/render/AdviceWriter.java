@@ -34,20 +34,35 @@ public final class AdviceWriter {
 
     /** As {@link #write(Advice, OutputFormat, PrintWriter, String)}; {@code report} lays out the text format. */
     public static void write(Advice advice, OutputFormat format, PrintWriter out, String source, TextReport report) {
-        switch (format) {
-            case json -> out.println(serialize(advice, true));
-            case yaml -> out.print(serialize(advice, false));
-            case markdown -> out.print(markdown(advice));
-            case text -> out.print(text(advice, report));
-            case terraform -> out.print(TerraformSnippet.render(advice));
-            case bicep -> out.print(BicepSnippet.render(advice));
-            case table -> out.print(Tables.table(OPTION_COLUMNS, optionRows(advice)));
-            case tsv -> out.print(Tables.tsv(optionRows(advice)));
-            case github -> out.print(CiAnnotations.render(CiAnnotations.Kind.github, annotations(advice, source)));
-            case azure_devops -> out.print(CiAnnotations.render(CiAnnotations.Kind.azure_devops,
-                    annotations(advice, source)));
-        }
+        out.print(renderer(format).render(advice, source, report));
         out.flush();
+    }
+
+    /**
+     * One output format of a request's advice: its whole text, given the request file CI annotations point at and
+     * how the text report is laid out (the other formats ignore it).
+     */
+    @FunctionalInterface
+    public interface Renderer {
+        String render(Advice advice, String source, TextReport report);
+    }
+
+    /** The renderer of each format; the switch makes a format without one a compile error. */
+    public static Renderer renderer(OutputFormat format) {
+        return switch (format) {
+            case json -> (advice, source, report) -> serialize(advice, true) + "\n";
+            case yaml -> (advice, source, report) -> serialize(advice, false);
+            case markdown -> (advice, source, report) -> markdown(advice);
+            case text -> (advice, source, report) -> text(advice, report);
+            case terraform -> (advice, source, report) -> TerraformSnippet.render(advice);
+            case bicep -> (advice, source, report) -> BicepSnippet.render(advice);
+            case table -> (advice, source, report) -> Tables.table(OPTION_COLUMNS, optionRows(advice));
+            case tsv -> (advice, source, report) -> Tables.tsv(optionRows(advice));
+            case github -> (advice, source, report) -> CiAnnotations.render(CiAnnotations.Kind.github,
+                    annotations(advice, source));
+            case azure_devops -> (advice, source, report) -> CiAnnotations.render(CiAnnotations.Kind.azure_devops,
+                    annotations(advice, source));
+        };
     }
 
     /** The recommendation as a notice, then each error and warning, on the request file. */
@@ -355,7 +370,10 @@ public final class AdviceWriter {
      * command, or an indented flag, and {@link AzCliCommand#script} keeps every value on its line.
      */
     static String shellBlock(Deployment deployment) {
-        return "```bash\n" + AzCliCommand.script(deployment) + "```\n";
+        String script = AzCliCommand.script(deployment);
+        List<String> variables = variablesToSet(script);
+        return "```bash\n" + (variables.isEmpty() ? "" : "# Set these first: " + String.join(" ", variables) + "\n")
+                + script + "```\n";
     }
 
     /** "`id` [title](url), as of date" for the sources list. */

@@ -14,6 +14,14 @@ class TableOutputTest {
     private static final String PAYMENTS = "examples/requests/payments.yaml";
 
     @Test
+    void markdownsCommandBlockSaysWhichVariablesToSetFirst() {
+        CliRun run = CliRun.run("advise", "-f", PAYMENTS, "-o", "markdown");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("```bash\n# Set these first: RESOURCE_GROUP VNET_NAME\n# Node subnet"),
+                run.out());
+    }
+
+    @Test
     void adviseListsEachOptionAsARow() {
         CliRun table = CliRun.run("advise", "-f", PAYMENTS, "-o", "table");
         assertEquals(0, table.exitCode(), table::toString);
