@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -70,22 +69,9 @@ public final class IacDirectory {
 
     /** A line that stops the script unless each variable the steps read (and no step sets) is set. */
     private static String guards(Deployment deployment) {
-        Set<String> read = new LinkedHashSet<>();
-        Set<String> set = new HashSet<>();
-        for (Deployment.Step step : deployment.steps()) {
-            for (Deployment.Arg arg : step.args()) {
-                if (Deployment.Arg.VARIABLE.equals(arg.kind()) && !set.contains(arg.value())) {
-                    read.add(arg.value());
-                } else if (Deployment.Arg.CLUSTER.equals(arg.kind()) && AzSteps.NO_NAME.equals(arg.value())) {
-                    read.add("CLUSTER_NAME");
-                }
-            }
-            if (step.assign() != null) {
-                set.add(step.assign());
-            }
-        }
         StringBuilder s = new StringBuilder();
-        read.forEach(v -> s.append(": \"${").append(v).append(":?set ").append(v).append(" first}\"\n"));
+        AdviceWriter.variablesToSet(AzCliCommand.script(deployment)).forEach(v -> s.append(": \"${").append(v)
+                .append(":?set ").append(v).append(" first}\"\n"));
         return s.toString();
     }
 
