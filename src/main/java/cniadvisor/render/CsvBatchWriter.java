@@ -90,6 +90,7 @@ final class CsvBatchWriter implements BatchWriter {
             rules.add(warning.rule());
             messages.add(warning.level() + ": " + warning.text());
         }
+        String[] range = ranges(advice);
         return new String[]{result.file(), line, result.name(), result.status(),
                 rec == null ? "" : rec.option(),
                 rec == null ? "" : rec.dataplane(),
@@ -101,17 +102,41 @@ final class CsvBatchWriter implements BatchWriter {
                 String.join(";", rules),
                 messages.toString(),
                 rec == null ? "" : AzCliCommand.oneLine(rec.deployment()),
-                ranges(advice, RANGE_ROLES.get(0)), ranges(advice, RANGE_ROLES.get(1)),
-                ranges(advice, RANGE_ROLES.get(2)), ranges(advice, RANGE_ROLES.get(3)),
-                ranges(advice, RANGE_ROLES.get(4)),
-                result.allocation().stream().filter(r -> r.allocated() && !r.shared()).map(r -> r.role())
-                        .distinct().collect(Collectors.joining(";"))};
+                range[0], range[1], range[2], range[3], range[4], allocated(result)};
     }
 
-    /** The plan's ranges of a role ';'-separated (a cluster with pools of their own has several node subnets). */
-    private static String ranges(Advice advice, String role) {
-        return advice.addressPlan().ranges().stream().filter(r -> r.role().equals(role) && r.usable() != null)
-                .map(r -> r.usable()).distinct().collect(Collectors.joining(";"));
+    /**
+     * The plan's ranges of each role of {@link #RANGE_ROLES}, ';'-separated (a cluster with pools of their own has
+     * several node subnets), in one pass: this runs on the ordered writer thread for every row.
+     */
+    private static String[] ranges(Advice advice) {
+        StringBuilder[] cells = new StringBuilder[RANGE_ROLES.size()];
+        for (var r : advice.addressPlan().ranges()) {
+            int column = RANGE_ROLES.indexOf(r.role());
+            String cidr = r.usable();
+            if (column < 0 || cidr == null) {
+                continue;
+            }
+            if (cells[column] == null) {
+                cells[column] = new StringBuilder(cidr);
+            } else if (!(";" + cells[column] + ";").contains(";" + cidr + ";")) {
+                cells[column].append(';').append(cidr);
+            }
+        }
+        String[] text = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            text[i] = cells[i] == null ? "" : cells[i].toString();
+        }
+        return text;
+    }
+
+    /** The roles the pool gave this request ranges for, ';'-separated; "" without a pool. */
+    private static String allocated(BatchResult result) {
+        if (result.allocation().isEmpty()) {
+            return "";
+        }
+        return result.allocation().stream().filter(r -> r.allocated() && !r.shared()).map(r -> r.role())
+                .distinct().collect(Collectors.joining(";"));
     }
 
     @Override
