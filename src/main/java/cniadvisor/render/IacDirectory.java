@@ -1,11 +1,11 @@
 package cniadvisor.render;
 
 import cniadvisor.deploy.AzSteps;
+import cniadvisor.io.AtomicFileWriter;
 import cniadvisor.model.Advice;
 import cniadvisor.model.Deployment;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -75,11 +75,11 @@ public final class IacDirectory {
         return s.toString();
     }
 
+    /** Each file appears whole or not at all, as --output-file's report does. */
     private void write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Path partial = dir.resolve("." + name + ".partial");
-        Files.writeString(partial, text, StandardCharsets.UTF_8);
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (AtomicFileWriter file = AtomicFileWriter.open(dir.resolve(name))) {
+            file.writer().write(text);
+            file.commit();
+        }
     }
 }
