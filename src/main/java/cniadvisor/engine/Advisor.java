@@ -257,8 +257,9 @@ public final class Advisor {
     }
 
     /**
-     * The advice with another address plan for the same recommendation (a batch gave it ranges from the address
-     * pool): its network profile and deployment are made again from that plan, named {@code name}.
+     * The advice with another address plan for the same recommendation: its network profile and deployment made
+     * again from that plan, named {@code name}. The reference that batch's cheaper {@code Deployments.withRanges}
+     * (which only replaces the ranges that changed) is tested against, request by request.
      */
     public Advice withPlan(String name, Request request, Advice advice, AddressPlan plan) {
         Recommendation chosen = advice.recommendation();
